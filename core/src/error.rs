@@ -1,0 +1,111 @@
+//! The one error type of remitcost.
+
+/// Everything that can go wrong in remitcost.
+///
+/// Every variant has a stable snake_case [`code`](Error::code): the Python and JavaScript
+/// bindings expose the same string, so callers can branch on it in any language. Messages are
+/// lowercase and name the offending value.
+///
+/// ```
+/// use remitcost::Currency;
+/// let err = Currency::parse("EURO").unwrap_err();
+/// assert_eq!(err.code(), "unknown_currency");
+/// assert_eq!(err.to_string(), "unknown currency code \"EURO\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A currency code that is not in the ISO 4217 table, or has no minor unit (e.g. `XAU`).
+    #[error("unknown currency code {0:?}")]
+    UnknownCurrency(String),
+    /// A string that is not a decimal number.
+    #[error("invalid decimal {0:?}")]
+    InvalidDecimal(String),
+    /// Two amounts or rates in different currencies were combined.
+    #[error("currency mismatch: expected {expected}, got {found}")]
+    CurrencyMismatch {
+        /// The currency that was required.
+        expected: String,
+        /// The currency that was given.
+        found: String,
+    },
+    /// An exchange rate that is zero, negative, or not 1 between a currency and itself.
+    #[error("invalid rate {0}")]
+    InvalidRate(String),
+    /// An amount that is zero, negative or otherwise unusable where a positive one is needed.
+    #[error("invalid amount {0}")]
+    InvalidAmount(String),
+    /// An amount outside the limits a fee schedule accepts.
+    #[error("amount {amount} is outside the schedule's limits [{min}, {max}]")]
+    AmountOutOfRange {
+        /// The amount asked for.
+        amount: String,
+        /// The smallest amount accepted.
+        min: String,
+        /// The largest amount accepted (`none` when unlimited).
+        max: String,
+    },
+    /// A fee schedule that cannot be applied (overlapping limits, negative fee, …).
+    #[error("invalid fee schedule: {0}")]
+    InvalidSchedule(String),
+    /// The reverse solve found no send amount that delivers the target.
+    #[error("no send amount delivers {0}")]
+    Unreachable(String),
+    /// A result too large for a 96-bit decimal.
+    #[error("arithmetic overflow in {0}")]
+    Overflow(&'static str),
+    /// A division by zero (e.g. a percentage of a zero amount).
+    #[error("division by zero in {0}")]
+    DivisionByZero(&'static str),
+    /// A JSON document that does not have the expected shape.
+    #[error("invalid json: {0}")]
+    InvalidJson(String),
+    /// A CSV document that cannot be read at all (no header, bad encoding, I/O failure).
+    #[error("invalid csv: {0}")]
+    InvalidCsv(String),
+    /// A required column is missing from a dataset's header.
+    #[error("missing column {0:?}")]
+    MissingColumn(String),
+    /// A survey period that is not a calendar quarter (`2016_2Q`, `2016Q2`, `Q2 2016`).
+    #[error("invalid period {0:?}")]
+    InvalidPeriod(String),
+    /// An aggregate over no data where at least one value is needed.
+    #[error("no data: {0}")]
+    NoData(String),
+}
+
+impl Error {
+    /// The stable, machine-readable code of this error (API: never renamed).
+    ///
+    /// ```
+    /// assert_eq!(remitcost::Error::Overflow("fee").code(), "overflow");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownCurrency(_) => "unknown_currency",
+            Error::InvalidDecimal(_) => "invalid_decimal",
+            Error::CurrencyMismatch { .. } => "currency_mismatch",
+            Error::InvalidRate(_) => "invalid_rate",
+            Error::InvalidAmount(_) => "invalid_amount",
+            Error::AmountOutOfRange { .. } => "amount_out_of_range",
+            Error::InvalidSchedule(_) => "invalid_schedule",
+            Error::Unreachable(_) => "unreachable_target",
+            Error::Overflow(_) => "overflow",
+            Error::DivisionByZero(_) => "division_by_zero",
+            Error::InvalidJson(_) => "invalid_json",
+            Error::InvalidCsv(_) => "invalid_csv",
+            Error::MissingColumn(_) => "missing_column",
+            Error::InvalidPeriod(_) => "invalid_period",
+            Error::NoData(_) => "no_data",
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Error::InvalidJson(err.to_string())
+    }
+}
+
+/// `Result` with remitcost's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

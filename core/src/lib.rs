@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(clippy::arithmetic_side_effects)]
+
+mod currency;
+mod decimal;
+mod error;
+mod fx;
+mod money;
+mod observation;
+
+pub use currency::Currency;
+pub use decimal::parse_decimal;
+pub use error::{Error, Result};
+pub use fx::{fx_margin, fx_margin_pct, Rate};
+pub use money::{Money, Rounding, PCT_DECIMALS};
+pub use observation::{Observation, Period, Price, RpwAmount};
+pub use rust_decimal::Decimal;
