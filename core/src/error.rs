@@ -102,8 +102,21 @@ impl Error {
 }
 
 impl From<serde_json::Error> for Error {
+    /// A JSON document that does not fit is `invalid_json`, except where a value inside it was
+    /// refused by one of remitcost's own checks (an unknown currency, a non-positive rate, a bad
+    /// period): then the error is that check's, so `code()` says what was wrong whichever way
+    /// the value arrived.
     fn from(err: serde_json::Error) -> Self {
-        Error::InvalidJson(err.to_string())
+        let message = err.to_string();
+        let typed: [(&str, fn(String) -> Error); 3] = [
+            ("unknown currency code", Error::UnknownCurrency),
+            ("invalid rate", Error::InvalidRate),
+            ("invalid period", Error::InvalidPeriod),
+        ];
+        typed
+            .into_iter()
+            .find(|(prefix, _)| message.starts_with(prefix))
+            .map_or(Error::InvalidJson(message.clone()), |(_, make)| make(message))
     }
 }
 

@@ -179,7 +179,7 @@ impl Rate {
 }
 
 /// The exchange margin of an offered rate against the reference (mid-market) rate, in percent:
-/// `(mid − offered) / mid × 100`, unrounded. Both rates may be quoted either way round; the
+/// `(mid − offered) / mid × 100`, unrounded and normalised (no trailing zeros). Both rates may be quoted either way round; the
 /// margin is measured in the offered rate's direction after turning `mid` to match. It is
 /// negative when the offer beats the reference: the sign is kept, never clamped.
 ///
@@ -188,14 +188,14 @@ impl Rate {
 /// let c = |s| Currency::parse(s).unwrap();
 /// let mid = Rate::new(c("USD"), c("MXN"), "17.00".parse().unwrap()).unwrap();
 /// let offer = Rate::new(c("USD"), c("MXN"), "16.66".parse().unwrap()).unwrap();
-/// assert_eq!(fx_margin_pct(&offer, &mid).unwrap().to_string(), "2.00");
+/// assert_eq!(fx_margin_pct(&offer, &mid).unwrap().to_string(), "2");
 /// let better = Rate::new(c("USD"), c("MXN"), "17.17".parse().unwrap()).unwrap();
-/// assert_eq!(fx_margin_pct(&better, &mid).unwrap().to_string(), "-1.00");
+/// assert_eq!(fx_margin_pct(&better, &mid).unwrap().to_string(), "-1");
 /// ```
 pub fn fx_margin_pct(offered: &Rate, mid: &Rate) -> Result<Decimal> {
     let mid = mid.oriented(offered.base, offered.quote)?;
     let gap = decimal::sub(mid.value, offered.value, "fx margin")?;
-    decimal::pct_of(gap, mid.value, "fx margin")
+    Ok(decimal::pct_of(gap, mid.value, "fx margin")?.normalize())
 }
 
 /// The money lost in the exchange when `exchanged` (in the offered rate's base currency) is
@@ -208,7 +208,7 @@ pub fn fx_margin_pct(offered: &Rate, mid: &Rate) -> Result<Decimal> {
 /// let mid = Rate::new(c("GBP"), c("INR"), "105".parse().unwrap()).unwrap();
 /// let offer = Rate::new(c("GBP"), c("INR"), "102.9".parse().unwrap()).unwrap();
 /// let lost = fx_margin(&Money::parse("120", "GBP").unwrap(), &offer, &mid).unwrap();
-/// assert_eq!(lost.to_string(), "2.400 GBP");
+/// assert_eq!(lost.to_string(), "2.40 GBP");
 /// ```
 pub fn fx_margin(exchanged: &Money, offered: &Rate, mid: &Rate) -> Result<Money> {
     if exchanged.currency != offered.base {

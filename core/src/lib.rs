@@ -5,14 +5,19 @@
 mod currency;
 mod decimal;
 mod error;
+mod fee;
 mod fx;
 mod money;
 mod observation;
+mod quote;
+mod solve;
 
 pub use currency::Currency;
 pub use decimal::parse_decimal;
 pub use error::{Error, Result};
+pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};
 pub use fx::{fx_margin, fx_margin_pct, Rate};
 pub use money::{Money, Rounding, PCT_DECIMALS};
+pub use quote::{Cost, CostOptions, Offer, Quote, RATE_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use rust_decimal::Decimal;

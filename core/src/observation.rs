@@ -2,6 +2,8 @@
 
 use crate::currency::Currency;
 use crate::error::{Error, Result};
+use crate::fx::Rate;
+use crate::money::{Money, Rounding};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -142,6 +144,45 @@ pub enum RpwAmount {
     Usd200,
     /// The send-currency equivalent of USD 500 (`cc2`).
     Usd500,
+}
+
+impl RpwAmount {
+    /// The amount in US dollars: 200 or 500.
+    ///
+    /// ```
+    /// assert_eq!(remitcost::RpwAmount::Usd500.usd().to_string(), "500");
+    /// ```
+    pub fn usd(self) -> Decimal {
+        match self {
+            RpwAmount::Usd200 => Decimal::from(200),
+            RpwAmount::Usd500 => Decimal::from(500),
+        }
+    }
+
+    /// The send-currency equivalent of this amount at a reference rate between USD and
+    /// `currency` (quoted either way round), rounded to the currency's minor units.
+    /// RPW's survey then uses a rounded local amount (GBP 120, EUR 140) that its data states;
+    /// this is the exact equivalent a comparator can start from.
+    ///
+    /// ```
+    /// use remitcost::{Currency, Rate, Rounding, RpwAmount};
+    /// let c = |s| Currency::parse(s).unwrap();
+    /// let eur_usd = Rate::new(c("EUR"), c("USD"), "1.08".parse().unwrap()).unwrap();
+    /// let amount = RpwAmount::Usd200.in_currency(&eur_usd, c("EUR"), Rounding::HalfEven).unwrap();
+    /// assert_eq!(amount.to_string(), "185.19 EUR");
+    /// let usd = RpwAmount::Usd500.in_currency(&eur_usd, c("USD"), Rounding::HalfEven).unwrap();
+    /// assert_eq!(usd.to_string(), "500.00 USD");
+    /// ```
+    pub fn in_currency(self, usd_rate: &Rate, currency: Currency, rounding: Rounding) -> Result<Money> {
+        let usd = Currency::parse("USD")?;
+        let dollars = Money::new(self.usd(), usd);
+        let exact = if currency == usd {
+            dollars
+        } else {
+            usd_rate.oriented(usd, currency)?.convert(&dollars)?
+        };
+        Ok(exact.round(rounding))
+    }
 }
 
 /// One row of an RPW-layout dataset: one service (provider × product) in one corridor in one

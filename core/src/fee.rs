@@ -1,0 +1,356 @@
+//! Fee schedules as providers publish them: fixed and percentage parts in amount bands,
+//! minimum and maximum fee, a receiving fee, taxes, and whether the fee is added on top of the
+//! amount sent or deducted from it.
+
+use crate::decimal::{self, HUNDRED};
+use crate::error::{Error, Result};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// A provider's fee schedule for one service, in the send currency (but the receiving fee).
+///
+/// The transfer fee for an amount `A` is the sum of the [`FeePart`]s whose band contains `A`,
+/// then held between `min_fee` and `max_fee`. Taxes are added on top of it (base `fee`) or on
+/// the amount (base `amount`). The receiving fee is charged to the recipient in the receive
+/// currency. A schedule is data; its JSON form (every field but `parts` optional, decimals as
+/// strings):
+///
+/// ```json
+/// {
+///   "parts": [
+///     { "to": "100", "fixed": "3.00" },
+///     { "from": "100", "to": "500", "fixed": "5.00" },
+///     { "from": "500", "pct": "1" }
+///   ],
+///   "min_fee": "2.00",
+///   "max_fee": "25.00",
+///   "receiving_fee": "500",
+///   "taxes": [ { "name": "VAT", "pct": "5", "base": "fee" } ],
+///   "charging": "on_top",
+///   "min_amount": "10",
+///   "max_amount": "5000"
+/// }
+/// ```
+///
+/// ```
+/// use remitcost::FeeSchedule;
+/// use rust_decimal::Decimal;
+/// let tiered: FeeSchedule = serde_json::from_str(r#"{"parts": [
+///     {"to": "100", "fixed": "3.00"},
+///     {"from": "100", "to": "500", "fixed": "5.00"},
+///     {"from": "500", "pct": "1"}]}"#).unwrap();
+/// let fee = |a: i64| tiered.fee(Decimal::from(a), None).unwrap().transfer_fee;
+/// assert_eq!(fee(99), Decimal::from(3));
+/// assert_eq!(fee(100), Decimal::from(5));
+/// assert_eq!(fee(800), Decimal::from(8));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeSchedule {
+    /// The parts summed into the transfer fee.
+    #[serde(default)]
+    pub parts: Vec<FeePart>,
+    /// The smallest transfer fee charged (before taxes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_fee: Option<Decimal>,
+    /// The largest transfer fee charged (before taxes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_fee: Option<Decimal>,
+    /// A fee the recipient pays, in the receive currency, taken from the amount paid out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiving_fee: Option<Decimal>,
+    /// Taxes charged to the sender.
+    #[serde(default)]
+    pub taxes: Vec<Tax>,
+    /// Whether the sender pays fee and taxes on top of the amount, or they are deducted from it.
+    #[serde(default)]
+    pub charging: Charging,
+    /// The smallest amount the service accepts (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_amount: Option<Decimal>,
+    /// The largest amount the service accepts (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_amount: Option<Decimal>,
+}
+
+/// One part of a fee: `fixed + amount × pct / 100`, applying to amounts in `[from, to)` (an
+/// open end when absent). Tiered schedules are parts with bands.
+///
+/// ```
+/// use remitcost::FeePart;
+/// let part: FeePart = serde_json::from_str(r#"{"from": "500", "fixed": "1", "pct": "0.5"}"#).unwrap();
+/// assert!(!part.applies_to("499.99".parse().unwrap()));
+/// assert_eq!(part.fee("1000".parse().unwrap()).unwrap().to_string(), "6.0");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeePart {
+    /// Lower end of the band, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Decimal>,
+    /// Upper end of the band, exclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Decimal>,
+    /// A fixed amount, in the send currency.
+    #[serde(default)]
+    pub fixed: Decimal,
+    /// A percentage of the amount sent (`1.5` is 1.5%).
+    #[serde(default)]
+    pub pct: Decimal,
+}
+
+/// A tax charged to the sender: `pct` percent of its base.
+///
+/// `only_funding` limits it to transfers funded by one method (the US 1% remittance transfer
+/// tax applies to cash-funded transfers only: `"only_funding": "cash"`); the match ignores case.
+///
+/// ```
+/// use remitcost::{Tax, TaxBase};
+/// let vat: Tax = serde_json::from_str(r#"{"name": "VAT", "pct": "5", "base": "fee"}"#).unwrap();
+/// assert_eq!(vat.base, TaxBase::Fee);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tax {
+    /// A label, e.g. `VAT` or `excise duty`.
+    #[serde(default)]
+    pub name: String,
+    /// The rate, in percent.
+    pub pct: Decimal,
+    /// What the rate applies to.
+    pub base: TaxBase,
+    /// The funding method it is limited to, if any (`cash`, `card`, `bank_account`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub only_funding: Option<String>,
+}
+
+/// What a [`Tax`] is a percentage of.
+///
+/// ```
+/// let base: remitcost::TaxBase = serde_json::from_str("\"amount\"").unwrap();
+/// assert_eq!(base, remitcost::TaxBase::Amount);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaxBase {
+    /// The transfer fee, after the minimum and maximum (VAT or excise on fees).
+    Fee,
+    /// The amount sent.
+    Amount,
+}
+
+/// How the sender pays fee and taxes.
+///
+/// ```
+/// assert_eq!(remitcost::Charging::default(), remitcost::Charging::OnTop);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Charging {
+    /// The sender pays amount + fee + taxes; the whole amount is exchanged. The default.
+    #[default]
+    OnTop,
+    /// The sender pays the amount; fee and taxes are taken out before the exchange.
+    Deducted,
+}
+
+/// The sender's charges for one amount, exact (unrounded), in the send currency.
+///
+/// ```
+/// use remitcost::FeeSchedule;
+/// let s: FeeSchedule = serde_json::from_str(r#"{"parts": [{"fixed": "10"}],
+///     "taxes": [{"name": "excise", "pct": "15", "base": "fee"}]}"#).unwrap();
+/// let f = s.fee("200".parse().unwrap(), None).unwrap();
+/// assert_eq!((f.transfer_fee.to_string(), f.tax.to_string()), ("10".into(), "1.50".into()));
+/// assert_eq!(f.total().unwrap().to_string(), "11.50");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Charges {
+    /// The transfer fee: the parts, held between the minimum and maximum.
+    pub transfer_fee: Decimal,
+    /// Taxes on the fee and on the amount.
+    pub tax: Decimal,
+}
+
+impl Charges {
+    /// Transfer fee plus taxes.
+    pub fn total(&self) -> Result<Decimal> {
+        decimal::add(self.transfer_fee, self.tax, "charges")
+    }
+}
+
+impl FeePart {
+    /// Whether the part applies to `amount` (`from <= amount < to`).
+    pub fn applies_to(&self, amount: Decimal) -> bool {
+        self.from.is_none_or(|from| amount >= from) && self.to.is_none_or(|to| amount < to)
+    }
+
+    /// `fixed + amount × pct / 100`, whether or not the band applies.
+    pub fn fee(&self, amount: Decimal) -> Result<Decimal> {
+        let variable = decimal::apply_pct(amount, self.pct, "percentage fee")?;
+        decimal::add(self.fixed, variable, "fee part")
+    }
+}
+
+/// The fee as a linear function `fixed + amount × rate` (rate as a fraction) over a range of
+/// amounts where the same parts apply and the same cap (if any) is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Linear {
+    pub fixed: Decimal,
+    pub rate: Decimal,
+}
+
+impl FeeSchedule {
+    /// Checks the schedule: no negative fee, rate or amount; bands with `from < to`;
+    /// `min_fee <= max_fee`; `min_amount <= max_amount`.
+    ///
+    /// ```
+    /// let bad: remitcost::FeeSchedule = serde_json::from_str(r#"{"min_fee": "5", "max_fee": "1"}"#).unwrap();
+    /// assert_eq!(bad.validate().unwrap_err().code(), "invalid_schedule");
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        let negative = |what: &str, v: Decimal| {
+            (v < Decimal::ZERO).then(|| Error::InvalidSchedule(format!("negative {what} {v}")))
+        };
+        let mut problems = Vec::new();
+        for part in &self.parts {
+            problems.extend(negative("fixed fee", part.fixed));
+            problems.extend(negative("fee percentage", part.pct));
+            problems.extend(part.from.and_then(|v| negative("band start", v)));
+            if let (Some(from), Some(to)) = (part.from, part.to) {
+                if from >= to {
+                    problems.push(Error::InvalidSchedule(format!("empty band [{from}, {to})")));
+                }
+            }
+        }
+        for (what, value) in [
+            ("minimum fee", self.min_fee),
+            ("maximum fee", self.max_fee),
+            ("receiving fee", self.receiving_fee),
+            ("minimum amount", self.min_amount),
+            ("maximum amount", self.max_amount),
+        ] {
+            problems.extend(value.and_then(|v| negative(what, v)));
+        }
+        for tax in &self.taxes {
+            problems.extend(negative("tax percentage", tax.pct));
+        }
+        if let (Some(min), Some(max)) = (self.min_fee, self.max_fee) {
+            if min > max {
+                problems.push(Error::InvalidSchedule(format!("minimum fee {min} above maximum fee {max}")));
+            }
+        }
+        if let (Some(min), Some(max)) = (self.min_amount, self.max_amount) {
+            if min > max {
+                problems.push(Error::InvalidSchedule(format!(
+                    "minimum amount {min} above maximum amount {max}"
+                )));
+            }
+        }
+        problems.into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Whether the service accepts `amount` (inside `[min_amount, max_amount]`).
+    pub fn check_amount(&self, amount: Decimal) -> Result<()> {
+        let below = self.min_amount.is_some_and(|min| amount < min);
+        let above = self.max_amount.is_some_and(|max| amount > max);
+        if below || above {
+            return Err(Error::AmountOutOfRange {
+                amount: amount.to_string(),
+                min: self.min_amount.unwrap_or(Decimal::ZERO).to_string(),
+                max: self.max_amount.map_or_else(|| "none".to_string(), |m| m.to_string()),
+            });
+        }
+        Ok(())
+    }
+
+    /// The transfer fee (parts, then caps) for `amount`, unrounded.
+    pub fn transfer_fee(&self, amount: Decimal) -> Result<Decimal> {
+        let parts = self.parts.iter().filter(|p| p.applies_to(amount));
+        let raw = parts.map(|p| p.fee(amount)).try_fold(Decimal::ZERO, |acc, fee| {
+            decimal::add(acc, fee?, "transfer fee")
+        })?;
+        Ok(self.clamp(raw))
+    }
+
+    fn clamp(&self, fee: Decimal) -> Decimal {
+        let fee = self.min_fee.map_or(fee, |min| fee.max(min));
+        self.max_fee.map_or(fee, |max| fee.min(max))
+    }
+
+    /// The sender's charges for `amount`, with the taxes that apply to `funding` (a tax limited
+    /// to a funding method does not apply when the funding is unknown).
+    pub fn fee(&self, amount: Decimal, funding: Option<&str>) -> Result<Charges> {
+        let transfer_fee = self.transfer_fee(amount)?;
+        let (on_fee, on_amount) = self.tax_rates(funding)?;
+        let tax = decimal::add(
+            decimal::apply_pct(transfer_fee, on_fee, "tax on fee")?,
+            decimal::apply_pct(amount, on_amount, "tax on amount")?,
+            "tax",
+        )?;
+        Ok(Charges { transfer_fee, tax })
+    }
+
+    /// Total tax percentages that apply: (on the fee, on the amount).
+    pub(crate) fn tax_rates(&self, funding: Option<&str>) -> Result<(Decimal, Decimal)> {
+        let mut on_fee = Decimal::ZERO;
+        let mut on_amount = Decimal::ZERO;
+        for tax in self.taxes.iter().filter(|t| t.applies_to(funding)) {
+            let total = match tax.base {
+                TaxBase::Fee => &mut on_fee,
+                TaxBase::Amount => &mut on_amount,
+            };
+            *total = decimal::add(*total, tax.pct, "tax rates")?;
+        }
+        Ok((on_fee, on_amount))
+    }
+
+    /// The amounts where the fee function can change form: band edges and amount limits, in
+    /// order, without duplicates. Between two consecutive edges the same parts apply.
+    pub(crate) fn band_edges(&self) -> Vec<Decimal> {
+        let mut edges: Vec<Decimal> = self
+            .parts
+            .iter()
+            .flat_map(|p| [p.from, p.to])
+            .chain([self.min_amount, self.max_amount])
+            .flatten()
+            .collect();
+        edges.sort();
+        edges.dedup();
+        edges
+    }
+
+    /// The uncapped fee as a linear function over the band that contains `amount`.
+    pub(crate) fn linear_at(&self, amount: Decimal) -> Result<Linear> {
+        let mut fixed = Decimal::ZERO;
+        let mut pct = Decimal::ZERO;
+        for part in self.parts.iter().filter(|p| p.applies_to(amount)) {
+            fixed = decimal::add(fixed, part.fixed, "fee parts")?;
+            pct = decimal::add(pct, part.pct, "fee parts")?;
+        }
+        Ok(Linear {
+            fixed,
+            rate: decimal::div(pct, HUNDRED, "fee parts")?,
+        })
+    }
+}
+
+impl Tax {
+    /// Whether the tax applies to a transfer funded by `funding`.
+    ///
+    /// ```
+    /// let t: remitcost::Tax = serde_json::from_str(
+    ///     r#"{"name": "US remittance tax", "pct": "1", "base": "amount", "only_funding": "cash"}"#).unwrap();
+    /// assert!(t.applies_to(Some("Cash")));
+    /// assert!(!t.applies_to(Some("bank_account")));
+    /// assert!(!t.applies_to(None));
+    /// ```
+    pub fn applies_to(&self, funding: Option<&str>) -> bool {
+        match (&self.only_funding, funding) {
+            (None, _) => true,
+            (Some(only), Some(f)) => only.trim().eq_ignore_ascii_case(f.trim()),
+            (Some(_), None) => false,
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! An offer (one provider's price list in one corridor) and what a transfer under it costs.
+
+use crate::currency::Currency;
+use crate::decimal;
+use crate::error::{Error, Result};
+use crate::fee::{Charging, FeeSchedule};
+use crate::fx::{fx_margin_pct, Rate};
+use crate::money::Rounding;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Decimal places of a reported effective rate.
+pub const RATE_DECIMALS: u32 = 6;
+
+/// One provider's offer in one corridor: its fee schedule, the exchange rate it offers and the
+/// reference (mid-market) rate observed at the same time.
+///
+/// Rates may be given in either direction (`EUR/XOF` or `XOF/EUR`); they are turned to
+/// send → receive before use. For a same-currency transfer both rates may be left out.
+/// `provider`, `firm_type`, `speed` and `funding` are labels carried into rankings; `funding`
+/// also selects taxes limited to a funding method.
+///
+/// ```
+/// use remitcost::{CostOptions, Offer};
+/// let offer: Offer = serde_json::from_str(r#"{
+///   "provider": "Example MTO",
+///   "send_currency": "EUR", "receive_currency": "XOF",
+///   "schedule": {"parts": [{"fixed": "4.90"}]},
+///   "offered_rate": {"base": "EUR", "quote": "XOF", "value": "645.00"},
+///   "mid_rate": {"base": "EUR", "quote": "XOF", "value": "655.957"}
+/// }"#).unwrap();
+/// let cost = offer.cost("200".parse().unwrap(), &CostOptions::default()).unwrap();
+/// assert_eq!(cost.fee.to_string(), "4.90");
+/// assert_eq!(cost.fx_margin_pct.to_string(), "1.6704");
+/// assert_eq!(cost.recipient_gets.to_string(), "129000");
+/// assert_eq!(cost.total_cost_pct.to_string(), "4.1204");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offer {
+    /// The provider's name, for display.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// The provider type (bank, money transfer operator, …), for display and grouping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firm_type: Option<String>,
+    /// How fast the money arrives, as the provider states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speed: Option<String>,
+    /// How the sender pays (`cash`, `card`, `bank_account`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<String>,
+    /// The currency the sender pays in.
+    pub send_currency: Currency,
+    /// The currency the recipient is paid in.
+    pub receive_currency: Currency,
+    /// The fee schedule, in the send currency (its receiving fee in the receive currency).
+    #[serde(default)]
+    pub schedule: FeeSchedule,
+    /// The rate the provider offers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offered_rate: Option<Rate>,
+    /// The reference (mid-market, interbank) rate at the same time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mid_rate: Option<Rate>,
+}
+
+/// Choices for computing a cost.
+///
+/// ```
+/// let opts: remitcost::CostOptions = serde_json::from_str(r#"{"include_receiving_fee": false}"#).unwrap();
+/// assert_eq!(opts.rounding, remitcost::Rounding::HalfEven);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CostOptions {
+    /// The rounding rule for every reported figure (money to minor units, percentages to 4
+    /// places, the effective rate to 6). Default: half-even.
+    pub rounding: Rounding,
+    /// Count the receiving fee (converted at the reference rate) in `fee` and `total_cost`.
+    /// Default `true`, what the transfer really costs; RPW's published total cost excludes
+    /// fees charged to the receiver: set `false` to reproduce it. `recipient_gets` is net of
+    /// the receiving fee either way.
+    pub include_receiving_fee: bool,
+}
+
+impl Default for CostOptions {
+    fn default() -> Self {
+        CostOptions {
+            rounding: Rounding::HalfEven,
+            include_receiving_fee: true,
+        }
+    }
+}
+
+/// The cost of one transfer, broken down. Money is rounded to the minor units of its currency
+/// and percentages to 4 places under [`CostOptions::rounding`], each from the exact value (so
+/// parts need not add up to the last digit of a rounded total).
+///
+/// All money but `recipient_gets` is in the send currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cost {
+    /// The send currency.
+    pub send_currency: Currency,
+    /// The receive currency.
+    pub receive_currency: Currency,
+    /// The amount sent, `A`.
+    pub send_amount: Decimal,
+    /// The provider's transfer fee (parts, then minimum and maximum).
+    pub transfer_fee: Decimal,
+    /// Taxes charged to the sender.
+    pub tax: Decimal,
+    /// The receiving fee converted at the reference rate (0 when not included).
+    pub receiving_fee: Decimal,
+    /// Everything charged: transfer fee + tax + receiving fee (when included).
+    pub fee: Decimal,
+    /// What the sender pays: `A` + transfer fee + tax when charged on top, `A` when deducted.
+    pub total_paid: Decimal,
+    /// The amount that is exchanged: `A`, or `A` − transfer fee − tax when deducted.
+    pub amount_exchanged: Decimal,
+    /// `(mid − offered) / mid × 100`; negative when the offer beats the reference.
+    pub fx_margin_pct: Decimal,
+    /// Money lost in the exchange: `amount_exchanged × fx_margin_pct / 100`.
+    pub fx_cost: Decimal,
+    /// `fee + fx_cost`.
+    pub total_cost: Decimal,
+    /// `total_cost / A × 100`.
+    pub total_cost_pct: Decimal,
+    /// `amount_exchanged × offered − receiving fee`, in the receive currency.
+    pub recipient_gets: Decimal,
+    /// Receive-currency units the recipient gets per send-currency unit paid:
+    /// `recipient_gets / total_paid` (exact values), to 6 places.
+    pub effective_rate: Decimal,
+}
+
+/// A quote: an offer priced for one amount.
+///
+/// ```
+/// use remitcost::{CostOptions, Quote};
+/// let quote: Quote = serde_json::from_str(r#"{"send_amount": "100", "offer": {
+///   "send_currency": "EUR", "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "1"}]}}}"#).unwrap();
+/// let cost = quote.cost(&CostOptions::default()).unwrap();
+/// assert_eq!(cost.total_cost_pct.to_string(), "1.0000");
+/// assert_eq!(cost.recipient_gets.to_string(), "100.00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The amount sent, in the send currency.
+    pub send_amount: Decimal,
+    /// The offer it is priced under.
+    pub offer: Offer,
+}
+
+impl Quote {
+    /// The cost of this quote.
+    pub fn cost(&self, options: &CostOptions) -> Result<Cost> {
+        self.offer.cost(self.send_amount, options)
+    }
+}
+
+/// An offer's rates, checked and turned send → receive.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rates {
+    pub offered: Rate,
+    pub mid: Rate,
+}
+
+/// Exact (unrounded) figures of one transfer, before [`Cost`] rounds them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Exact {
+    pub transfer_fee: Decimal,
+    pub tax: Decimal,
+    pub receiving_fee_recv: Decimal,
+    pub amount_exchanged: Decimal,
+    pub recipient_gets: Decimal,
+}
+
+impl Offer {
+    /// Validates the offer and returns its rates turned send → receive.
+    pub(crate) fn rates(&self) -> Result<Rates> {
+        self.schedule.validate()?;
+        let (send, recv) = (self.send_currency, self.receive_currency);
+        let orient = |rate: Option<Rate>, which: &str| match rate {
+            Some(rate) => rate.oriented(send, recv),
+            None if send == recv => Ok(Rate::identity(send)),
+            None => Err(Error::InvalidRate(format!("{send}/{recv}: missing {which} rate"))),
+        };
+        Ok(Rates {
+            offered: orient(self.offered_rate, "offered")?,
+            mid: orient(self.mid_rate, "mid")?,
+        })
+    }
+
+    /// The exact figures of a transfer of `amount` (already checked against the limits).
+    pub(crate) fn exact(&self, amount: Decimal, rates: &Rates) -> Result<Exact> {
+        let charges = self.schedule.fee(amount, self.funding.as_deref())?;
+        let amount_exchanged = match self.schedule.charging {
+            Charging::OnTop => amount,
+            Charging::Deducted => decimal::sub(amount, charges.total()?, "amount exchanged")?,
+        };
+        let receiving_fee_recv = self.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
+        let converted = decimal::mul(amount_exchanged, rates.offered.value(), "recipient amount")?;
+        Ok(Exact {
+            transfer_fee: charges.transfer_fee,
+            tax: charges.tax,
+            receiving_fee_recv,
+            amount_exchanged,
+            recipient_gets: decimal::sub(converted, receiving_fee_recv, "recipient amount")?,
+        })
+    }
+
+    /// What sending `amount` (in the send currency) costs under this offer.
+    ///
+    /// Errors: `invalid_amount` for a zero or negative amount (or one that a deducted fee takes
+    /// whole), `amount_out_of_range` outside
+    /// the schedule's limits, `invalid_schedule`, `invalid_rate` or `currency_mismatch` for a
+    /// bad offer, `overflow` for amounts beyond a 96-bit decimal.
+    pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
+        if amount <= Decimal::ZERO {
+            return Err(Error::InvalidAmount(format!("{amount}: the amount sent must be positive")));
+        }
+        let rates = self.rates()?;
+        self.schedule.check_amount(amount)?;
+        let exact = self.exact(amount, &rates)?;
+        if exact.amount_exchanged <= Decimal::ZERO {
+            return Err(Error::InvalidAmount(format!(
+                "{amount}: the deducted fee and taxes take all of it"
+            )));
+        }
+        self.report(amount, &exact, &rates, options)
+    }
+
+    /// Rounds the exact figures into a [`Cost`].
+    fn report(&self, amount: Decimal, exact: &Exact, rates: &Rates, options: &CostOptions) -> Result<Cost> {
+        let receiving_fee = if options.include_receiving_fee {
+            decimal::div(exact.receiving_fee_recv, rates.mid.value(), "receiving fee")?
+        } else {
+            Decimal::ZERO
+        };
+        let sender_charges = decimal::add(exact.transfer_fee, exact.tax, "fee")?;
+        let fee = decimal::add(sender_charges, receiving_fee, "fee")?;
+        let total_paid = match self.schedule.charging {
+            Charging::OnTop => decimal::add(amount, sender_charges, "total paid")?,
+            Charging::Deducted => amount,
+        };
+        let margin_pct = fx_margin_pct(&rates.offered, &rates.mid)?;
+        let fx_cost = decimal::apply_pct(exact.amount_exchanged, margin_pct, "fx cost")?;
+        let total_cost = decimal::add(fee, fx_cost, "total cost")?;
+        let total_cost_pct = decimal::pct_of(total_cost, amount, "total cost")?;
+        let effective_rate = decimal::div(exact.recipient_gets, total_paid, "effective rate")?;
+        let r = options.rounding;
+        let send = |v| r.round_money(v, self.send_currency);
+        Ok(Cost {
+            send_currency: self.send_currency,
+            receive_currency: self.receive_currency,
+            send_amount: send(amount),
+            transfer_fee: send(exact.transfer_fee),
+            tax: send(exact.tax),
+            receiving_fee: send(receiving_fee),
+            fee: send(fee),
+            total_paid: send(total_paid),
+            amount_exchanged: send(exact.amount_exchanged),
+            fx_margin_pct: r.round_pct(margin_pct),
+            fx_cost: send(fx_cost),
+            total_cost: send(total_cost),
+            total_cost_pct: r.round_pct(total_cost_pct),
+            recipient_gets: r.round_money(exact.recipient_gets, self.receive_currency),
+            effective_rate: r.round(effective_rate, RATE_DECIMALS),
+        })
+    }
+
+    /// The reverse question: the smallest amount to send, in the send currency's minor units,
+    /// so that the recipient gets at least `receive_amount` (as rounded under
+    /// `options.rounding`), and what that transfer costs.
+    ///
+    /// Exact across band edges, fee caps, taxes and deducted fees (where sending more can
+    /// deliver less, just past a band edge). Errors: `invalid_amount` for a target that is
+    /// not positive, `unreachable_target` when no amount within the schedule's limits delivers
+    /// it.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Offer};
+    /// let offer: Offer = serde_json::from_str(r#"{
+    ///   "send_currency": "USD", "receive_currency": "MXN",
+    ///   "schedule": {"parts": [{"fixed": "5"}], "charging": "deducted"},
+    ///   "offered_rate": {"base": "USD", "quote": "MXN", "value": "17"},
+    ///   "mid_rate": {"base": "USD", "quote": "MXN", "value": "17.2"}
+    /// }"#).unwrap();
+    /// let cost = offer.send_for("1700".parse().unwrap(), &CostOptions::default()).unwrap();
+    /// assert_eq!(cost.send_amount.to_string(), "105.00");
+    /// assert_eq!(cost.recipient_gets.to_string(), "1700.00");
+    /// ```
+    pub fn send_for(&self, receive_amount: Decimal, options: &CostOptions) -> Result<Cost> {
+        if receive_amount <= Decimal::ZERO {
+            return Err(Error::InvalidAmount(format!(
+                "{receive_amount}: the amount to receive must be positive"
+            )));
+        }
+        let rates = self.rates()?;
+        let amount = crate::solve::smallest_send_amount(self, &rates, receive_amount, options.rounding)?;
+        let exact = self.exact(amount, &rates)?;
+        self.report(amount, &exact, &rates, options)
+    }
+}

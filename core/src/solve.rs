@@ -1,0 +1,189 @@
+//! The reverse solve: the smallest send amount that delivers a target to the recipient.
+//!
+//! The fee is piecewise linear in the amount sent `A`: between two band edges the same parts
+//! apply, and within a band the minimum or maximum fee may be active on either side of a kink.
+//! On each piece the amount exchanged is `k·A − b`, so the smallest `A` on the piece that
+//! delivers enough is one division away; pieces are visited in increasing `A`, so the first
+//! piece with an answer has the smallest one. Every candidate is confirmed by pricing it with
+//! the same code as [`Offer::cost`](crate::Offer::cost), so the answer is exactly what the
+//! forward computation says, rounding included.
+
+use crate::decimal;
+use crate::error::{Error, Result};
+use crate::fee::{Charging, Linear};
+use crate::money::Rounding;
+use crate::quote::{Offer, Rates};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A range of send amounts `[lo, hi)` over which the sender's charges are `fixed + rate·A`
+/// (cap and taxes included).
+struct Piece {
+    lo: Decimal,
+    hi: Option<Decimal>,
+    charges: Linear,
+}
+
+fn ceil_to(value: Decimal, places: u32) -> Decimal {
+    let mut v = value.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity);
+    v.rescale(places);
+    v
+}
+
+fn floor_to(value: Decimal, places: u32) -> Decimal {
+    let mut v = value.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity);
+    v.rescale(places);
+    v
+}
+
+/// The smallest amount, on the send currency's minor-unit grid, that delivers at least
+/// `target` under `rounding`.
+pub(crate) fn smallest_send_amount(
+    offer: &Offer,
+    rates: &Rates,
+    target: Decimal,
+    rounding: Rounding,
+) -> Result<Decimal> {
+    let send_places = offer.send_currency.minor_units();
+    let recv_places = offer.receive_currency.minor_units();
+    let unit = Decimal::new(1, send_places);
+    let target = ceil_to(target, recv_places);
+    let need = exchanged_needed(offer, rates, target, rounding)?;
+    let delivers = |amount: Decimal| -> Result<bool> {
+        let exact = offer.exact(amount, rates)?;
+        Ok(rounding.round_money(exact.recipient_gets, offer.receive_currency) >= target)
+    };
+    for piece in pieces(offer)? {
+        let Some(mut candidate) = piece_candidate(&piece, need, send_places)? else {
+            continue;
+        };
+        let inside = |a: Decimal| a >= piece.lo && piece.hi.is_none_or(|hi| a < hi);
+        // A quotient rounded at 28 digits or a half-even tie can put the candidate one unit
+        // off; the forward computation decides.
+        if !delivers(candidate)? {
+            candidate = decimal::add(candidate, unit, "reverse solve")?;
+            if !inside(candidate) || !delivers(candidate)? {
+                continue;
+            }
+        }
+        while let Some(lower) = candidate.checked_sub(unit).filter(|a| inside(*a) && *a > Decimal::ZERO) {
+            if !delivers(lower)? {
+                break;
+            }
+            candidate = lower;
+        }
+        return Ok(candidate);
+    }
+    Err(Error::Unreachable(format!(
+        "{target} {} within the schedule's limits",
+        offer.receive_currency
+    )))
+}
+
+/// The exchanged amount (send currency, exact) that reaches the rounding threshold of `target`.
+fn exchanged_needed(offer: &Offer, rates: &Rates, target: Decimal, rounding: Rounding) -> Result<Decimal> {
+    let half_unit = Decimal::new(5, offer.receive_currency.minor_units().saturating_add(1));
+    let unit = Decimal::new(1, offer.receive_currency.minor_units());
+    let threshold = match rounding {
+        Rounding::Down => target,
+        Rounding::HalfEven | Rounding::HalfAwayFromZero => decimal::sub(target, half_unit, "reverse solve")?,
+        Rounding::Up => decimal::sub(target, unit, "reverse solve")?,
+    };
+    let receiving_fee = offer.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
+    let gross = decimal::add(threshold, receiving_fee, "reverse solve")?;
+    decimal::div(gross, rates.offered.value(), "reverse solve")
+}
+
+/// The smallest `A` on the piece (on the grid) whose exchanged amount reaches `need`, if any.
+fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<Decimal>> {
+    // exchanged = A − (fixed + rate·A) = (1 − rate)·A − fixed
+    let slope = decimal::sub(Decimal::ONE, piece.charges.rate, "reverse solve")?;
+    let lo = ceil_to(piece.lo, places);
+    let candidate = if slope > Decimal::ZERO {
+        let required = decimal::div(decimal::add(need, piece.charges.fixed, "reverse solve")?, slope, "reverse solve")?;
+        ceil_to(required, places).max(lo)
+    } else {
+        // Sending more never delivers more on this piece: only its start can.
+        lo
+    };
+    let inside = piece.hi.is_none_or(|hi| candidate < hi);
+    Ok(inside.then_some(candidate))
+}
+
+/// The pieces of the sender's deducted charges over the amounts the schedule accepts.
+fn pieces(offer: &Offer) -> Result<Vec<Piece>> {
+    let schedule = &offer.schedule;
+    let send_places = offer.send_currency.minor_units();
+    let unit = Decimal::new(1, send_places);
+    let start = schedule.min_amount.unwrap_or(unit).max(unit);
+    // The grid amounts <= max_amount are exactly those < floor(max) + one unit.
+    let end = match schedule.max_amount {
+        Some(max) => Some(decimal::add(floor_to(max, send_places), unit, "reverse solve")?),
+        None => None,
+    };
+    if offer.schedule.charging == Charging::OnTop {
+        let none = Linear { fixed: Decimal::ZERO, rate: Decimal::ZERO };
+        return Ok(vec![Piece { lo: start, hi: end, charges: none }]);
+    }
+    let (on_fee, on_amount) = schedule.tax_rates(offer.funding.as_deref())?;
+    let fee_factor = decimal::add(Decimal::ONE, decimal::div(on_fee, decimal::HUNDRED, "tax")?, "tax")?;
+    let amount_tax = decimal::div(on_amount, decimal::HUNDRED, "tax")?;
+    let mut bounds = vec![start];
+    bounds.extend(
+        schedule
+            .band_edges()
+            .into_iter()
+            .filter(|e| *e > start && end.is_none_or(|end| *e < end)),
+    );
+    let mut pieces = Vec::new();
+    for (i, lo) in bounds.iter().enumerate() {
+        let hi = bounds.get(i.saturating_add(1)).copied().or(end);
+        for (lo, hi, fee) in capped(schedule.linear_at(*lo)?, *lo, hi, schedule.min_fee, schedule.max_fee)? {
+            let charges = Linear {
+                fixed: decimal::mul(fee.fixed, fee_factor, "reverse solve")?,
+                rate: decimal::add(decimal::mul(fee.rate, fee_factor, "reverse solve")?, amount_tax, "reverse solve")?,
+            };
+            pieces.push(Piece { lo, hi, charges });
+        }
+    }
+    Ok(pieces)
+}
+
+/// Splits one band `[lo, hi)` where the uncapped fee is `fee` at the kinks where the minimum
+/// or maximum fee starts or stops applying.
+fn capped(
+    fee: Linear,
+    lo: Decimal,
+    hi: Option<Decimal>,
+    min: Option<Decimal>,
+    max: Option<Decimal>,
+) -> Result<Vec<(Decimal, Option<Decimal>, Linear)>> {
+    let constant = |v: Decimal| Linear { fixed: v, rate: Decimal::ZERO };
+    if fee.rate.is_zero() {
+        let v = min.map_or(fee.fixed, |m| fee.fixed.max(m));
+        return Ok(vec![(lo, hi, constant(max.map_or(v, |m| v.min(m))))]);
+    }
+    // fixed + rate·A crosses a cap value at A = (cap − fixed) / rate.
+    let kink = |cap: Option<Decimal>| -> Result<Option<Decimal>> {
+        cap.map(|c| decimal::div(decimal::sub(c, fee.fixed, "fee cap")?, fee.rate, "fee cap"))
+            .transpose()
+    };
+    let (k_min, k_max) = (kink(min)?, kink(max)?);
+    let spans = [
+        (None, k_min, min.map(constant)),
+        (k_min, k_max, Some(fee)),
+        (k_max, None, max.map(constant)),
+    ];
+    let mut out = Vec::new();
+    for (from, to, form) in spans {
+        let Some(form) = form else { continue };
+        let from = from.map_or(lo, |f| f.max(lo));
+        let to = match (to, hi) {
+            (Some(t), Some(h)) => Some(t.min(h)),
+            (t, h) => t.or(h),
+        };
+        if to.is_none_or(|t| from < t) {
+            out.push((from, to, form));
+        }
+    }
+    Ok(out)
+}
