@@ -10,6 +10,7 @@ mod fx;
 mod money;
 mod observation;
 mod quote;
+mod rank;
 mod solve;
 
 pub use currency::Currency;
@@ -19,5 +20,6 @@ pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};
 pub use fx::{fx_margin, fx_margin_pct, Rate};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use quote::{Cost, CostOptions, Offer, Quote, RATE_DECIMALS};
+pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use rust_decimal::Decimal;

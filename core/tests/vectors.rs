@@ -2,7 +2,7 @@
 //! files the Python and JavaScript suites run).
 
 use remitcost::{
-    fx_margin_pct, parse_decimal, CostOptions, Currency, Error, Offer, Rate, Result, Rounding,
+    fx_margin_pct, parse_decimal, rank_offers, CostOptions, Currency, Error, Offer, Rate, Result, Rounding,
 };
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -54,9 +54,36 @@ fn run(operation: &str, input: &Value) -> Result<Value> {
             let rounding: Rounding = from(&input["rounding"])?;
             json!({ "amount": rounding.round_money(amount, currency).to_string() })
         }
+        "rank" => {
+            let offers: Vec<Offer> = from(&input["offers"])?;
+            json!(rank_offers(&offers, from(&input["target"])?, &options(input)?))
+        }
         other => panic!("no runner for operation {other:?}"),
     };
     Ok(out)
+}
+
+/// The vectors' comparison rule: every field listed in `expected` must be in the output;
+/// arrays have the same length and compare element by element; a scalar compares as a string
+/// (`"2"` matches the number 2).
+fn compare(path: &str, expected: &Value, actual: &Value, failures: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::Object(want), Value::Object(have)) => {
+            for (field, w) in want {
+                match have.get(field) {
+                    Some(h) => compare(&format!("{path}.{field}"), w, h, failures),
+                    None => failures.push(format!("{path}.{field}: missing")),
+                }
+            }
+        }
+        (Value::Array(want), Value::Array(have)) if want.len() == have.len() => {
+            for (i, (w, h)) in want.iter().zip(have).enumerate() {
+                compare(&format!("{path}[{i}]"), w, h, failures);
+            }
+        }
+        (Value::String(w), h) if h.as_str().map_or(h.to_string(), str::to_string) == *w => {}
+        (w, h) => failures.push(format!("{path}: expected {w}, got {h}")),
+    }
 }
 
 fn check_file(name: &str) {
@@ -69,14 +96,7 @@ fn check_file(name: &str) {
         let case_name = case["name"].as_str().expect("name");
         let got: std::result::Result<Value, Error> = run(operation, &case["input"]);
         match (&got, case.get("expected"), case.get("error")) {
-            (Ok(out), Some(expected), None) => {
-                for (field, want) in expected.as_object().expect("expected object") {
-                    let have = out.get(field).map(|v| v.as_str().map_or(v.to_string(), str::to_string));
-                    if have.as_deref() != want.as_str() {
-                        failures.push(format!("{case_name}.{field}: expected {want}, got {have:?}"));
-                    }
-                }
-            }
+            (Ok(out), Some(expected), None) => compare(case_name, expected, out, &mut failures),
             (Err(err), None, Some(code)) if Some(err.code()) == code.as_str() => {}
             (got, _, _) => failures.push(format!("{case_name}: got {got:?}")),
         }
@@ -107,6 +127,11 @@ fn cross_rate_vectors() {
 #[test]
 fn round_vectors() {
     check_file("round.json");
+}
+
+#[test]
+fn rank_vectors() {
+    check_file("rank.json");
 }
 
 #[test]
