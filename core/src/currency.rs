@@ -35,7 +35,8 @@ impl Currency {
         if trimmed.len() != 3 {
             return Err(unknown());
         }
-        let iso = iso_currency::Currency::from_code(&trimmed.to_ascii_uppercase()).ok_or_else(unknown)?;
+        let iso =
+            iso_currency::Currency::from_code(&trimmed.to_ascii_uppercase()).ok_or_else(unknown)?;
         let minor_units = iso
             .exponent()
             .and_then(|e| u8::try_from(e).ok())

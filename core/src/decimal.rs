@@ -69,10 +69,3 @@ pub(crate) fn pct_of(part: Decimal, whole: Decimal, what: &'static str) -> Resul
 pub(crate) fn apply_pct(value: Decimal, pct: Decimal, what: &'static str) -> Result<Decimal> {
     div(mul(value, pct, what)?, HUNDRED, what)
 }
-
-/// Sum of an iterator of decimals, checked.
-pub(crate) fn sum<I: IntoIterator<Item = Decimal>>(values: I, what: &'static str) -> Result<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |acc, v| add(acc, v, what))
-}

@@ -107,8 +107,9 @@ impl From<serde_json::Error> for Error {
     /// period): then the error is that check's, so `code()` says what was wrong whichever way
     /// the value arrived.
     fn from(err: serde_json::Error) -> Self {
+        type Make = fn(String) -> Error;
         let message = err.to_string();
-        let typed: [(&str, fn(String) -> Error); 3] = [
+        let typed: [(&str, Make); 3] = [
             ("unknown currency code", Error::UnknownCurrency),
             ("invalid rate", Error::InvalidRate),
             ("invalid period", Error::InvalidPeriod),
@@ -116,7 +117,9 @@ impl From<serde_json::Error> for Error {
         typed
             .into_iter()
             .find(|(prefix, _)| message.starts_with(prefix))
-            .map_or(Error::InvalidJson(message.clone()), |(_, make)| make(message))
+            .map_or(Error::InvalidJson(message.clone()), |(_, make)| {
+                make(message)
+            })
     }
 }
 

@@ -238,7 +238,9 @@ impl FeeSchedule {
         }
         if let (Some(min), Some(max)) = (self.min_fee, self.max_fee) {
             if min > max {
-                problems.push(Error::InvalidSchedule(format!("minimum fee {min} above maximum fee {max}")));
+                problems.push(Error::InvalidSchedule(format!(
+                    "minimum fee {min} above maximum fee {max}"
+                )));
             }
         }
         if let (Some(min), Some(max)) = (self.min_amount, self.max_amount) {
@@ -259,7 +261,9 @@ impl FeeSchedule {
             return Err(Error::AmountOutOfRange {
                 amount: amount.to_string(),
                 min: self.min_amount.unwrap_or(Decimal::ZERO).to_string(),
-                max: self.max_amount.map_or_else(|| "none".to_string(), |m| m.to_string()),
+                max: self
+                    .max_amount
+                    .map_or_else(|| "none".to_string(), |m| m.to_string()),
             });
         }
         Ok(())
@@ -268,9 +272,11 @@ impl FeeSchedule {
     /// The transfer fee (parts, then caps) for `amount`, unrounded.
     pub fn transfer_fee(&self, amount: Decimal) -> Result<Decimal> {
         let parts = self.parts.iter().filter(|p| p.applies_to(amount));
-        let raw = parts.map(|p| p.fee(amount)).try_fold(Decimal::ZERO, |acc, fee| {
-            decimal::add(acc, fee?, "transfer fee")
-        })?;
+        let raw = parts
+            .map(|p| p.fee(amount))
+            .try_fold(Decimal::ZERO, |acc, fee| {
+                decimal::add(acc, fee?, "transfer fee")
+            })?;
         Ok(self.clamp(raw))
     }
 

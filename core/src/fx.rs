@@ -52,10 +52,14 @@ impl Rate {
     /// A validated rate: `1 base = value quote`.
     pub fn new(base: Currency, quote: Currency, value: Decimal) -> Result<Rate> {
         if value <= Decimal::ZERO {
-            return Err(Error::InvalidRate(format!("{base}/{quote} {value}: must be positive")));
+            return Err(Error::InvalidRate(format!(
+                "{base}/{quote} {value}: must be positive"
+            )));
         }
         if base == quote && value != Decimal::ONE {
-            return Err(Error::InvalidRate(format!("{base}/{quote} {value}: must be 1")));
+            return Err(Error::InvalidRate(format!(
+                "{base}/{quote} {value}: must be 1"
+            )));
         }
         Ok(Rate { base, quote, value })
     }
@@ -148,8 +152,16 @@ impl Rate {
                 expected: format!("a currency of {}/{}", self.base, self.quote),
                 found: format!("{}/{}", other.base, other.quote),
             })?;
-        let from = if self.base == pivot { self.quote } else { self.base };
-        let to = if other.base == pivot { other.quote } else { other.base };
+        let from = if self.base == pivot {
+            self.quote
+        } else {
+            self.base
+        };
+        let to = if other.base == pivot {
+            other.quote
+        } else {
+            other.base
+        };
         if from == to {
             return Err(Error::InvalidRate(format!(
                 "{from}/{to}: a cross rate needs two different outer currencies"
@@ -218,6 +230,10 @@ pub fn fx_margin(exchanged: &Money, offered: &Rate, mid: &Rate) -> Result<Money>
         });
     }
     let pct = fx_margin_pct(offered, mid)?;
-    let lost = decimal::div(decimal::mul(exchanged.amount, pct, "fx cost")?, HUNDRED, "fx cost")?;
+    let lost = decimal::div(
+        decimal::mul(exchanged.amount, pct, "fx cost")?,
+        HUNDRED,
+        "fx cost",
+    )?;
     Ok(Money::new(lost, exchanged.currency))
 }

@@ -1,4 +1,4 @@
-#![doc = include_str!("../README.md")]
+#![doc = include_str!("../../README.md")]
 #![forbid(unsafe_code)]
 #![warn(clippy::arithmetic_side_effects)]
 
@@ -19,7 +19,7 @@ pub use error::{Error, Result};
 pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};
 pub use fx::{fx_margin, fx_margin_pct, Rate};
 pub use money::{Money, Rounding, PCT_DECIMALS};
+pub use observation::{Observation, Period, Price, RpwAmount};
 pub use quote::{Cost, CostOptions, Offer, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
-pub use observation::{Observation, Period, Price, RpwAmount};
 pub use rust_decimal::Decimal;

@@ -173,7 +173,12 @@ impl RpwAmount {
     /// let usd = RpwAmount::Usd500.in_currency(&eur_usd, c("USD"), Rounding::HalfEven).unwrap();
     /// assert_eq!(usd.to_string(), "500.00 USD");
     /// ```
-    pub fn in_currency(self, usd_rate: &Rate, currency: Currency, rounding: Rounding) -> Result<Money> {
+    pub fn in_currency(
+        self,
+        usd_rate: &Rate,
+        currency: Currency,
+        rounding: Rounding,
+    ) -> Result<Money> {
         let usd = Currency::parse("USD")?;
         let dollars = Money::new(self.usd(), usd);
         let exact = if currency == usd {

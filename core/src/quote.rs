@@ -185,7 +185,9 @@ impl Offer {
         let orient = |rate: Option<Rate>, which: &str| match rate {
             Some(rate) => rate.oriented(send, recv),
             None if send == recv => Ok(Rate::identity(send)),
-            None => Err(Error::InvalidRate(format!("{send}/{recv}: missing {which} rate"))),
+            None => Err(Error::InvalidRate(format!(
+                "{send}/{recv}: missing {which} rate"
+            ))),
         };
         Ok(Rates {
             offered: orient(self.offered_rate, "offered")?,
@@ -219,7 +221,9 @@ impl Offer {
     /// bad offer, `overflow` for amounts beyond a 96-bit decimal.
     pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
         if amount <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!("{amount}: the amount sent must be positive")));
+            return Err(Error::InvalidAmount(format!(
+                "{amount}: the amount sent must be positive"
+            )));
         }
         let rates = self.rates()?;
         self.schedule.check_amount(amount)?;
@@ -233,7 +237,13 @@ impl Offer {
     }
 
     /// Rounds the exact figures into a [`Cost`].
-    fn report(&self, amount: Decimal, exact: &Exact, rates: &Rates, options: &CostOptions) -> Result<Cost> {
+    fn report(
+        &self,
+        amount: Decimal,
+        exact: &Exact,
+        rates: &Rates,
+        options: &CostOptions,
+    ) -> Result<Cost> {
         let receiving_fee = if options.include_receiving_fee {
             decimal::div(exact.receiving_fee_recv, rates.mid.value(), "receiving fee")?
         } else {
@@ -299,7 +309,8 @@ impl Offer {
             )));
         }
         let rates = self.rates()?;
-        let amount = crate::solve::smallest_send_amount(self, &rates, receive_amount, options.rounding)?;
+        let amount =
+            crate::solve::smallest_send_amount(self, &rates, receive_amount, options.rounding)?;
         let exact = self.exact(amount, &rates)?;
         self.report(amount, &exact, &rates, options)
     }

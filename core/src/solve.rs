@@ -65,7 +65,10 @@ pub(crate) fn smallest_send_amount(
                 continue;
             }
         }
-        while let Some(lower) = candidate.checked_sub(unit).filter(|a| inside(*a) && *a > Decimal::ZERO) {
+        while let Some(lower) = candidate
+            .checked_sub(unit)
+            .filter(|a| inside(*a) && *a > Decimal::ZERO)
+        {
             if !delivers(lower)? {
                 break;
             }
@@ -80,12 +83,19 @@ pub(crate) fn smallest_send_amount(
 }
 
 /// The exchanged amount (send currency, exact) that reaches the rounding threshold of `target`.
-fn exchanged_needed(offer: &Offer, rates: &Rates, target: Decimal, rounding: Rounding) -> Result<Decimal> {
+fn exchanged_needed(
+    offer: &Offer,
+    rates: &Rates,
+    target: Decimal,
+    rounding: Rounding,
+) -> Result<Decimal> {
     let half_unit = Decimal::new(5, offer.receive_currency.minor_units().saturating_add(1));
     let unit = Decimal::new(1, offer.receive_currency.minor_units());
     let threshold = match rounding {
         Rounding::Down => target,
-        Rounding::HalfEven | Rounding::HalfAwayFromZero => decimal::sub(target, half_unit, "reverse solve")?,
+        Rounding::HalfEven | Rounding::HalfAwayFromZero => {
+            decimal::sub(target, half_unit, "reverse solve")?
+        }
         Rounding::Up => decimal::sub(target, unit, "reverse solve")?,
     };
     let receiving_fee = offer.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
@@ -99,7 +109,11 @@ fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<D
     let slope = decimal::sub(Decimal::ONE, piece.charges.rate, "reverse solve")?;
     let lo = ceil_to(piece.lo, places);
     let candidate = if slope > Decimal::ZERO {
-        let required = decimal::div(decimal::add(need, piece.charges.fixed, "reverse solve")?, slope, "reverse solve")?;
+        let required = decimal::div(
+            decimal::add(need, piece.charges.fixed, "reverse solve")?,
+            slope,
+            "reverse solve",
+        )?;
         ceil_to(required, places).max(lo)
     } else {
         // Sending more never delivers more on this piece: only its start can.
@@ -117,15 +131,30 @@ fn pieces(offer: &Offer) -> Result<Vec<Piece>> {
     let start = schedule.min_amount.unwrap_or(unit).max(unit);
     // The grid amounts <= max_amount are exactly those < floor(max) + one unit.
     let end = match schedule.max_amount {
-        Some(max) => Some(decimal::add(floor_to(max, send_places), unit, "reverse solve")?),
+        Some(max) => Some(decimal::add(
+            floor_to(max, send_places),
+            unit,
+            "reverse solve",
+        )?),
         None => None,
     };
     if offer.schedule.charging == Charging::OnTop {
-        let none = Linear { fixed: Decimal::ZERO, rate: Decimal::ZERO };
-        return Ok(vec![Piece { lo: start, hi: end, charges: none }]);
+        let none = Linear {
+            fixed: Decimal::ZERO,
+            rate: Decimal::ZERO,
+        };
+        return Ok(vec![Piece {
+            lo: start,
+            hi: end,
+            charges: none,
+        }]);
     }
     let (on_fee, on_amount) = schedule.tax_rates(offer.funding.as_deref())?;
-    let fee_factor = decimal::add(Decimal::ONE, decimal::div(on_fee, decimal::HUNDRED, "tax")?, "tax")?;
+    let fee_factor = decimal::add(
+        Decimal::ONE,
+        decimal::div(on_fee, decimal::HUNDRED, "tax")?,
+        "tax",
+    )?;
     let amount_tax = decimal::div(on_amount, decimal::HUNDRED, "tax")?;
     let mut bounds = vec![start];
     bounds.extend(
@@ -137,10 +166,20 @@ fn pieces(offer: &Offer) -> Result<Vec<Piece>> {
     let mut pieces = Vec::new();
     for (i, lo) in bounds.iter().enumerate() {
         let hi = bounds.get(i.saturating_add(1)).copied().or(end);
-        for (lo, hi, fee) in capped(schedule.linear_at(*lo)?, *lo, hi, schedule.min_fee, schedule.max_fee)? {
+        for (lo, hi, fee) in capped(
+            schedule.linear_at(*lo)?,
+            *lo,
+            hi,
+            schedule.min_fee,
+            schedule.max_fee,
+        )? {
             let charges = Linear {
                 fixed: decimal::mul(fee.fixed, fee_factor, "reverse solve")?,
-                rate: decimal::add(decimal::mul(fee.rate, fee_factor, "reverse solve")?, amount_tax, "reverse solve")?,
+                rate: decimal::add(
+                    decimal::mul(fee.rate, fee_factor, "reverse solve")?,
+                    amount_tax,
+                    "reverse solve",
+                )?,
             };
             pieces.push(Piece { lo, hi, charges });
         }
@@ -157,7 +196,10 @@ fn capped(
     min: Option<Decimal>,
     max: Option<Decimal>,
 ) -> Result<Vec<(Decimal, Option<Decimal>, Linear)>> {
-    let constant = |v: Decimal| Linear { fixed: v, rate: Decimal::ZERO };
+    let constant = |v: Decimal| Linear {
+        fixed: v,
+        rate: Decimal::ZERO,
+    };
     if fee.rate.is_zero() {
         let v = min.map_or(fee.fixed, |m| fee.fixed.max(m));
         return Ok(vec![(lo, hi, constant(max.map_or(v, |m| v.min(m))))]);

@@ -2,7 +2,8 @@
 
 use proptest::prelude::*;
 use remitcost::{
-    fx_margin_pct, Charging, CostOptions, Currency, Decimal, FeePart, FeeSchedule, Offer, Rate, Rounding,
+    fx_margin_pct, Charging, CostOptions, Currency, Decimal, FeePart, FeeSchedule, Offer, Rate,
+    Rounding,
 };
 
 fn cur(code: &str) -> Currency {
@@ -14,7 +15,8 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
     (any::<i64>(), 0u32..=28, any::<bool>()).prop_map(|(m, scale, big)| {
         let d = Decimal::new(m, scale);
         if big {
-            d.checked_mul(Decimal::from(u64::MAX)).unwrap_or(Decimal::MAX)
+            d.checked_mul(Decimal::from(u64::MAX))
+                .unwrap_or(Decimal::MAX)
         } else {
             d
         }
@@ -56,7 +58,11 @@ fn schedule() -> impl Strategy<Value = FeeSchedule> {
                 min_fee,
                 max_fee: extra.map(|e| min_fee.unwrap_or(Decimal::ZERO) + Decimal::new(e, 2)),
                 receiving_fee: receiving.map(|r| Decimal::new(r, 2)),
-                charging: if deducted { Charging::Deducted } else { Charging::OnTop },
+                charging: if deducted {
+                    Charging::Deducted
+                } else {
+                    Charging::OnTop
+                },
                 ..FeeSchedule::default()
             }
         })

@@ -2,7 +2,8 @@
 //! files the Python and JavaScript suites run).
 
 use remitcost::{
-    fx_margin_pct, parse_decimal, rank_offers, CostOptions, Currency, Error, Offer, Rate, Result, Rounding,
+    fx_margin_pct, parse_decimal, rank_offers, CostOptions, Currency, Error, Offer, Rate, Result,
+    Rounding,
 };
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -26,7 +27,9 @@ fn decimal(value: &Value) -> Result<remitcost::Decimal> {
 }
 
 fn options(input: &Value) -> Result<CostOptions> {
-    input.get("options").map_or(Ok(CostOptions::default()), from)
+    input
+        .get("options")
+        .map_or(Ok(CostOptions::default()), from)
 }
 
 /// Runs one operation on a case's input, giving its output as JSON.
@@ -56,7 +59,11 @@ fn run(operation: &str, input: &Value) -> Result<Value> {
         }
         "rank" => {
             let offers: Vec<Offer> = from(&input["offers"])?;
-            json!(rank_offers(&offers, from(&input["target"])?, &options(input)?))
+            json!(rank_offers(
+                &offers,
+                from(&input["target"])?,
+                &options(input)?
+            ))
         }
         other => panic!("no runner for operation {other:?}"),
     };
@@ -142,11 +149,13 @@ fn case_names_are_unique_snake_case_across_files() {
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
-        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        let file: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         for case in file["cases"].as_array().expect("cases") {
             let name = case["name"].as_str().expect("name").to_string();
             assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{name} is not snake_case"
             );
             assert!(

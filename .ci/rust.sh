@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Rust: formatting, lints, every test (unit, vectors, proptests, doctests), the examples on the
+# bundled data, and the benchmarks in smoke mode (each run once, no timing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# rust-toolchain.toml pins the toolchain; rustup installs it (and its components) on first use.
+rustup show active-toolchain >/dev/null
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+RUST_PACKAGES=(-p remitcost -p remitcost-examples -p remitcost-benches)
+
+cargo fmt --all --check
+cargo clippy "${RUST_PACKAGES[@]}" --all-targets -- -D warnings
+cargo clippy -p remitcost --no-default-features --lib -- -D warnings
+cargo test "${RUST_PACKAGES[@]}"
+
+# The examples run on the bundled data (the README's main job among them).
+cargo run -q -p remitcost-examples --bin rank_offers >/dev/null
+cargo run -q -p remitcost-examples --bin rank_offers -- --receive 100000 >/dev/null
+cargo run -q -p remitcost-examples --bin rpw_report >/dev/null
+
+# Benchmarks in smoke mode: each benchmark body runs once, so they cannot rot.
+cargo bench -q -p remitcost-benches -- --test >/dev/null

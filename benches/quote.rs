@@ -1,0 +1,57 @@
+//! Pricing benchmarks: one quote under a flat, a tiered-with-caps and a receiving-fee schedule;
+//! the reverse solve; ranking 100 offers.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use remitcost::{rank_offers, CostOptions, Decimal, Offer, Target};
+use std::hint::black_box;
+
+fn offer(schedule: serde_json::Value) -> Offer {
+    serde_json::from_value(serde_json::json!({
+        "send_currency": "GBP", "receive_currency": "INR", "schedule": schedule,
+        "offered_rate": {"base": "GBP", "quote": "INR", "value": "102.90"},
+        "mid_rate": {"base": "GBP", "quote": "INR", "value": "105.00"},
+    }))
+    .expect("valid offer")
+}
+
+fn tiered() -> Offer {
+    offer(serde_json::json!({
+        "parts": [{"to": "100", "fixed": "3.00"}, {"from": "100", "to": "500", "fixed": "5.00"}, {"from": "500", "pct": "1"}],
+        "min_fee": "2", "max_fee": "25", "charging": "deducted"
+    }))
+}
+
+fn pricing(c: &mut Criterion) {
+    let options = CostOptions::default();
+    let amount = Decimal::from(120);
+    let flat = offer(serde_json::json!({"parts": [{"fixed": "4.99"}]}));
+    let tiered = tiered();
+    let receiving = offer(
+        serde_json::json!({"parts": [{"fixed": "4.99"}], "receiving_fee": "100",
+        "taxes": [{"name": "VAT", "pct": "5", "base": "fee"}]}),
+    );
+    let mut group = c.benchmark_group("cost");
+    group.bench_function("flat", |b| {
+        b.iter(|| flat.cost(black_box(amount), &options))
+    });
+    group.bench_function("tiered_3_bands_caps_deducted", |b| {
+        b.iter(|| tiered.cost(black_box(amount), &options))
+    });
+    group.bench_function("receiving_fee_and_vat", |b| {
+        b.iter(|| receiving.cost(black_box(amount), &options))
+    });
+    group.finish();
+    let target = Decimal::from(50_000);
+    c.bench_function("send_for/tiered_3_bands_caps_deducted", |b| {
+        b.iter(|| tiered.send_for(black_box(target), &options))
+    });
+    let offers: Vec<Offer> = (0..100)
+        .map(|i| offer(serde_json::json!({"parts": [{"fixed": format!("{}.{:02}", i % 9, i)}, {"pct": "0.5"}]})))
+        .collect();
+    c.bench_function("rank/100_offers", |b| {
+        b.iter(|| rank_offers(black_box(&offers), Target::Send(amount), &options))
+    });
+}
+
+criterion_group!(benches, pricing);
+criterion_main!(benches);
