@@ -1,0 +1,65 @@
+"""remitcost: the exact cost of sending money across borders.
+
+Fees, exchange margins and the World Bank's Remittance Prices Worldwide (RPW) indicators,
+computed exactly by the Rust core (``decimal.Decimal`` in and out, never binary floats).
+
+Decimals: every decimal argument takes a ``decimal.Decimal``, an ``int``, a ``str`` or a
+``float``. A float is read through its shortest ``repr`` (``0.1`` means ``Decimal("0.1")``,
+not the binary value ``0.1000000000000000055...``); NaN and infinities raise
+:class:`RemitError` with code ``"invalid_decimal"``. Results are ``decimal.Decimal``.
+
+Errors: :class:`RemitError` (a ``ValueError``) with a stable ``.code``, the same string as
+the Rust core's ``Error::code()``; arguments of the wrong Python type raise ``TypeError``.
+"""
+
+from remitcost._remitcost import (
+    PCT_DECIMALS as PCT_DECIMALS,
+    RATE_DECIMALS as RATE_DECIMALS,
+    Charges as Charges,
+    Cost as Cost,
+    CostOptions as CostOptions,
+    Currency as Currency,
+    Excluded as Excluded,
+    FeeSchedule as FeeSchedule,
+    fx_margin as fx_margin,
+    fx_margin_pct as fx_margin_pct,
+    Money as Money,
+    Offer as Offer,
+    parse_decimal as parse_decimal,
+    Period as Period,
+    Quote as Quote,
+    rank_offers as rank_offers,
+    Ranked as Ranked,
+    Ranking as Ranking,
+    Rate as Rate,
+    RemitError as RemitError,
+    Rounding as Rounding,
+    RpwAmount as RpwAmount,
+    __version__ as __version__,
+)
+
+__all__ = [
+    "PCT_DECIMALS",
+    "RATE_DECIMALS",
+    "Charges",
+    "Cost",
+    "CostOptions",
+    "Currency",
+    "Excluded",
+    "FeeSchedule",
+    "fx_margin",
+    "fx_margin_pct",
+    "Money",
+    "Offer",
+    "parse_decimal",
+    "Period",
+    "Quote",
+    "rank_offers",
+    "Ranked",
+    "Ranking",
+    "Rate",
+    "RemitError",
+    "Rounding",
+    "RpwAmount",
+    "__version__",
+]

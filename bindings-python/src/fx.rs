@@ -1,0 +1,115 @@
+//! `Rate`, `fx_margin_pct`, `fx_margin` (core's `fx` module).
+
+use crate::currency::{Currency, CurrencyArg};
+use crate::decimal::Dec;
+use crate::error::Result;
+use crate::money::Money;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// An exchange rate: one unit of `base` is worth `value` units of `quote`
+/// (`1 EUR = 655.957 XOF`). Validated: the value is positive and a currency's rate to itself
+/// is 1, else `RemitError` with code `invalid_rate`. Inversion and cross rates keep the 28
+/// significant digits of the core's decimal.
+///
+/// >>> r = Rate(base="EUR", quote="XOF", value="655.957")
+/// >>> r.convert(Money(amount=200, currency="EUR"))
+/// Money(amount=Decimal('131191.400'), currency='XOF')
+#[pyclass(module = "remitcost", frozen, eq, hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rate(pub remitcost::Rate);
+
+#[pymethods]
+impl Rate {
+    #[new]
+    #[pyo3(signature = (*, base, quote, value))]
+    fn new(base: CurrencyArg, quote: CurrencyArg, value: Dec) -> Result<Self> {
+        Ok(Rate(remitcost::Rate::new(base.0, quote.0, value.0)?))
+    }
+
+    /// The rate of a currency to itself (1), for same-currency transfers.
+    #[staticmethod]
+    fn identity(currency: CurrencyArg) -> Self {
+        Rate(remitcost::Rate::identity(currency.0))
+    }
+
+    /// The currency one unit of which is priced.
+    #[getter]
+    fn base(&self) -> Currency {
+        Currency(self.0.base())
+    }
+
+    /// The currency the price is in.
+    #[getter]
+    fn quote(&self) -> Currency {
+        Currency(self.0.quote())
+    }
+
+    /// Units of `quote` per unit of `base`.
+    #[getter]
+    fn value(&self) -> Dec {
+        Dec(self.0.value())
+    }
+
+    /// The same rate quoted the other way round.
+    fn inverse(&self) -> Result<Self> {
+        Ok(Rate(self.0.inverse()?))
+    }
+
+    /// This rate as `base → quote`, inverted if quoted the other way; `currency_mismatch` if
+    /// it is a rate between other currencies.
+    fn oriented(&self, base: CurrencyArg, quote: CurrencyArg) -> Result<Self> {
+        Ok(Rate(self.0.oriented(base.0, quote.0)?))
+    }
+
+    /// The cross rate through the currency the two rates share (EUR/USD × USD/XOF → EUR/XOF).
+    fn cross(&self, other: &Rate) -> Result<Self> {
+        Ok(Rate(self.0.cross(&other.0)?))
+    }
+
+    /// Converts money in either currency of the rate into the other, exactly (unrounded).
+    fn convert(&self, money: &Money) -> Result<Money> {
+        Ok(Money(self.0.convert(&money.0)?))
+    }
+
+    /// `{"base": "EUR", "quote": "XOF", "value": Decimal}`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("base", self.0.base().code())?;
+        d.set_item("quote", self.0.quote().code())?;
+        d.set_item("value", Dec(self.0.value()))?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Rate(base='{}', quote='{}', value=Decimal('{}'))",
+            self.0.base(),
+            self.0.quote(),
+            self.0.value()
+        )
+    }
+}
+
+/// The exchange margin of an offered rate against the reference (mid) rate, in percent:
+/// `(mid − offered) / mid × 100`, unrounded; negative when the offer beats the reference.
+/// Either rate may be quoted the other way round.
+///
+/// >>> mid = Rate(base="USD", quote="MXN", value="17.00")
+/// >>> fx_margin_pct(Rate(base="USD", quote="MXN", value="16.66"), mid)
+/// Decimal('2.00')
+#[pyfunction]
+pub fn fx_margin_pct(offered: &Rate, mid: &Rate) -> Result<Dec> {
+    Ok(Dec(remitcost::fx_margin_pct(&offered.0, &mid.0)?))
+}
+
+/// The money lost in the exchange when `exchanged` (in the offered rate's base currency) is
+/// converted at `offered` instead of `mid`, unrounded.
+#[pyfunction]
+pub fn fx_margin(exchanged: &Money, offered: &Rate, mid: &Rate) -> Result<Money> {
+    Ok(Money(remitcost::fx_margin(
+        &exchanged.0,
+        &offered.0,
+        &mid.0,
+    )?))
+}

@@ -1,0 +1,50 @@
+//! The native module `remitcost._remitcost`: conversions between Python objects and the
+//! `remitcost` core, nothing else. One file per core module; the public Python package
+//! (`python/remitcost/__init__.py`) re-exports this module's names.
+//!
+//! Conventions: decimals are `decimal.Decimal` out and `Decimal`, `int`, `str` or finite
+//! `float` (through its shortest `repr`) in; core errors become `remitcost.RemitError` with
+//! core's `code()`; wrong Python types are `TypeError`; the batch functions release the GIL.
+
+// Python methods take `&self` (pyo3 hands out shared references), `to_dict` included.
+#![allow(clippy::wrong_self_convention)]
+
+use pyo3::prelude::*;
+
+mod currency;
+mod decimal;
+mod error;
+mod fee;
+mod fx;
+mod money;
+mod observation;
+mod quote;
+mod rank;
+
+#[pymodule]
+fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("RemitError", m.py().get_type::<error::RemitError>())?;
+    m.add("PCT_DECIMALS", remitcost::PCT_DECIMALS)?;
+    m.add_class::<currency::Currency>()?;
+    m.add_class::<money::Money>()?;
+    m.add_class::<money::Rounding>()?;
+    m.add_class::<fx::Rate>()?;
+    m.add_class::<fee::FeeSchedule>()?;
+    m.add_class::<fee::Charges>()?;
+    m.add_class::<quote::Offer>()?;
+    m.add_class::<quote::CostOptions>()?;
+    m.add_class::<quote::Quote>()?;
+    m.add_class::<quote::Cost>()?;
+    m.add_class::<rank::Ranked>()?;
+    m.add_class::<rank::Excluded>()?;
+    m.add_class::<rank::Ranking>()?;
+    m.add_function(wrap_pyfunction!(rank::rank_offers, m)?)?;
+    m.add("RATE_DECIMALS", remitcost::RATE_DECIMALS)?;
+    m.add_class::<observation::Period>()?;
+    m.add_class::<observation::RpwAmount>()?;
+    m.add_function(wrap_pyfunction!(decimal::parse_decimal, m)?)?;
+    m.add_function(wrap_pyfunction!(fx::fx_margin_pct, m)?)?;
+    m.add_function(wrap_pyfunction!(fx::fx_margin, m)?)?;
+    Ok(())
+}

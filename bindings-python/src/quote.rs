@@ -1,0 +1,395 @@
+//! `Offer`, `CostOptions`, `Quote`, `Cost` (core's `quote` module), and the batch pricing of
+//! a column of amounts against many offers.
+
+use crate::currency::Currency;
+use crate::decimal::{self, Dec};
+use crate::error::Result;
+use crate::fee::FeeSchedule;
+use crate::fx::Rate;
+use crate::money::Rounding;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// The JSON keys of an offer whose values are decimals (its schedule's and its rates').
+const OFFER_DECIMALS: &[&str] = &[
+    "from",
+    "to",
+    "fixed",
+    "pct",
+    "min_fee",
+    "max_fee",
+    "receiving_fee",
+    "min_amount",
+    "max_amount",
+    "value",
+    "send_amount",
+];
+
+/// The JSON keys of a cost whose values are decimals: all but the two currencies.
+pub const COST_DECIMALS: &[&str] = &[
+    "send_amount",
+    "transfer_fee",
+    "tax",
+    "receiving_fee",
+    "fee",
+    "total_paid",
+    "amount_exchanged",
+    "fx_margin_pct",
+    "fx_cost",
+    "total_cost",
+    "total_cost_pct",
+    "recipient_gets",
+    "effective_rate",
+];
+
+/// One provider's offer in one corridor: `send_currency`, `receive_currency`, a fee
+/// `schedule` (a `FeeSchedule` or its dict), the `offered_rate` and the reference `mid_rate`
+/// (a `Rate` or its dict, either direction), and labels `provider`, `firm_type`, `speed`,
+/// `funding` (which also selects taxes limited to a funding method). Keyword arguments are
+/// the JSON fields; a field that does not fit raises `RemitError` with code `invalid_json`.
+///
+/// >>> offer = Offer(send_currency="EUR", receive_currency="XOF",
+/// ...               schedule={"parts": [{"fixed": "4.90"}]},
+/// ...               offered_rate=Rate(base="EUR", quote="XOF", value=645),
+/// ...               mid_rate=Rate(base="EUR", quote="XOF", value="655.957"))
+/// >>> offer.cost(200).total_cost_pct
+/// Decimal('4.1204')
+#[pyclass(module = "remitcost", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Offer(pub remitcost::Offer);
+
+impl Offer {
+    /// An `Offer` or an offer's dict / JSON.
+    pub fn extract(obj: &Bound<'_, PyAny>) -> PyResult<remitcost::Offer> {
+        match obj.cast::<Offer>() {
+            Ok(o) => Ok(o.get().0.clone()),
+            Err(_) => decimal::from_py(obj),
+        }
+    }
+}
+
+#[pymethods]
+impl Offer {
+    #[new]
+    #[pyo3(signature = (**fields))]
+    fn new(py: Python<'_>, fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let empty = PyDict::new(py);
+        decimal::from_py(fields.unwrap_or(&empty).as_any()).map(Offer)
+    }
+
+    /// An offer from its JSON form: a `dict`, or a JSON document as `str`.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        decimal::from_py(data).map(Offer)
+    }
+
+    /// What sending `send_amount` (in the send currency) costs under this offer.
+    ///
+    /// Errors (`RemitError.code`): `invalid_amount` for a zero or negative amount,
+    /// `amount_out_of_range` outside the schedule's limits, `invalid_schedule`,
+    /// `invalid_rate` or `currency_mismatch` for a bad offer.
+    #[pyo3(signature = (send_amount, *, options = None))]
+    fn cost(&self, send_amount: Dec, options: Option<&Bound<'_, PyAny>>) -> PyResult<Cost> {
+        let options = CostOptions::extract(options)?;
+        Ok(Cost(
+            self.0
+                .cost(send_amount.0, &options)
+                .map_err(crate::error::Error)?,
+        ))
+    }
+
+    /// The reverse solve: the smallest amount to send, in the send currency's minor units, so
+    /// that the recipient gets at least `receive_amount` (as rounded), and what that costs.
+    /// `unreachable_target` when no amount within the schedule's limits delivers it.
+    #[pyo3(signature = (receive_amount, *, options = None))]
+    fn send_for(&self, receive_amount: Dec, options: Option<&Bound<'_, PyAny>>) -> PyResult<Cost> {
+        let options = CostOptions::extract(options)?;
+        Ok(Cost(
+            self.0
+                .send_for(receive_amount.0, &options)
+                .map_err(crate::error::Error)?,
+        ))
+    }
+
+    /// The provider's name, if given.
+    #[getter]
+    fn provider(&self) -> Option<String> {
+        self.0.provider.clone()
+    }
+
+    /// The provider type, if given.
+    #[getter]
+    fn firm_type(&self) -> Option<String> {
+        self.0.firm_type.clone()
+    }
+
+    /// The speed as the provider states it, if given.
+    #[getter]
+    fn speed(&self) -> Option<String> {
+        self.0.speed.clone()
+    }
+
+    /// How the sender pays, if given.
+    #[getter]
+    fn funding(&self) -> Option<String> {
+        self.0.funding.clone()
+    }
+
+    /// The currency the sender pays in.
+    #[getter]
+    fn send_currency(&self) -> Currency {
+        Currency(self.0.send_currency)
+    }
+
+    /// The currency the recipient is paid in.
+    #[getter]
+    fn receive_currency(&self) -> Currency {
+        Currency(self.0.receive_currency)
+    }
+
+    /// The fee schedule.
+    #[getter]
+    fn schedule(&self) -> FeeSchedule {
+        FeeSchedule(self.0.schedule.clone())
+    }
+
+    /// The rate the provider offers, if given.
+    #[getter]
+    fn offered_rate(&self) -> Option<Rate> {
+        self.0.offered_rate.map(Rate)
+    }
+
+    /// The reference (mid-market) rate, if given.
+    #[getter]
+    fn mid_rate(&self) -> Option<Rate> {
+        self.0.mid_rate.map(Rate)
+    }
+
+    /// The JSON form, decimals as `Decimal`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0, OFFER_DECIMALS)
+    }
+
+    /// The JSON document, decimals as strings.
+    fn to_json(&self) -> Result<String> {
+        Ok(serde_json::to_string(&self.0).map_err(remitcost::Error::from)?)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        decimal::kwargs_repr("Offer", &self.to_dict(py)?)
+    }
+}
+
+/// Choices for computing a cost: `rounding` (a `Rounding` or its name; default half-even)
+/// for every reported figure, and `include_receiving_fee` (default `True`: what the transfer
+/// really costs; `False` reproduces RPW's published total cost, which leaves out fees charged
+/// to the receiver).
+///
+/// >>> CostOptions(rounding=Rounding.DOWN, include_receiving_fee=False)
+/// CostOptions(rounding='down', include_receiving_fee=False)
+#[pyclass(module = "remitcost", frozen, eq)]
+#[derive(Clone, Copy, PartialEq)]
+pub struct CostOptions(pub remitcost::CostOptions);
+
+impl CostOptions {
+    /// `None` (the defaults), a `CostOptions` or its dict / JSON.
+    pub fn extract(obj: Option<&Bound<'_, PyAny>>) -> PyResult<remitcost::CostOptions> {
+        match obj {
+            None => Ok(remitcost::CostOptions::default()),
+            Some(o) if o.is_none() => Ok(remitcost::CostOptions::default()),
+            Some(o) => match o.cast::<CostOptions>() {
+                Ok(c) => Ok(c.get().0),
+                Err(_) => decimal::from_py(o),
+            },
+        }
+    }
+}
+
+#[pymethods]
+impl CostOptions {
+    #[new]
+    #[pyo3(signature = (**fields))]
+    fn new(fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        Ok(CostOptions(CostOptions::extract(
+            fields.map(|f| f.as_any()),
+        )?))
+    }
+
+    /// The rounding rule.
+    #[getter]
+    fn rounding(&self) -> Rounding {
+        self.0.rounding.into()
+    }
+
+    /// Whether the receiving fee counts in `fee` and `total_cost`.
+    #[getter]
+    fn include_receiving_fee(&self) -> bool {
+        self.0.include_receiving_fee
+    }
+
+    /// The JSON form.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0, &[])
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        decimal::kwargs_repr("CostOptions", &self.to_dict(py)?)
+    }
+}
+
+/// A quote: an offer priced for one amount (`send_amount`, `offer`).
+#[pyclass(module = "remitcost", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Quote(pub remitcost::Quote);
+
+#[pymethods]
+impl Quote {
+    #[new]
+    #[pyo3(signature = (*, send_amount, offer))]
+    fn new(send_amount: Dec, offer: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Quote(remitcost::Quote {
+            send_amount: send_amount.0,
+            offer: Offer::extract(offer)?,
+        }))
+    }
+
+    /// A quote from its JSON form: a `dict`, or a JSON document as `str`.
+    #[staticmethod]
+    fn from_dict(data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        decimal::from_py(data).map(Quote)
+    }
+
+    /// The amount sent.
+    #[getter]
+    fn send_amount(&self) -> Dec {
+        Dec(self.0.send_amount)
+    }
+
+    /// The offer it is priced under.
+    #[getter]
+    fn offer(&self) -> Offer {
+        Offer(self.0.offer.clone())
+    }
+
+    /// The cost of this quote.
+    #[pyo3(signature = (*, options = None))]
+    fn cost(&self, options: Option<&Bound<'_, PyAny>>) -> PyResult<Cost> {
+        let options = CostOptions::extract(options)?;
+        Ok(Cost(self.0.cost(&options).map_err(crate::error::Error)?))
+    }
+
+    /// The JSON form, decimals as `Decimal`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0, OFFER_DECIMALS)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        decimal::kwargs_repr("Quote", &self.to_dict(py)?)
+    }
+}
+
+/// The cost of one transfer, broken down. Money is rounded to its currency's minor units and
+/// percentages to 4 places (the effective rate to 6), each from the exact value. All money
+/// but `recipient_gets` is in the send currency.
+#[pyclass(module = "remitcost", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct Cost(pub remitcost::Cost);
+
+#[pymethods]
+impl Cost {
+    /// The send currency.
+    #[getter]
+    fn send_currency(&self) -> Currency {
+        Currency(self.0.send_currency)
+    }
+    /// The receive currency.
+    #[getter]
+    fn receive_currency(&self) -> Currency {
+        Currency(self.0.receive_currency)
+    }
+    /// The amount sent.
+    #[getter]
+    fn send_amount(&self) -> Dec {
+        Dec(self.0.send_amount)
+    }
+    /// The provider's transfer fee (parts, then minimum and maximum).
+    #[getter]
+    fn transfer_fee(&self) -> Dec {
+        Dec(self.0.transfer_fee)
+    }
+    /// Taxes charged to the sender.
+    #[getter]
+    fn tax(&self) -> Dec {
+        Dec(self.0.tax)
+    }
+    /// The receiving fee converted at the reference rate (0 when not included).
+    #[getter]
+    fn receiving_fee(&self) -> Dec {
+        Dec(self.0.receiving_fee)
+    }
+    /// Everything charged: transfer fee + tax + receiving fee (when included).
+    #[getter]
+    fn fee(&self) -> Dec {
+        Dec(self.0.fee)
+    }
+    /// What the sender pays.
+    #[getter]
+    fn total_paid(&self) -> Dec {
+        Dec(self.0.total_paid)
+    }
+    /// The amount that is exchanged.
+    #[getter]
+    fn amount_exchanged(&self) -> Dec {
+        Dec(self.0.amount_exchanged)
+    }
+    /// `(mid − offered) / mid × 100`; negative when the offer beats the reference.
+    #[getter]
+    fn fx_margin_pct(&self) -> Dec {
+        Dec(self.0.fx_margin_pct)
+    }
+    /// Money lost in the exchange.
+    #[getter]
+    fn fx_cost(&self) -> Dec {
+        Dec(self.0.fx_cost)
+    }
+    /// `fee + fx_cost`.
+    #[getter]
+    fn total_cost(&self) -> Dec {
+        Dec(self.0.total_cost)
+    }
+    /// `total_cost / send_amount × 100`.
+    #[getter]
+    fn total_cost_pct(&self) -> Dec {
+        Dec(self.0.total_cost_pct)
+    }
+    /// What the recipient gets, in the receive currency.
+    #[getter]
+    fn recipient_gets(&self) -> Dec {
+        Dec(self.0.recipient_gets)
+    }
+    /// Receive-currency units per send-currency unit paid, to 6 places.
+    #[getter]
+    fn effective_rate(&self) -> Dec {
+        Dec(self.0.effective_rate)
+    }
+
+    /// Every field, decimals as `Decimal`, currencies as codes.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0, COST_DECIMALS)
+    }
+
+    fn __repr__(&self) -> String {
+        let c = &self.0;
+        format!(
+            "Cost({} {} -> {} {}: fee {}, fx cost {}, total {} = {}%)",
+            c.send_currency,
+            c.send_amount,
+            c.receive_currency,
+            c.recipient_gets,
+            c.fee,
+            c.fx_cost,
+            c.total_cost,
+            c.total_cost_pct
+        )
+    }
+}
