@@ -3,6 +3,7 @@
 #![warn(clippy::arithmetic_side_effects)]
 
 mod currency;
+mod dataset;
 mod decimal;
 mod error;
 mod fee;
@@ -14,6 +15,16 @@ mod rank;
 mod solve;
 
 pub use currency::Currency;
+#[cfg(feature = "csv")]
+pub use dataset::{
+    read_bilateral_matrix, read_corridor_averages, read_rpw_csv, read_rpw_csv_with, read_wdi_csv,
+};
+pub use dataset::{read_rpw_json, read_rpw_json_with, Dataset, ReadOptions};
+#[cfg(feature = "csv")]
+pub use dataset::{
+    BilateralMatrix, CorridorAverage, CorridorAverages, CountryYearValue, WdiSeries,
+};
+pub use dataset::{Issue, IssueReason, Severity, ValidationReport};
 pub use decimal::parse_decimal;
 pub use error::{Error, Result};
 pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};

@@ -1,0 +1,167 @@
+//! Reading datasets: the RPW layout (one row per service per period, from CSV or JSON), the
+//! World Bank DataBank and WDI exports of corridor averages and remittance flows, and the
+//! KNOMAD bilateral remittance matrix — each with a [`ValidationReport`] that lists every bad
+//! row and field instead of stopping at the first.
+//!
+//! Text rules shared by every reader:
+//! - header names match whatever their case, surrounding spaces, inner runs of white space and
+//!   a leading UTF-8 byte-order mark (`" Payment  Instrument "` is `payment instrument`);
+//! - cells are trimmed; line ends may be LF, CRLF or bare CR; quoted cells may hold newlines;
+//! - a row's number is the line of the file on which it starts (1 = the first line), counting
+//!   LF, CRLF and bare CR alike.
+
+#[cfg(feature = "csv")]
+mod databank;
+#[cfg(feature = "csv")]
+mod matrix;
+mod report;
+mod rpw;
+
+#[cfg(feature = "csv")]
+pub use databank::{
+    read_corridor_averages, read_wdi_csv, CorridorAverage, CorridorAverages, CountryYearValue,
+    WdiSeries,
+};
+#[cfg(feature = "csv")]
+pub use matrix::{read_bilateral_matrix, BilateralMatrix};
+pub use report::{Issue, IssueReason, Severity, ValidationReport};
+#[cfg(feature = "csv")]
+pub use rpw::{read_rpw_csv, read_rpw_csv_with};
+pub use rpw::{read_rpw_json, read_rpw_json_with, Dataset, ReadOptions};
+
+/// A header name as matched: BOM stripped, trimmed, inner white space collapsed, lowercased.
+pub(crate) fn header_key(name: &str) -> String {
+    collapse_spaces(name.trim_start_matches('\u{feff}')).to_lowercase()
+}
+
+/// Trims and collapses every inner run of white space to one space.
+pub(crate) fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A country code is three ASCII letters; returns it uppercased.
+pub(crate) fn country_code(text: &str) -> Option<String> {
+    (text.len() == 3 && text.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| text.to_ascii_uppercase())
+}
+
+#[cfg(feature = "csv")]
+pub(crate) use lines::{for_each_record, Record};
+
+#[cfg(feature = "csv")]
+mod lines {
+    //! CSV records with the line number each starts on.
+    use crate::error::{Error, Result};
+    use std::io::Read;
+
+    /// Wraps a reader and notes where each line starts (after LF, CRLF or a bare CR), so that a
+    /// record's byte offset maps to a line number whatever the line ends.
+    struct LineIndex<R> {
+        inner: R,
+        offset: u64,
+        /// Byte offsets at which lines 2, 3, … start.
+        starts: Vec<u64>,
+        pending_cr: bool,
+    }
+
+    impl<R: Read> Read for LineIndex<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            for (i, &b) in buf.iter().take(n).enumerate() {
+                let at = self.offset.saturating_add(i as u64);
+                if self.pending_cr && b != b'\n' {
+                    self.starts.push(at);
+                }
+                self.pending_cr = b == b'\r';
+                if b == b'\n' {
+                    self.starts.push(at.saturating_add(1));
+                }
+            }
+            self.offset = self.offset.saturating_add(n as u64);
+            Ok(n)
+        }
+    }
+
+    impl<R> LineIndex<R> {
+        fn line_of(&self, byte: u64) -> usize {
+            // The csv parser may place a record just before the line break that precedes it
+            // (the LF of a CRLF, or blank lines): no record starts with a line break, so move
+            // past every break that ends right here.
+            let mut at = byte;
+            while self.starts.binary_search(&at.saturating_add(1)).is_ok() {
+                at = at.saturating_add(1);
+            }
+            self.starts.partition_point(|&s| s <= at).saturating_add(1)
+        }
+    }
+
+    /// One CSV record: its line, its cells (trimmed) and the indexes of cells that were not
+    /// valid UTF-8 (decoded lossily).
+    pub(crate) struct Record {
+        pub line: usize,
+        pub cells: Vec<String>,
+        pub bad_utf8: Vec<usize>,
+    }
+
+    impl Record {
+        /// True when every cell is empty (a blank line or a row of bare commas).
+        pub fn is_blank(&self) -> bool {
+            self.cells.iter().all(|c| c.is_empty())
+        }
+    }
+
+    /// Streams every record of a CSV document to `each` (no header handling: the first line is
+    /// record one), flexible in width, with a leading BOM removed from the first cell.
+    pub(crate) fn for_each_record<R: Read, F: FnMut(Record) -> Result<()>>(
+        reader: R,
+        mut each: F,
+    ) -> Result<()> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineIndex {
+                inner: reader,
+                offset: 0,
+                starts: Vec::new(),
+                pending_cr: false,
+            });
+        let mut first = true;
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match rdr.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(Error::InvalidCsv(e.to_string().to_lowercase())),
+            }
+            let byte = record.position().map_or(0, |p| p.byte());
+            let line = rdr.get_ref().line_of(byte);
+            let mut bad_utf8 = Vec::new();
+            let cells = record
+                .iter()
+                .enumerate()
+                .map(|(i, raw)| {
+                    let text = match std::str::from_utf8(raw) {
+                        Ok(t) => t.to_string(),
+                        Err(_) => {
+                            bad_utf8.push(i);
+                            String::from_utf8_lossy(raw).into_owned()
+                        }
+                    };
+                    let text = if i == 0 && first {
+                        text.trim_start_matches('\u{feff}').to_string()
+                    } else {
+                        text
+                    };
+                    text.trim().to_string()
+                })
+                .collect();
+            first = false;
+            each(Record {
+                line,
+                cells,
+                bad_utf8,
+            })?;
+        }
+        Ok(())
+    }
+}
