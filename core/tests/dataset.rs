@@ -4,7 +4,7 @@
 
 use remitcost::{
     read_bilateral_matrix, read_corridor_averages, read_rpw_csv, read_rpw_csv_with, read_rpw_json,
-    read_wdi_csv, Decimal, IssueReason, Period, ReadOptions, Severity,
+    read_wdi_csv, BilateralMatrix, Decimal, IssueReason, Period, ReadOptions, Severity,
 };
 use std::path::{Path, PathBuf};
 
@@ -398,8 +398,22 @@ fn reads_the_real_knomad_matrix_and_joins_names_to_codes() {
     let codes = read_wdi_csv(wdi).unwrap().codes_by_name();
     let (weights, unknown) = matrix.weights_by_code(&codes);
     assert!(weights.contains_key(&key("USA", "MEX")));
-    // Renamed since 2018 in WDI: the 2017 matrix's old names find no code, and are listed.
-    assert!(unknown.iter().any(|n| n == "Swaziland"), "{unknown:?}");
+    // Renamed in WDI since the 2017 matrix: its old names find no code, and are listed —
+    // exactly the four that BilateralMatrix::RENAMED maps.
+    let renamed: Vec<&str> = BilateralMatrix::RENAMED.iter().map(|(n, _)| *n).collect();
+    assert_eq!(unknown, renamed);
+    let mut codes = codes;
+    codes.extend(
+        BilateralMatrix::RENAMED
+            .iter()
+            .map(|(n, c)| (n.to_string(), c.to_string())),
+    );
+    let (all, unknown) = matrix.weights_by_code(&codes);
+    assert!(unknown.is_empty());
+    // 214 names, 214 distinct codes: every flow keeps its own key.
+    assert_eq!(all.len(), matrix.flows.len());
+    // Without the four: 210 × 210 − the 4 "-" cells.
+    assert_eq!(weights.len(), 44_096);
 }
 
 mod properties {
@@ -427,4 +441,61 @@ mod properties {
             prop_assert_eq!(data.observations.len(), data.report.rows_kept);
         }
     }
+}
+
+#[test]
+fn the_printed_report_is_capped_and_the_alternate_form_is_whole() {
+    let bad = with_cell(ROW, "cc1 lcu amount", "abc");
+    let rows = vec![bad.as_str(); 25].join("\n");
+    let data = read_rpw_csv(format!("{HEADER}\n{rows}\n").as_bytes()).unwrap();
+    let short = data.report.to_string();
+    assert!(short.contains("25 issues: bad_number 25"), "{short}");
+    assert!(short.ends_with("… 5 more"), "{short}");
+    assert!(short.contains("row 21, cc1 lcu amount: bad_number"));
+    assert!(!short.contains("row 22,"));
+    let long = format!("{:#}", data.report);
+    assert!(long.contains("row 26, cc1 lcu amount: bad_number") && !long.contains("more"));
+}
+
+#[test]
+fn invalid_utf8_cells_reject_the_row_only() {
+    let mut bytes = format!("{HEADER}\n").into_bytes();
+    bytes.extend(
+        with_cell(ROW, "firm", "R\u{0}")
+            .replace('\u{0}', "\u{1}")
+            .as_bytes(),
+    );
+    let at = bytes.iter().rposition(|&b| b == 1).unwrap();
+    bytes[at] = 0xFF; // a lone byte that is not UTF-8, in the firm cell
+    bytes.extend(format!("\n{ROW}\n").as_bytes());
+    let data = read_rpw_csv(bytes.as_slice()).unwrap();
+    assert_eq!(data.observations.len(), 1);
+    assert_eq!(data.report.issues[0].reason, IssueReason::InvalidText);
+    assert_eq!(
+        (
+            data.report.issues[0].row,
+            data.report.issues[0].field.as_str()
+        ),
+        (2, "firm")
+    );
+}
+
+#[test]
+fn json_missing_column_and_partial_rows() {
+    let err = read_rpw_json(r#"[{"period": "2025_1Q"}]"#.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "missing_column");
+    // A key present in one object only: a missing value on the others.
+    let full: serde_json::Map<String, serde_json::Value> = HEADER
+        .split(',')
+        .zip(ROW.split(','))
+        .map(|(k, v)| (k.to_string(), v.into()))
+        .collect();
+    let mut partial = full.clone();
+    partial.remove("cc1 lcu fee");
+    let json = serde_json::to_string(&[full, partial]).unwrap();
+    let data = read_rpw_json(json.as_bytes()).unwrap();
+    assert_eq!(data.observations.len(), 1);
+    let issue = &data.report.issues[0];
+    assert_eq!((issue.row, issue.field.as_str()), (2, "cc1 lcu fee"));
+    assert_eq!(issue.reason, IssueReason::MissingValue);
 }

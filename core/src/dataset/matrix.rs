@@ -58,6 +58,29 @@ mod pairs {
 }
 
 impl BilateralMatrix {
+    /// The four names of the 2017 matrix (April 2018 version) that the World Bank has since
+    /// changed, so that a name → code table from a later WDI export (see
+    /// [`WdiSeries::codes_by_name`](crate::WdiSeries::codes_by_name)) lacks them, with their
+    /// ISO 3166-1 alpha-3 codes: Faeroe Islands (now "Faroe Islands"), Korea, Dem. Rep. (now
+    /// "Korea, Dem. People's Rep."), Macedonia, FYR (North Macedonia since 2019), Swaziland
+    /// (Eswatini since 2018). Joined with the WDI 2021 export in `shared/data`, these four are
+    /// the only matrix names left without a code.
+    ///
+    /// ```
+    /// use remitcost::BilateralMatrix;
+    /// let codes: std::collections::BTreeMap<_, _> = BilateralMatrix::RENAMED
+    ///     .iter()
+    ///     .map(|(name, code)| (name.to_string(), code.to_string()))
+    ///     .collect();
+    /// assert_eq!(codes["Swaziland"], "SWZ");
+    /// ```
+    pub const RENAMED: [(&'static str, &'static str); 4] = [
+        ("Faeroe Islands", "FRO"),
+        ("Korea, Dem. Rep.", "PRK"),
+        ("Macedonia, FYR", "MKD"),
+        ("Swaziland", "SWZ"),
+    ];
+
     /// The flows re-keyed by ISO alpha-3 codes through a name → code table (e.g.
     /// [`WdiSeries::codes_by_name`](crate::WdiSeries::codes_by_name), whose World Bank names
     /// the matrix shares), with the names the table does not have, sorted. No name is guessed:

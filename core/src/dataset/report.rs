@@ -267,15 +267,16 @@ impl fmt::Display for ValidationReport {
             self.rows_read, self.rows_kept, self.rows_rejected, self.lines_skipped
         )?;
         writeln!(f)?;
-        write!(
-            f,
-            "{} non-transparent, {} fx rates of 1 (not comparable)",
-            self.non_transparent, self.sentinel_fx_rates
-        )?;
+        // The RPW counts, for the readers of per-service rows (the ones with a tolerance).
         if let Some(tol) = self.tolerance_pct {
-            write!(f, ", total-cost tolerance {tol} pp")?;
+            write!(
+                f,
+                "{} non-transparent, {} fx rates of 1 (not comparable), total-cost tolerance \
+                 {tol} pp",
+                self.non_transparent, self.sentinel_fx_rates
+            )?;
+            writeln!(f)?;
         }
-        writeln!(f)?;
         let counts = self.counts_by_reason();
         if counts.is_empty() {
             write!(f, "no issues")?;
