@@ -499,3 +499,21 @@ fn json_missing_column_and_partial_rows() {
     assert_eq!((issue.row, issue.field.as_str()), (2, "cc1 lcu fee"));
     assert_eq!(issue.reason, IssueReason::MissingValue);
 }
+
+#[test]
+fn instrument_combinations_are_one_category_whatever_their_spacing_and_case() {
+    let a = with_cell(ROW, "payment instrument", "\"Cash, Debit card\"");
+    let b = with_cell(ROW, "payment instrument", "\" cash ,DEBIT  card,\"");
+    let c = with_cell(ROW, "payment instrument", "\"Debit card, Cash\"");
+    let data = read_rpw_csv(format!("{HEADER}\n{a}\n{b}\n{c}\n").as_bytes()).unwrap();
+    let got: Vec<&str> = data
+        .observations
+        .iter()
+        .map(|o| o.instrument.as_str())
+        .collect();
+    // The order of a combination is kept: it is not known to be meaningless.
+    assert_eq!(
+        got,
+        ["Cash, Debit card", "Cash, Debit card", "Debit card, Cash"]
+    );
+}

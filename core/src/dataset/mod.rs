@@ -36,6 +36,15 @@ pub(crate) fn header_key(name: &str) -> String {
 
 /// Trims and collapses every inner run of white space to one space.
 pub(crate) fn collapse_spaces(text: &str) -> String {
+    let tidy = text.trim().len() == text.len()
+        && !text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.first() == Some(&b' ') && w.get(1) == Some(&b' '))
+        && !text.chars().any(|c| c.is_whitespace() && c != ' ');
+    if tidy {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -188,9 +188,12 @@ pub struct Dataset {
 /// - an `lcu fx rate` of exactly 1 is the data's "not comparable" sentinel and is read as
 ///   `None` (counted in `sentinel_fx_rates`); negative margins and totals keep their sign.
 /// - text is trimmed with inner white space collapsed; in the category columns (regions,
-///   `firm_type`, `payment instrument`, `access point`, `speed actual`) spellings that differ
-///   only in case are one category, written as first met in the file (`Credit Card`, then
-///   `credit  card` → `Credit Card`).
+///   `firm_type`, `payment instrument`, `access point`, `speed actual`) the items of a
+///   comma-separated combination are written `a, b` (empty items dropped, order kept), and
+///   spellings that differ only in case are one category, written as first met in the file
+///   (`Credit Card`, then `credit  card` → `Credit Card`; `Cash,debit card` after
+///   `Cash, Debit card` → `Cash, Debit card`). Other text is kept as published, including
+///   the data's `..` ("not classified") in region columns.
 ///
 /// ```
 /// let csv = "\u{feff}Period , SOURCE_CODE,destination_code,firm,firm_type,payment instrument,\
@@ -365,6 +368,9 @@ struct RowReader {
     tolerance: Decimal,
     /// Case-insensitive category spelling → the spelling first met, per column.
     categories: HashMap<(usize, String), String>,
+    /// Raw cell text → its category, per category column (a cache: most rows repeat a few
+    /// spellings).
+    seen: [HashMap<String, String>; CATEGORIES.len()],
     observations: Vec<Observation>,
     report: ValidationReport,
 }
@@ -404,6 +410,7 @@ impl RowReader {
             layout: Layout { pos, names, extra },
             tolerance: options.tolerance_pct.abs(),
             categories: HashMap::new(),
+            seen: Default::default(),
             observations: Vec::new(),
             report: ValidationReport {
                 extra_columns: extra_names,
@@ -420,8 +427,27 @@ impl RowReader {
         }
     }
 
-    fn category(&mut self, column: usize, text: &str) -> String {
-        let text = collapse_spaces(text);
+    fn category(&mut self, slot: usize, column: usize, text: &str) -> String {
+        if let Some(known) = self.seen.get(slot).and_then(|seen| seen.get(text)) {
+            return known.clone();
+        }
+        let canonical = self.normalise(column, text);
+        if let Some(seen) = self.seen.get_mut(slot) {
+            seen.insert(text.to_string(), canonical.clone());
+        }
+        canonical
+    }
+
+    fn normalise(&mut self, column: usize, text: &str) -> String {
+        let mut text = collapse_spaces(text);
+        if text.contains(',') {
+            let parts: Vec<&str> = text
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            text = parts.join(", ");
+        }
         self.categories
             .entry((column, text.to_lowercase()))
             .or_insert(text)
@@ -525,11 +551,20 @@ impl RowReader {
         let id = Some(text(ID)).filter(|s| !s.is_empty());
         let (source_name, destination_name, firm) =
             (text(SOURCE_NAME), text(DEST_NAME), text(FIRM));
-        let raw = CATEGORIES.map(text);
+        let raw = CATEGORIES.map(|k| {
+            layout
+                .pos
+                .get(k)
+                .copied()
+                .flatten()
+                .and_then(|i| cells.get(i))
+                .map_or("", String::as_str)
+        });
         let mut categories = CATEGORIES
             .into_iter()
             .zip(raw)
-            .map(|(k, t)| self.category(k, &t));
+            .enumerate()
+            .map(|(slot, (k, t))| self.category(slot, k, t));
         let mut next = || categories.next().unwrap_or_default();
         let (source_region, destination_region) = (next(), next());
         let (firm_type, instrument, access_point, speed) = (next(), next(), next(), next());
