@@ -517,3 +517,29 @@ fn instrument_combinations_are_one_category_whatever_their_spacing_and_case() {
         ["Cash, Debit card", "Cash, Debit card", "Debit card, Cash"]
     );
 }
+
+#[test]
+fn a_block_with_no_price_value_is_absent() {
+    // cc2 keeps its denomination amount and currency but states no price: no USD 500 price.
+    let mut row = ROW.to_string();
+    for c in [
+        "cc2 lcu amount",
+        "cc2 lcu fee",
+        "cc2 lcu fx rate",
+        "cc2 fx margin",
+        "cc2 total cost %",
+    ] {
+        row = with_cell(&row, c, "");
+    }
+    let half = with_cell(&row, "cc2 lcu fee", "3");
+    let data = read_rpw_csv(format!("{HEADER}\n{row}\n{half}\n").as_bytes()).unwrap();
+    assert_eq!(data.observations.len(), 1);
+    assert!(data.observations[0].cc1.is_some() && data.observations[0].cc2.is_none());
+    // A block stating some values but not all: each missing one is an error on that row.
+    let fields: Vec<&str> = data.report.errors().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["cc2 lcu amount", "cc2 fx margin", "cc2 total cost %"]
+    );
+    assert!(data.report.errors().all(|i| i.row == 3));
+}

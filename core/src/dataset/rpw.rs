@@ -179,7 +179,8 @@ pub struct Dataset {
 /// Row rules:
 /// - **errors** (row rejected, listed in the report): empty or bad `period`; `source_code` or
 ///   `destination_code` not three ASCII letters (they are uppercased); in a price block that
-///   has any value, an empty or non-numeric amount, fee, fx margin or total cost, an amount
+///   states any price value (amount, fee, rate, margin or total: a block with none of them is
+///   absent, `None`, whatever its denomination amount and code say), an empty or non-numeric amount, fee, fx margin or total cost, an amount
 ///   ≤ 0, an unknown `lcu code`; a non-numeric rate or denomination; `transparent` not one of
 ///   yes/no/y/n/true/false/1/0 (any case); a row with neither block; a cell that is not UTF-8.
 /// - **warnings** (row kept): empty descriptive text (`firm`, `firm_type`, instrument, access
@@ -484,12 +485,13 @@ impl RowReader {
         };
         let source_code = row.country(SOURCE_CODE);
         let destination_code = row.country(DEST_CODE);
-        let transparent = match row.text(TRANSPARENT).to_ascii_lowercase().as_str() {
+        let stated = row.text(TRANSPARENT).to_string();
+        let transparent = match stated.to_ascii_lowercase().as_str() {
             "" => row.missing(TRANSPARENT, true),
             "yes" | "y" | "true" | "1" => Some(true),
             "no" | "n" | "false" | "0" => Some(false),
-            other => {
-                let detail = format!("expected yes or no, got {other:?}");
+            _ => {
+                let detail = format!("expected yes or no, got {stated:?}");
                 row.flag(COLUMNS[TRANSPARENT], IssueReason::BadBoolean, detail, true);
                 None
             }
@@ -680,7 +682,13 @@ impl Row<'_> {
     /// The price block starting at `base`: `None` when the block is absent or empty (or
     /// invalid, flagged), and whether its fx rate was the sentinel 1.
     fn price(&mut self, block: [usize; 7], tolerance: Decimal) -> (Option<Price>, bool) {
-        if block.iter().all(|&k| self.text(k).is_empty()) {
+        // Absent when no price value is stated (the denomination amount and the currency code
+        // describe the block and may be filled alone).
+        let priced = [AMOUNT, FEE, RATE, MARGIN, TOTAL];
+        if priced
+            .iter()
+            .all(|&at| block.get(at).is_none_or(|&k| self.text(k).is_empty()))
+        {
             return (None, false);
         }
         let amount = self.number(block[AMOUNT]);
