@@ -12,6 +12,7 @@
 use pyo3::prelude::*;
 
 mod currency;
+mod dataset;
 mod decimal;
 mod error;
 mod fee;
@@ -20,6 +21,7 @@ mod money;
 mod observation;
 mod quote;
 mod rank;
+mod table;
 
 #[pymodule]
 fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -36,11 +38,23 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<quote::CostOptions>()?;
     m.add_class::<quote::Quote>()?;
     m.add_class::<quote::Cost>()?;
+    m.add_class::<table::Table>()?;
+    m.add_function(wrap_pyfunction!(quote::cost_table, m)?)?;
     m.add_class::<rank::Ranked>()?;
     m.add_class::<rank::Excluded>()?;
     m.add_class::<rank::Ranking>()?;
     m.add_function(wrap_pyfunction!(rank::rank_offers, m)?)?;
     m.add("RATE_DECIMALS", remitcost::RATE_DECIMALS)?;
+    m.add_class::<dataset::Dataset>()?;
+    m.add_class::<dataset::ValidationReport>()?;
+    m.add_class::<dataset::CorridorAverages>()?;
+    m.add_class::<dataset::WdiSeries>()?;
+    m.add_class::<dataset::BilateralMatrix>()?;
+    m.add_function(wrap_pyfunction!(dataset::read_rpw_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::read_rpw_json, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::read_corridor_averages, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::read_wdi_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset::read_bilateral_matrix, m)?)?;
     m.add_class::<observation::Period>()?;
     m.add_class::<observation::RpwAmount>()?;
     m.add_function(wrap_pyfunction!(decimal::parse_decimal, m)?)?;

@@ -393,3 +393,96 @@ impl Cost {
         )
     }
 }
+
+/// Prices a whole column of amounts against many offers in one call, without a Python loop:
+/// every amount under every offer (rows ordered by offer, then amount), computed with the GIL
+/// released. `amounts` is a list, a pyarrow array (decimal128 read from its buffers), a pandas
+/// or polars Series or a numpy array. A transfer that cannot be priced (outside the
+/// schedule's limits, a bad rate, …) gives a row with its `error` code and null figures
+/// instead of failing the batch.
+///
+/// Columns: `offer` (index in `offers`), `provider`, `amount`, then every `Cost` field
+/// (`send_currency` … `effective_rate`), then `error`. Convert the result with
+/// `.to_pandas()`, `.to_arrow()`, `.to_polars()` or `.to_pylist()`.
+///
+/// >>> offer = Offer(provider="Example MTO", send_currency="EUR", receive_currency="XOF",
+/// ...               schedule={"parts": [{"fixed": "4.90"}], "max_amount": 1000},
+/// ...               offered_rate={"base": "EUR", "quote": "XOF", "value": 645},
+/// ...               mid_rate={"base": "EUR", "quote": "XOF", "value": "655.957"})
+/// >>> table = cost_table([offer], [100, 200, 5000])
+/// >>> table.column("total_cost_pct"), table.column("error")
+/// ([Decimal('6.5704'), Decimal('4.1204'), None], [None, None, 'amount_out_of_range'])
+#[pyfunction]
+#[pyo3(signature = (offers, amounts, *, options = None))]
+pub fn cost_table(
+    py: Python<'_>,
+    offers: &Bound<'_, PyAny>,
+    amounts: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<crate::table::Table> {
+    use crate::table::{Builder, Values};
+    let offers = offers
+        .try_iter()?
+        .map(|o| Offer::extract(&o?))
+        .collect::<PyResult<Vec<_>>>()?;
+    let amounts = crate::table::decimals(amounts)?;
+    let options = CostOptions::extract(options)?;
+    Ok(py.detach(|| {
+        let rows = offers.len().saturating_mul(amounts.len());
+        let mut index = Vec::with_capacity(rows);
+        let mut provider = Vec::with_capacity(rows);
+        let mut amount = Vec::with_capacity(rows);
+        let mut costs = Vec::with_capacity(rows);
+        let mut error = Vec::with_capacity(rows);
+        for (i, offer) in offers.iter().enumerate() {
+            for a in &amounts {
+                index.push(i64::try_from(i).ok());
+                provider.push(offer.provider.clone());
+                amount.push(Some(*a));
+                match offer.cost(*a, &options) {
+                    Ok(c) => {
+                        costs.push(Some(c));
+                        error.push(None);
+                    }
+                    Err(e) => {
+                        costs.push(None);
+                        error.push(Some(e.code().to_string()));
+                    }
+                }
+            }
+        }
+        let text = |f: fn(&remitcost::Cost) -> String| {
+            Values::Str(costs.iter().map(|c| c.as_ref().map(f)).collect())
+        };
+        let dec = |f: fn(&remitcost::Cost) -> rust_decimal::Decimal| {
+            Values::Dec(costs.iter().map(|c| c.as_ref().map(f)).collect())
+        };
+        Builder::default()
+            .col("offer", Values::Int(index))
+            .col("provider", Values::Str(provider))
+            .col("amount", Values::Dec(amount))
+            .col(
+                "send_currency",
+                text(|c| c.send_currency.code().to_string()),
+            )
+            .col(
+                "receive_currency",
+                text(|c| c.receive_currency.code().to_string()),
+            )
+            .col("send_amount", dec(|c| c.send_amount))
+            .col("transfer_fee", dec(|c| c.transfer_fee))
+            .col("tax", dec(|c| c.tax))
+            .col("receiving_fee", dec(|c| c.receiving_fee))
+            .col("fee", dec(|c| c.fee))
+            .col("total_paid", dec(|c| c.total_paid))
+            .col("amount_exchanged", dec(|c| c.amount_exchanged))
+            .col("fx_margin_pct", dec(|c| c.fx_margin_pct))
+            .col("fx_cost", dec(|c| c.fx_cost))
+            .col("total_cost", dec(|c| c.total_cost))
+            .col("total_cost_pct", dec(|c| c.total_cost_pct))
+            .col("recipient_gets", dec(|c| c.recipient_gets))
+            .col("effective_rate", dec(|c| c.effective_rate))
+            .col("error", Values::Str(error))
+            .build()
+    }))
+}

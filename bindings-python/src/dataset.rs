@@ -1,0 +1,587 @@
+//! Dataset readers and their validation report (core's `dataset` module). Files are read and
+//! parsed with the GIL released; rows come out as `Table`s (pyarrow / pandas / polars).
+
+use crate::decimal::{self, Dec};
+use crate::error::Error;
+use crate::table::{Builder, Table, Values};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use remitcost::Observation;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where a dataset comes from: a path, or its content.
+pub enum Source {
+    /// A file to open.
+    Path(PathBuf),
+    /// The document itself.
+    Bytes(Vec<u8>),
+}
+
+impl Source {
+    /// A path (`str` or `os.PathLike`), `bytes`, or a file object opened in text or binary
+    /// mode (read whole).
+    pub fn extract(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+        if let Ok(b) = obj.cast::<PyBytes>() {
+            return Ok(Source::Bytes(b.as_bytes().to_vec()));
+        }
+        if obj.hasattr("read")? {
+            let content = obj.call_method0("read")?;
+            return match content.cast::<PyString>() {
+                Ok(s) => Ok(Source::Bytes(s.to_cow()?.as_bytes().to_vec())),
+                Err(_) => Ok(Source::Bytes(
+                    content.cast::<PyBytes>()?.as_bytes().to_vec(),
+                )),
+            };
+        }
+        obj.extract::<PathBuf>().map(Source::Path).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a path, bytes or a file object, got {}",
+                obj.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        })
+    }
+
+    /// Runs a core reader on the source (call with the GIL released).
+    pub fn read<T>(
+        &self,
+        reader: impl FnOnce(&mut dyn std::io::Read) -> remitcost::Result<T>,
+    ) -> PyResult<T> {
+        match self {
+            Source::Path(p) => {
+                let file = std::fs::File::open(p).map_err(|e| {
+                    use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError};
+                    let msg = format!("{}: {e}", p.display());
+                    match e.kind() {
+                        std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
+                        std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
+                        _ => PyOSError::new_err(msg),
+                    }
+                })?;
+                let mut buffered = std::io::BufReader::new(file);
+                reader(&mut buffered).map_err(|e| Error(e).into())
+            }
+            Source::Bytes(b) => reader(&mut b.as_slice()).map_err(|e| Error(e).into()),
+        }
+    }
+}
+
+fn read_options(tolerance_pct: Option<Dec>) -> remitcost::ReadOptions {
+    match tolerance_pct {
+        Some(t) => remitcost::ReadOptions::default().with_tolerance_pct(t.0),
+        None => remitcost::ReadOptions::default(),
+    }
+}
+
+/// Reads an RPW-layout CSV (the World Bank's Remittance Prices Worldwide dataset as
+/// published, any column order, unknown columns kept) from a path, `bytes` or a file object.
+/// Bad rows never stop the reading: they are listed in `dataset.report` and the good rows are
+/// kept. `tolerance_pct` is how far (percentage points, default 0.01) a row's stated total
+/// cost may be from `fee / amount × 100 + fx margin` before it is reported. A file without
+/// a required column raises `RemitError` with code `missing_column`.
+#[pyfunction]
+#[pyo3(signature = (source, *, tolerance_pct = None))]
+pub fn read_rpw_csv(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    tolerance_pct: Option<Dec>,
+) -> PyResult<Dataset> {
+    let source = Source::extract(source)?;
+    let options = read_options(tolerance_pct);
+    let data = py.detach(|| source.read(|r| remitcost::read_rpw_csv_with(r, &options)))?;
+    Ok(Dataset(Arc::new(data)))
+}
+
+/// Reads an RPW-layout JSON document (an array of row objects keyed by the CSV's column
+/// names) from a path, `bytes` or a file object; see `read_rpw_csv`.
+#[pyfunction]
+#[pyo3(signature = (source, *, tolerance_pct = None))]
+pub fn read_rpw_json(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    tolerance_pct: Option<Dec>,
+) -> PyResult<Dataset> {
+    let source = Source::extract(source)?;
+    let options = read_options(tolerance_pct);
+    let data = py.detach(|| source.read(|r| remitcost::read_rpw_json_with(r, &options)))?;
+    Ok(Dataset(Arc::new(data)))
+}
+
+/// The rows of an RPW-layout dataset that passed validation (`len(dataset)` of them), and
+/// the `report` on all of them. `to_table()` (or `to_pandas()`, `to_arrow()`,
+/// `to_polars()`) gives one row per observation: its identity and labels, `transparent`,
+/// the `cc1_…` (USD 200) and `cc2_…` (USD 500) price blocks, `interbank_fx`.
+#[pyclass(module = "remitcost", frozen)]
+pub struct Dataset(pub Arc<remitcost::Dataset>);
+
+/// The observation table's columns.
+fn observation_table(rows: &[Observation]) -> Table {
+    let text =
+        |f: fn(&Observation) -> String| Values::Str(rows.iter().map(|o| Some(f(o))).collect());
+    let price = |amount: remitcost::RpwAmount,
+                 f: fn(&remitcost::Price) -> Option<rust_decimal::Decimal>| {
+        Values::Dec(rows.iter().map(|o| o.price(amount).and_then(f)).collect())
+    };
+    let mut b = Builder::default()
+        .col(
+            "row",
+            Values::Int(rows.iter().map(|o| i64::try_from(o.row).ok()).collect()),
+        )
+        .col(
+            "id",
+            Values::Str(rows.iter().map(|o| o.id.clone()).collect()),
+        )
+        .col("period", text(|o| o.period.to_string()))
+        .col("corridor", text(|o| o.corridor()))
+        .col("source_code", text(|o| o.source_code.clone()))
+        .col("source_name", text(|o| o.source_name.clone()))
+        .col("source_region", text(|o| o.source_region.clone()))
+        .col("destination_code", text(|o| o.destination_code.clone()))
+        .col("destination_name", text(|o| o.destination_name.clone()))
+        .col("destination_region", text(|o| o.destination_region.clone()))
+        .col("firm", text(|o| o.firm.clone()))
+        .col("firm_type", text(|o| o.firm_type.clone()))
+        .col("instrument", text(|o| o.instrument.clone()))
+        .col("access_point", text(|o| o.access_point.clone()))
+        .col("speed", text(|o| o.speed.clone()))
+        .col(
+            "transparent",
+            Values::Bool(rows.iter().map(|o| Some(o.transparent)).collect()),
+        );
+    for (prefix, amount) in [
+        ("cc1", remitcost::RpwAmount::Usd200),
+        ("cc2", remitcost::RpwAmount::Usd500),
+    ] {
+        b = b
+            .col(
+                &format!("{prefix}_amount"),
+                price(amount, |p| Some(p.amount)),
+            )
+            .col(
+                &format!("{prefix}_denomination_amount"),
+                price(amount, |p| p.denomination_amount),
+            )
+            .col(
+                &format!("{prefix}_currency"),
+                Values::Str(
+                    rows.iter()
+                        .map(|o| {
+                            o.price(amount)
+                                .and_then(|p| p.currency)
+                                .map(|c| c.code().to_string())
+                        })
+                        .collect(),
+                ),
+            )
+            .col(&format!("{prefix}_fee"), price(amount, |p| Some(p.fee)))
+            .col(&format!("{prefix}_fx_rate"), price(amount, |p| p.fx_rate))
+            .col(
+                &format!("{prefix}_fx_margin_pct"),
+                price(amount, |p| Some(p.fx_margin_pct)),
+            )
+            .col(
+                &format!("{prefix}_total_cost_pct"),
+                price(amount, |p| Some(p.total_cost_pct)),
+            );
+    }
+    b.col(
+        "interbank_fx",
+        Values::Dec(rows.iter().map(|o| o.interbank_fx).collect()),
+    )
+    .build()
+}
+
+#[pymethods]
+impl Dataset {
+    /// What was read, kept, rejected and flagged.
+    #[getter]
+    fn report(&self) -> ValidationReport {
+        ValidationReport(self.0.report.clone())
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.observations.len()
+    }
+
+    /// One row per kept observation (see the class docs for the columns).
+    fn to_table(&self, py: Python<'_>) -> Table {
+        let data = Arc::clone(&self.0);
+        py.detach(|| observation_table(&data.observations))
+    }
+
+    /// `to_table().to_pandas()`.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(py, self.to_table(py))?.call_method0("to_pandas")
+    }
+
+    /// `to_table().to_arrow()`.
+    fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(py, self.to_table(py))?.call_method0("to_arrow")
+    }
+
+    /// `to_table().to_polars()`.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(py, self.to_table(py))?.call_method0("to_polars")
+    }
+
+    /// The observations as a list of dicts in core's JSON form (decimals as `Decimal`, the
+    /// price blocks nested as `cc1` / `cc2`, unknown columns in `extra`).
+    fn observations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0.observations, OBSERVATION_DECIMALS)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = &self.0.report;
+        format!(
+            "Dataset({} observations; {} rows read, {} rejected, {} issues)",
+            self.0.observations.len(),
+            r.rows_read,
+            r.rows_rejected,
+            r.issues.len()
+        )
+    }
+}
+
+const OBSERVATION_DECIMALS: &[&str] = &[
+    "amount",
+    "denomination_amount",
+    "fee",
+    "fx_rate",
+    "fx_margin_pct",
+    "total_cost_pct",
+    "interbank_fx",
+    "tolerance_pct",
+    "value",
+];
+
+/// What a reader read, kept, rejected and flagged: counts (`rows_read`, `rows_kept`,
+/// `rows_rejected`, `lines_skipped`, `non_transparent`, `sentinel_fx_rates`),
+/// `extra_columns`, `tolerance_pct`, and every flagged field in `issues` (dicts with `row`,
+/// `field`, `reason`, `detail`, `severity`). `str(report)` is the readable summary.
+#[pyclass(module = "remitcost", frozen)]
+pub struct ValidationReport(pub remitcost::ValidationReport);
+
+#[pymethods]
+impl ValidationReport {
+    /// Data rows read.
+    #[getter]
+    fn rows_read(&self) -> usize {
+        self.0.rows_read
+    }
+    /// Rows kept in the data.
+    #[getter]
+    fn rows_kept(&self) -> usize {
+        self.0.rows_kept
+    }
+    /// Rows rejected for at least one error.
+    #[getter]
+    fn rows_rejected(&self) -> usize {
+        self.0.rows_rejected
+    }
+    /// Records skipped as not data (blank rows, preambles, footers).
+    #[getter]
+    fn lines_skipped(&self) -> usize {
+        self.0.lines_skipped
+    }
+    /// Kept rows with `transparent = no`.
+    #[getter]
+    fn non_transparent(&self) -> usize {
+        self.0.non_transparent
+    }
+    /// Kept rows whose fx rate was the "not comparable" sentinel 1.
+    #[getter]
+    fn sentinel_fx_rates(&self) -> usize {
+        self.0.sentinel_fx_rates
+    }
+    /// Header names the reader did not interpret.
+    #[getter]
+    fn extra_columns(&self) -> Vec<String> {
+        self.0.extra_columns.clone()
+    }
+    /// The tolerance of the total-cost check, percentage points (RPW readers).
+    #[getter]
+    fn tolerance_pct(&self) -> Option<Dec> {
+        self.0.tolerance_pct.map(Dec)
+    }
+    /// Every flagged field, in input order, as dicts.
+    #[getter]
+    fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0.issues, &[])
+    }
+    /// True when no issue at all was found.
+    fn is_clean(&self) -> bool {
+        self.0.is_clean()
+    }
+    /// Issue counts by reason code.
+    fn counts_by_reason(&self) -> Vec<(&'static str, usize)> {
+        self.0
+            .counts_by_reason()
+            .into_iter()
+            .map(|(reason, n)| (reason.code(), n))
+            .collect()
+    }
+    /// Every field, issues as dicts.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0, OBSERVATION_DECIMALS)
+    }
+    /// One row per issue: `row`, `field`, `reason`, `detail`, `severity`.
+    fn to_table(&self) -> Table {
+        let issues = &self.0.issues;
+        let text = |f: fn(&remitcost::Issue) -> String| {
+            Values::Str(issues.iter().map(|i| Some(f(i))).collect())
+        };
+        Builder::default()
+            .col(
+                "row",
+                Values::Int(issues.iter().map(|i| i64::try_from(i.row).ok()).collect()),
+            )
+            .col("field", text(|i| i.field.clone()))
+            .col("reason", text(|i| i.reason.code().to_string()))
+            .col("detail", text(|i| i.detail.clone()))
+            .col("severity", text(|i| decimal::json_name(&i.severity)))
+            .build()
+    }
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ValidationReport(rows_read={}, rows_kept={}, rows_rejected={}, issues={})",
+            self.0.rows_read,
+            self.0.rows_kept,
+            self.0.rows_rejected,
+            self.0.issues.len()
+        )
+    }
+}
+
+/// Reads a World Bank DataBank corridor-average export (RPW "Corridors", series
+/// `ATCR.CORR`) as exported (`..` for no survey, BOM, footer lines) from a path, `bytes` or a
+/// file object.
+#[pyfunction]
+pub fn read_corridor_averages(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+) -> PyResult<CorridorAverages> {
+    let source = Source::extract(source)?;
+    let data = py.detach(|| source.read(|r| remitcost::read_corridor_averages(r)))?;
+    Ok(CorridorAverages(Arc::new(data)))
+}
+
+/// The values of a corridor-average export (`to_table()`: `period`, `corridor`,
+/// `source_code`, `source_name`, `destination_code`, `destination_name`, `total_cost_pct`),
+/// the `series` codes met, and the `report`.
+#[pyclass(module = "remitcost", frozen)]
+pub struct CorridorAverages(pub Arc<remitcost::CorridorAverages>);
+
+#[pymethods]
+impl CorridorAverages {
+    /// Distinct series codes met (`ATCR.CORR`).
+    #[getter]
+    fn series(&self) -> Vec<String> {
+        self.0.series.clone()
+    }
+    /// What was read, kept, rejected and flagged.
+    #[getter]
+    fn report(&self) -> ValidationReport {
+        ValidationReport(self.0.report.clone())
+    }
+    /// The quarters that have at least one value, in order.
+    fn periods(&self) -> Vec<crate::observation::Period> {
+        self.0
+            .periods()
+            .into_iter()
+            .map(crate::observation::Period)
+            .collect()
+    }
+    fn __len__(&self) -> usize {
+        self.0.averages.len()
+    }
+    /// One row per value.
+    fn to_table(&self) -> Table {
+        let a = &self.0.averages;
+        let text = |f: fn(&remitcost::CorridorAverage) -> String| {
+            Values::Str(a.iter().map(|x| Some(f(x))).collect())
+        };
+        Builder::default()
+            .col("period", text(|x| x.period.to_string()))
+            .col("corridor", text(|x| x.corridor()))
+            .col("source_code", text(|x| x.source_code.clone()))
+            .col("source_name", text(|x| x.source_name.clone()))
+            .col("destination_code", text(|x| x.destination_code.clone()))
+            .col("destination_name", text(|x| x.destination_name.clone()))
+            .col(
+                "total_cost_pct",
+                Values::Dec(a.iter().map(|x| Some(x.total_cost_pct)).collect()),
+            )
+            .build()
+    }
+    /// `to_table().to_pandas()`.
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Bound::new(py, self.to_table())?.call_method0("to_pandas")
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "CorridorAverages({} values, {} periods, {} issues)",
+            self.0.averages.len(),
+            self.0.periods().len(),
+            self.0.report.issues.len()
+        )
+    }
+}
+
+/// Reads a World Development Indicators CSV export (e.g. personal remittances paid, current
+/// US$) as exported, from a path, `bytes` or a file object.
+#[pyfunction]
+pub fn read_wdi_csv(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<WdiSeries> {
+    let source = Source::extract(source)?;
+    let data = py.detach(|| source.read(|r| remitcost::read_wdi_csv(r)))?;
+    Ok(WdiSeries(Arc::new(data)))
+}
+
+/// One WDI indicator: `indicator_code`, `indicator_name`, `countries` (code → name), the
+/// values (`to_table()`: `country_code`, `year`, `value`) and the `report`.
+#[pyclass(module = "remitcost", frozen)]
+pub struct WdiSeries(pub Arc<remitcost::WdiSeries>);
+
+#[pymethods]
+impl WdiSeries {
+    /// The indicator code.
+    #[getter]
+    fn indicator_code(&self) -> String {
+        self.0.indicator_code.clone()
+    }
+    /// The indicator name.
+    #[getter]
+    fn indicator_name(&self) -> String {
+        self.0.indicator_name.clone()
+    }
+    /// Every country (and aggregate) read: code → name.
+    #[getter]
+    fn countries(&self) -> std::collections::BTreeMap<String, String> {
+        self.0.countries.clone()
+    }
+    /// What was read, kept, rejected and flagged.
+    #[getter]
+    fn report(&self) -> ValidationReport {
+        ValidationReport(self.0.report.clone())
+    }
+    /// The values of one year by country code.
+    fn by_country(&self, year: u16) -> std::collections::BTreeMap<String, Dec> {
+        self.0
+            .by_country(year)
+            .into_iter()
+            .map(|(k, v)| (k, Dec(v)))
+            .collect()
+    }
+    /// Country name (as WDI writes it) → ISO alpha-3 code.
+    fn codes_by_name(&self) -> std::collections::BTreeMap<String, String> {
+        self.0.codes_by_name()
+    }
+    fn __len__(&self) -> usize {
+        self.0.values.len()
+    }
+    /// One row per value.
+    fn to_table(&self) -> Table {
+        let v = &self.0.values;
+        Builder::default()
+            .col(
+                "country_code",
+                Values::Str(v.iter().map(|x| Some(x.country_code.clone())).collect()),
+            )
+            .col(
+                "year",
+                Values::Int(v.iter().map(|x| Some(i64::from(x.year))).collect()),
+            )
+            .col(
+                "value",
+                Values::Dec(v.iter().map(|x| Some(x.value)).collect()),
+            )
+            .build()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "WdiSeries({}, {} values)",
+            self.0.indicator_code,
+            self.0.values.len()
+        )
+    }
+}
+
+/// Reads the World Bank / KNOMAD bilateral remittance matrix CSV (flows by sending and
+/// receiving country name, millions of US$) from a path, `bytes` or a file object.
+#[pyfunction]
+pub fn read_bilateral_matrix(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+) -> PyResult<BilateralMatrix> {
+    let source = Source::extract(source)?;
+    let data = py.detach(|| source.read(|r| remitcost::read_bilateral_matrix(r)))?;
+    Ok(BilateralMatrix(Arc::new(data)))
+}
+
+/// Estimated remittance flows by (sending, receiving) country name: `title`, the flows
+/// (`to_table()`: `sending`, `receiving`, `flow`), the `report`, and `weights_by_code()` to
+/// re-key them by ISO codes.
+#[pyclass(module = "remitcost", frozen)]
+pub struct BilateralMatrix(pub Arc<remitcost::BilateralMatrix>);
+
+#[pymethods]
+impl BilateralMatrix {
+    /// The title line above the header (the vintage).
+    #[getter]
+    fn title(&self) -> String {
+        self.0.title.clone()
+    }
+    /// What was read, kept, rejected and flagged.
+    #[getter]
+    fn report(&self) -> ValidationReport {
+        ValidationReport(self.0.report.clone())
+    }
+    fn __len__(&self) -> usize {
+        self.0.flows.len()
+    }
+    /// The flows re-keyed by ISO alpha-3 codes through a name → code dict (e.g.
+    /// `WdiSeries.codes_by_name()`), and the names the dict does not have:
+    /// `({(sending_code, receiving_code): Decimal}, [unknown names])`.
+    #[allow(clippy::type_complexity)]
+    fn weights_by_code(
+        &self,
+        codes: std::collections::BTreeMap<String, String>,
+    ) -> (
+        std::collections::BTreeMap<(String, String), Dec>,
+        Vec<String>,
+    ) {
+        let (weights, unknown) = self.0.weights_by_code(&codes);
+        (
+            weights.into_iter().map(|(k, v)| (k, Dec(v))).collect(),
+            unknown,
+        )
+    }
+    /// One row per flow.
+    fn to_table(&self) -> Table {
+        let f = &self.0.flows;
+        Builder::default()
+            .col(
+                "sending",
+                Values::Str(f.keys().map(|(s, _)| Some(s.clone())).collect()),
+            )
+            .col(
+                "receiving",
+                Values::Str(f.keys().map(|(_, r)| Some(r.clone())).collect()),
+            )
+            .col("flow", Values::Dec(f.values().map(|v| Some(*v)).collect()))
+            .build()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "BilateralMatrix({:?}, {} flows)",
+            self.0.title,
+            self.0.flows.len()
+        )
+    }
+}
