@@ -63,6 +63,10 @@ pub enum Error {
     /// A CSV document that cannot be read at all (no header, bad encoding, I/O failure).
     #[error("invalid csv: {0}")]
     InvalidCsv(String),
+    /// A quote collected before the oldest time the caller accepts, or with no collection time
+    /// when a limit is set.
+    #[error("stale quote: {0}")]
+    StaleQuote(String),
     /// A required column is missing from a dataset's header.
     #[error("missing column {0:?}")]
     MissingColumn(String),
@@ -94,6 +98,7 @@ impl Error {
             Error::DivisionByZero(_) => "division_by_zero",
             Error::InvalidJson(_) => "invalid_json",
             Error::InvalidCsv(_) => "invalid_csv",
+            Error::StaleQuote(_) => "stale_quote",
             Error::MissingColumn(_) => "missing_column",
             Error::InvalidPeriod(_) => "invalid_period",
             Error::NoData(_) => "no_data",

@@ -28,7 +28,8 @@ use serde::{Deserialize, Serialize};
 ///   "taxes": [ { "name": "VAT", "pct": "5", "base": "fee" } ],
 ///   "charging": "on_top",
 ///   "min_amount": "10",
-///   "max_amount": "5000"
+///   "max_amount": "5000",
+///   "payout_unit": "5"
 /// }
 /// ```
 ///
@@ -71,6 +72,11 @@ pub struct FeeSchedule {
     /// The largest amount the service accepts (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_amount: Option<Decimal>,
+    /// Cash payouts in notes only: the amount paid out is rounded down to a multiple of this
+    /// (receive currency), after rounding to minor units — e.g. `"5"` pays 128000 XOF as
+    /// 128000 and 127998 as 127995.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout_unit: Option<Decimal>,
 }
 
 /// One part of a fee: `fixed + amount × pct / 100`, applying to amounts in `[from, to)` (an
@@ -224,6 +230,11 @@ impl FeeSchedule {
                 }
             }
         }
+        if let Some(unit) = self.payout_unit.filter(|u| *u <= Decimal::ZERO) {
+            problems.push(Error::InvalidSchedule(format!(
+                "payout unit {unit} is not positive"
+            )));
+        }
         for (what, value) in [
             ("minimum fee", self.min_fee),
             ("maximum fee", self.max_fee),
@@ -288,7 +299,21 @@ impl FeeSchedule {
     /// The sender's charges for `amount`, with the taxes that apply to `funding` (a tax limited
     /// to a funding method does not apply when the funding is unknown).
     pub fn fee(&self, amount: Decimal, funding: Option<&str>) -> Result<Charges> {
-        let transfer_fee = self.transfer_fee(amount)?;
+        self.charges(amount, funding, false)
+    }
+
+    /// The sender's charges, with the transfer fee (and so the tax on it) waived if `waived`.
+    pub(crate) fn charges(
+        &self,
+        amount: Decimal,
+        funding: Option<&str>,
+        waived: bool,
+    ) -> Result<Charges> {
+        let transfer_fee = if waived {
+            Decimal::ZERO
+        } else {
+            self.transfer_fee(amount)?
+        };
         let (on_fee, on_amount) = self.tax_rates(funding)?;
         let tax = decimal::add(
             decimal::apply_pct(transfer_fee, on_fee, "tax on fee")?,

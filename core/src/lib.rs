@@ -31,6 +31,6 @@ pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};
 pub use fx::{fx_margin, fx_margin_pct, Rate};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
-pub use quote::{Cost, CostOptions, Offer, Quote, RATE_DECIMALS};
+pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;

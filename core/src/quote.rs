@@ -63,6 +63,50 @@ pub struct Offer {
     /// The reference (mid-market, interbank) rate at the same time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid_rate: Option<Rate>,
+    /// A promotion: a better rate up to a capped amount, a first-transfer fee waiver.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promotion: Option<Promotion>,
+    /// When the offer's prices were collected, in seconds since 1970-01-01T00:00:00Z; see
+    /// [`CostOptions::oldest_quote`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_at: Option<i64>,
+}
+
+/// A promotional offer on top of an offer's normal prices.
+///
+/// `rate` applies to the first `rate_up_to` units exchanged (send currency; all of them when
+/// absent) and the offer's normal rate to the rest. With `first_transfer_fee_waived`, a
+/// transfer priced with [`CostOptions::first_transfer`] pays no transfer fee (nor tax on it).
+/// The exchange margin of a transfer that mixes two rates is the blended one:
+/// `(exchanged × mid − converted) / (exchanged × mid) × 100`, which is the usual formula when
+/// one rate applies.
+///
+/// ```
+/// use remitcost::{CostOptions, Offer};
+/// let offer: Offer = serde_json::from_value(serde_json::json!({
+///     "send_currency": "USD", "receive_currency": "MXN",
+///     "schedule": {"parts": [{"fixed": "5"}]},
+///     "offered_rate": {"base": "USD", "quote": "MXN", "value": "17"},
+///     "mid_rate": {"base": "USD", "quote": "MXN", "value": "17.2"},
+///     "promotion": {"rate": {"base": "USD", "quote": "MXN", "value": "17.2"}, "rate_up_to": "100",
+///                   "first_transfer_fee_waived": true}})).unwrap();
+/// let first = CostOptions { first_transfer: true, ..CostOptions::default() };
+/// let cost = offer.cost("300".parse().unwrap(), &first).unwrap();
+/// assert_eq!(cost.fee.to_string(), "0.00");
+/// assert_eq!(cost.recipient_gets.to_string(), "5120.00"); // 100 × 17.2 + 200 × 17
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Promotion {
+    /// The promotional rate (either way round).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Rate>,
+    /// How much of the amount exchanged gets the promotional rate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_up_to: Option<Decimal>,
+    /// No transfer fee on a customer's first transfer.
+    #[serde(default)]
+    pub first_transfer_fee_waived: bool,
 }
 
 /// Choices for computing a cost.
@@ -82,6 +126,12 @@ pub struct CostOptions {
     /// fees charged to the receiver: set `false` to reproduce it. `recipient_gets` is net of
     /// the receiving fee either way.
     pub include_receiving_fee: bool,
+    /// Price as the sender's first transfer with the provider (promotions may waive the fee).
+    pub first_transfer: bool,
+    /// Refuse quotes collected before this time (seconds since 1970-01-01T00:00:00Z), and
+    /// quotes with no collection time, with `stale_quote`. A comparator sets it to "now minus
+    /// the longest age it shows".
+    pub oldest_quote: Option<i64>,
 }
 
 impl Default for CostOptions {
@@ -89,6 +139,8 @@ impl Default for CostOptions {
         CostOptions {
             rounding: Rounding::HalfEven,
             include_receiving_fee: true,
+            first_transfer: false,
+            oldest_quote: None,
         }
     }
 }
@@ -127,7 +179,9 @@ pub struct Cost {
     pub total_cost: Decimal,
     /// `total_cost / A × 100`.
     pub total_cost_pct: Decimal,
-    /// `amount_exchanged × offered − receiving fee`, in the receive currency.
+    /// `amount_exchanged × offered − receiving fee`, in the receive currency, as paid out
+    /// (rounded to minor units, then down to the schedule's `payout_unit` if any; what that
+    /// rounding keeps back is not counted in `total_cost`).
     pub recipient_gets: Decimal,
     /// Receive-currency units the recipient gets per send-currency unit paid:
     /// `recipient_gets / total_paid` (exact values), to 6 places.
@@ -165,6 +219,56 @@ impl Quote {
 pub(crate) struct Rates {
     pub offered: Rate,
     pub mid: Rate,
+    /// The promotional rate, send → receive, and how much of the exchanged amount it covers.
+    pub promo: Option<(Rate, Option<Decimal>)>,
+}
+
+impl Rates {
+    /// The receive-currency amount `exchanged` converts to at the offered (and promotional)
+    /// rates, exact.
+    pub(crate) fn convert(&self, exchanged: Decimal) -> Result<Decimal> {
+        let Some((promo, up_to)) = self.promo else {
+            return decimal::mul(exchanged, self.offered.value(), "conversion");
+        };
+        let at_promo = up_to.map_or(exchanged, |cap| exchanged.min(cap).max(Decimal::ZERO));
+        let rest = decimal::sub(exchanged, at_promo, "conversion")?;
+        decimal::add(
+            decimal::mul(at_promo, promo.value(), "conversion")?,
+            decimal::mul(rest, self.offered.value(), "conversion")?,
+            "conversion",
+        )
+    }
+
+    /// The exchanged amount that converts to `converted`: the inverse of [`Rates::convert`].
+    pub(crate) fn exchanged_for(&self, converted: Decimal) -> Result<Decimal> {
+        let Some((promo, up_to)) = self.promo else {
+            return decimal::div(converted, self.offered.value(), "reverse solve");
+        };
+        let promo_reach = match up_to {
+            Some(cap) => decimal::mul(cap, promo.value(), "reverse solve")?,
+            None => return decimal::div(converted, promo.value(), "reverse solve"),
+        };
+        if converted <= promo_reach {
+            return decimal::div(converted, promo.value(), "reverse solve");
+        }
+        let rest = decimal::sub(converted, promo_reach, "reverse solve")?;
+        let cap = up_to.unwrap_or(Decimal::ZERO);
+        decimal::add(
+            cap,
+            decimal::div(rest, self.offered.value(), "reverse solve")?,
+            "reverse solve",
+        )
+    }
+
+    /// The exchange margin in percent of a transfer exchanging `exchanged` (> 0).
+    fn margin_pct(&self, exchanged: Decimal) -> Result<Decimal> {
+        if self.promo.is_none() {
+            return fx_margin_pct(&self.offered, &self.mid);
+        }
+        let at_mid = decimal::mul(exchanged, self.mid.value(), "fx margin")?;
+        let lost = decimal::sub(at_mid, self.convert(exchanged)?, "fx margin")?;
+        decimal::pct_of(lost, at_mid, "fx margin")
+    }
 }
 
 /// Exact (unrounded) figures of one transfer, before [`Cost`] rounds them.
@@ -189,21 +293,73 @@ impl Offer {
                 "{send}/{recv}: missing {which} rate"
             ))),
         };
+        let promo = match &self.promotion {
+            Some(Promotion {
+                rate: Some(rate),
+                rate_up_to,
+                ..
+            }) => {
+                if rate_up_to.is_some_and(|cap| cap < Decimal::ZERO) {
+                    return Err(Error::InvalidSchedule(format!(
+                        "negative promotion cap {}",
+                        rate_up_to.unwrap_or_default()
+                    )));
+                }
+                Some((rate.oriented(send, recv)?, *rate_up_to))
+            }
+            _ => None,
+        };
         Ok(Rates {
             offered: orient(self.offered_rate, "offered")?,
             mid: orient(self.mid_rate, "mid")?,
+            promo,
         })
     }
 
     /// The exact figures of a transfer of `amount` (already checked against the limits).
-    pub(crate) fn exact(&self, amount: Decimal, rates: &Rates) -> Result<Exact> {
-        let charges = self.schedule.fee(amount, self.funding.as_deref())?;
+    /// Whether a promotion waives the transfer fee for this transfer.
+    pub(crate) fn fee_waived(&self, options: &CostOptions) -> bool {
+        options.first_transfer
+            && self
+                .promotion
+                .as_ref()
+                .is_some_and(|p| p.first_transfer_fee_waived)
+    }
+
+    /// Refuses a quote older than `options.oldest_quote`.
+    fn check_fresh(&self, options: &CostOptions) -> Result<()> {
+        match (options.oldest_quote, self.collected_at) {
+            (Some(oldest), Some(at)) if at < oldest => Err(Error::StaleQuote(format!(
+                "collected at {at}, before the oldest accepted {oldest}"
+            ))),
+            (Some(_), None) => Err(Error::StaleQuote("no collection time".to_string())),
+            _ => Ok(()),
+        }
+    }
+
+    /// The amount paid out, from the exact one: rounded to the receive currency's minor units,
+    /// then down to the schedule's payout unit, if any.
+    pub(crate) fn paid_out(&self, exact: Decimal, rounding: Rounding) -> Result<Decimal> {
+        let rounded = rounding.round_money(exact, self.receive_currency);
+        let Some(unit) = self.schedule.payout_unit else {
+            return Ok(rounded);
+        };
+        let units = decimal::div(rounded, unit, "payout unit")?.floor();
+        let mut paid = decimal::mul(units, unit, "payout unit")?;
+        paid.rescale(self.receive_currency.minor_units());
+        Ok(paid)
+    }
+
+    pub(crate) fn exact(&self, amount: Decimal, rates: &Rates, waived: bool) -> Result<Exact> {
+        let charges = self
+            .schedule
+            .charges(amount, self.funding.as_deref(), waived)?;
         let amount_exchanged = match self.schedule.charging {
             Charging::OnTop => amount,
             Charging::Deducted => decimal::sub(amount, charges.total()?, "amount exchanged")?,
         };
         let receiving_fee_recv = self.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
-        let converted = decimal::mul(amount_exchanged, rates.offered.value(), "recipient amount")?;
+        let converted = rates.convert(amount_exchanged)?;
         Ok(Exact {
             transfer_fee: charges.transfer_fee,
             tax: charges.tax,
@@ -226,8 +382,9 @@ impl Offer {
             )));
         }
         let rates = self.rates()?;
+        self.check_fresh(options)?;
         self.schedule.check_amount(amount)?;
-        let exact = self.exact(amount, &rates)?;
+        let exact = self.exact(amount, &rates, self.fee_waived(options))?;
         if exact.amount_exchanged <= Decimal::ZERO {
             return Err(Error::InvalidAmount(format!(
                 "{amount}: the deducted fee and taxes take all of it"
@@ -255,7 +412,7 @@ impl Offer {
             Charging::OnTop => decimal::add(amount, sender_charges, "total paid")?,
             Charging::Deducted => amount,
         };
-        let margin_pct = fx_margin_pct(&rates.offered, &rates.mid)?;
+        let margin_pct = rates.margin_pct(exact.amount_exchanged)?;
         let fx_cost = decimal::apply_pct(exact.amount_exchanged, margin_pct, "fx cost")?;
         let total_cost = decimal::add(fee, fx_cost, "total cost")?;
         let total_cost_pct = decimal::pct_of(total_cost, amount, "total cost")?;
@@ -276,7 +433,7 @@ impl Offer {
             fx_cost: send(fx_cost),
             total_cost: send(total_cost),
             total_cost_pct: r.round_pct(total_cost_pct),
-            recipient_gets: r.round_money(exact.recipient_gets, self.receive_currency),
+            recipient_gets: self.paid_out(exact.recipient_gets, r)?,
             effective_rate: r.round(effective_rate, RATE_DECIMALS),
         })
     }
@@ -309,9 +466,9 @@ impl Offer {
             )));
         }
         let rates = self.rates()?;
-        let amount =
-            crate::solve::smallest_send_amount(self, &rates, receive_amount, options.rounding)?;
-        let exact = self.exact(amount, &rates)?;
+        self.check_fresh(options)?;
+        let amount = crate::solve::smallest_send_amount(self, &rates, receive_amount, options)?;
+        let exact = self.exact(amount, &rates, self.fee_waived(options))?;
         self.report(amount, &exact, &rates, options)
     }
 }

@@ -12,7 +12,7 @@ use crate::decimal;
 use crate::error::{Error, Result};
 use crate::fee::{Charging, Linear};
 use crate::money::Rounding;
-use crate::quote::{Offer, Rates};
+use crate::quote::{CostOptions, Offer, Rates};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// A range of send amounts `[lo, hi)` over which the sender's charges are `fixed + rate·A`
@@ -41,18 +41,29 @@ pub(crate) fn smallest_send_amount(
     offer: &Offer,
     rates: &Rates,
     target: Decimal,
-    rounding: Rounding,
+    options: &CostOptions,
 ) -> Result<Decimal> {
+    let rounding = options.rounding;
+    let waived = offer.fee_waived(options);
     let send_places = offer.send_currency.minor_units();
     let recv_places = offer.receive_currency.minor_units();
     let unit = Decimal::new(1, send_places);
-    let target = ceil_to(target, recv_places);
+    // What is paid out is a multiple of the minor unit (and of the payout unit, if any): the
+    // smallest such multiple at or above the target is what must be reached.
+    let mut target = ceil_to(target, recv_places);
+    if let Some(unit) = offer.schedule.payout_unit {
+        target = decimal::mul(
+            decimal::div(target, unit, "payout unit")?.ceil(),
+            unit,
+            "payout unit",
+        )?;
+    }
     let need = exchanged_needed(offer, rates, target, rounding)?;
     let delivers = |amount: Decimal| -> Result<bool> {
-        let exact = offer.exact(amount, rates)?;
-        Ok(rounding.round_money(exact.recipient_gets, offer.receive_currency) >= target)
+        let exact = offer.exact(amount, rates, waived)?;
+        Ok(offer.paid_out(exact.recipient_gets, rounding)? >= target)
     };
-    for piece in pieces(offer)? {
+    for piece in pieces(offer, waived)? {
         let Some(mut candidate) = piece_candidate(&piece, need, send_places)? else {
             continue;
         };
@@ -100,7 +111,7 @@ fn exchanged_needed(
     };
     let receiving_fee = offer.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
     let gross = decimal::add(threshold, receiving_fee, "reverse solve")?;
-    decimal::div(gross, rates.offered.value(), "reverse solve")
+    rates.exchanged_for(gross)
 }
 
 /// The smallest `A` on the piece (on the grid) whose exchanged amount reaches `need`, if any.
@@ -124,7 +135,7 @@ fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<D
 }
 
 /// The pieces of the sender's deducted charges over the amounts the schedule accepts.
-fn pieces(offer: &Offer) -> Result<Vec<Piece>> {
+fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
     let schedule = &offer.schedule;
     let send_places = offer.send_currency.minor_units();
     let unit = Decimal::new(1, send_places);
@@ -156,6 +167,17 @@ fn pieces(offer: &Offer) -> Result<Vec<Piece>> {
         "tax",
     )?;
     let amount_tax = decimal::div(on_amount, decimal::HUNDRED, "tax")?;
+    if waived {
+        let tax_only = Linear {
+            fixed: Decimal::ZERO,
+            rate: amount_tax,
+        };
+        return Ok(vec![Piece {
+            lo: start,
+            hi: end,
+            charges: tax_only,
+        }]);
+    }
     let mut bounds = vec![start];
     bounds.extend(
         schedule

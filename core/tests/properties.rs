@@ -141,6 +141,36 @@ proptest! {
     }
 
     #[test]
+    fn send_for_is_minimal_with_promotions_payout_units_and_waivers(
+        schedule in schedule(), target in 1i64..60_000, offered in 300i64..400, promo in 300i64..450,
+        up_to in prop::option::of(0i64..2000), unit in prop::option::of(1i64..500), first in any::<bool>(),
+    ) {
+        let mut o = offer(schedule, Decimal::new(offered, 3), Decimal::new(400, 3));
+        o.schedule.payout_unit = unit.map(|u| Decimal::new(u, 2));
+        o.promotion = Some(serde_json::from_value(serde_json::json!({
+            "rate": Rate::new(cur("JPY"), cur("PHP"), Decimal::new(promo, 3)).unwrap(),
+            "rate_up_to": up_to.map(Decimal::from),
+            "first_transfer_fee_waived": true,
+        })).unwrap());
+        let options = CostOptions { first_transfer: first, ..CostOptions::default() };
+        let target = Decimal::new(target, 2);
+        let delivers = |a: i64| match o.cost(Decimal::from(a), &options) {
+            Ok(c) => c.recipient_gets >= target,
+            Err(_) => false,
+        };
+        match o.send_for(target, &options) {
+            Ok(cost) => {
+                let answer = i64::try_from(cost.send_amount.mantissa()).unwrap();
+                prop_assert!(delivers(answer));
+                for a in 1..answer {
+                    prop_assert!(!delivers(a), "{} delivers, answer was {}", a, answer);
+                }
+            }
+            Err(e) => prop_assert_eq!(e.code(), "unreachable_target"),
+        }
+    }
+
+    #[test]
     fn pricing_never_panics(
         amount in any_decimal(), fixed in any_decimal(), pct in any_decimal(), min in any_decimal(),
         offered in any_decimal(), mid in any_decimal(), target in any_decimal(), deducted in any::<bool>(),
