@@ -86,7 +86,7 @@ pub struct FeeSchedule {
 /// use remitcost::FeePart;
 /// let part: FeePart = serde_json::from_str(r#"{"from": "500", "fixed": "1", "pct": "0.5"}"#).unwrap();
 /// assert!(!part.applies_to("499.99".parse().unwrap()));
-/// assert_eq!(part.fee("1000".parse().unwrap()).unwrap().to_string(), "6.0");
+/// assert_eq!(part.fee("1000".parse().unwrap()).unwrap().to_string(), "6.000");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -216,52 +216,47 @@ impl FeeSchedule {
     /// assert_eq!(bad.validate().unwrap_err().code(), "invalid_schedule");
     /// ```
     pub fn validate(&self) -> Result<()> {
-        let negative = |what: &str, v: Decimal| {
-            (v < Decimal::ZERO).then(|| Error::InvalidSchedule(format!("negative {what} {v}")))
-        };
-        let mut problems = Vec::new();
+        fn not_negative(what: &str, value: Option<Decimal>) -> Result<()> {
+            match value {
+                Some(v) if v.is_sign_negative() && !v.is_zero() => {
+                    Err(Error::InvalidSchedule(format!("negative {what} {v}")))
+                }
+                _ => Ok(()),
+            }
+        }
+        fn ordered(what: &str, low: Option<Decimal>, high: Option<Decimal>) -> Result<()> {
+            match (low, high) {
+                (Some(low), Some(high)) if low > high => Err(Error::InvalidSchedule(format!(
+                    "minimum {what} {low} above maximum {what} {high}"
+                ))),
+                _ => Ok(()),
+            }
+        }
         for part in &self.parts {
-            problems.extend(negative("fixed fee", part.fixed));
-            problems.extend(negative("fee percentage", part.pct));
-            problems.extend(part.from.and_then(|v| negative("band start", v)));
+            not_negative("fixed fee", Some(part.fixed))?;
+            not_negative("fee percentage", Some(part.pct))?;
+            not_negative("band start", part.from)?;
             if let (Some(from), Some(to)) = (part.from, part.to) {
                 if from >= to {
-                    problems.push(Error::InvalidSchedule(format!("empty band [{from}, {to})")));
+                    return Err(Error::InvalidSchedule(format!("empty band [{from}, {to})")));
                 }
             }
         }
         if let Some(unit) = self.payout_unit.filter(|u| *u <= Decimal::ZERO) {
-            problems.push(Error::InvalidSchedule(format!(
+            return Err(Error::InvalidSchedule(format!(
                 "payout unit {unit} is not positive"
             )));
         }
-        for (what, value) in [
-            ("minimum fee", self.min_fee),
-            ("maximum fee", self.max_fee),
-            ("receiving fee", self.receiving_fee),
-            ("minimum amount", self.min_amount),
-            ("maximum amount", self.max_amount),
-        ] {
-            problems.extend(value.and_then(|v| negative(what, v)));
-        }
+        not_negative("minimum fee", self.min_fee)?;
+        not_negative("maximum fee", self.max_fee)?;
+        not_negative("receiving fee", self.receiving_fee)?;
+        not_negative("minimum amount", self.min_amount)?;
+        not_negative("maximum amount", self.max_amount)?;
         for tax in &self.taxes {
-            problems.extend(negative("tax percentage", tax.pct));
+            not_negative("tax percentage", Some(tax.pct))?;
         }
-        if let (Some(min), Some(max)) = (self.min_fee, self.max_fee) {
-            if min > max {
-                problems.push(Error::InvalidSchedule(format!(
-                    "minimum fee {min} above maximum fee {max}"
-                )));
-            }
-        }
-        if let (Some(min), Some(max)) = (self.min_amount, self.max_amount) {
-            if min > max {
-                problems.push(Error::InvalidSchedule(format!(
-                    "minimum amount {min} above maximum amount {max}"
-                )));
-            }
-        }
-        problems.into_iter().next().map_or(Ok(()), Err)
+        ordered("fee", self.min_fee, self.max_fee)?;
+        ordered("amount", self.min_amount, self.max_amount)
     }
 
     /// Whether the service accepts `amount` (inside `[min_amount, max_amount]`).

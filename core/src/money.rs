@@ -51,7 +51,12 @@ impl Rounding {
             Rounding::Up => RoundingStrategy::AwayFromZero,
             Rounding::Down => RoundingStrategy::ToZero,
         };
-        let mut rounded = value.round_dp_with_strategy(places, strategy);
+        // A value with no more places than asked needs no rounding, only padding.
+        let mut rounded = if value.scale() <= places {
+            value
+        } else {
+            value.round_dp_with_strategy(places, strategy)
+        };
         rounded.rescale(places);
         rounded
     }
