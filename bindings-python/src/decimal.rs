@@ -71,11 +71,33 @@ pub fn parse_decimal(text: &str) -> Result<Dec, Error> {
     Ok(Dec(remitcost::parse_decimal(text)?))
 }
 
+/// The JSON keys whose values are whole numbers in core's schema (times in seconds since the
+/// Unix epoch); every other number is a decimal, which core's JSON writes as a string.
+const INTEGER_KEYS: &[&str] = &["collected_at", "oldest_quote"];
+
 /// JSON-shaped Python data (dict, list, str, bool, None and decimals) as a `serde_json`
 /// value, for core's serde readers. Numbers (`Decimal`, `int`, `float`) become decimal
-/// strings, as core's JSON schema writes them; anything else is a `TypeError`.
+/// strings, as core's JSON schema writes them, except under the schema's integer keys, which
+/// take an `int` or a timezone-aware `datetime` (as Unix seconds); anything else is a
+/// `TypeError`.
 pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    to_json_at(obj, false)
+}
+
+fn to_json_at(obj: &Bound<'_, PyAny>, integer: bool) -> PyResult<serde_json::Value> {
     use serde_json::Value;
+    if integer && obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        return Ok(Value::from(obj.extract::<i64>()?));
+    }
+    if integer && obj.hasattr("timestamp")? && obj.hasattr("tzinfo")? {
+        if obj.getattr("tzinfo")?.is_none() {
+            return Err(PyTypeError::new_err(
+                "a naive datetime is ambiguous: give it a timezone (e.g. datetime.timezone.utc)",
+            ));
+        }
+        let seconds: f64 = obj.call_method0("timestamp")?.extract()?;
+        return Ok(Value::from(seconds.floor() as i64));
+    }
     if obj.is_none() {
         Ok(Value::Null)
     } else if let Ok(b) = obj.cast::<PyBool>() {
@@ -91,12 +113,14 @@ pub fn to_json(obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
                     key.repr().map(|r| r.to_string()).unwrap_or_default()
                 ))
             })?;
-            map.insert(key.to_cow()?.into_owned(), to_json(&value)?);
+            let key = key.to_cow()?.into_owned();
+            let integer = INTEGER_KEYS.contains(&key.as_str());
+            map.insert(key, to_json_at(&value, integer)?);
         }
         Ok(Value::Object(map))
     } else if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         obj.try_iter()?
-            .map(|item| to_json(&item?))
+            .map(|item| to_json_at(&item?, integer))
             .collect::<PyResult<Vec<_>>>()
             .map(Value::Array)
     } else if let Ok(c) = obj.cast::<crate::currency::Currency>() {

@@ -17,6 +17,9 @@ pub const SCHEDULE_DECIMALS: &[&str] = &[
     "receiving_fee",
     "min_amount",
     "max_amount",
+    "payout_unit",
+    "rate_up_to",
+    "value",
 ];
 
 /// A provider's fee schedule for one service, in the send currency (the receiving fee in the
@@ -30,8 +33,8 @@ pub const SCHEDULE_DECIMALS: &[&str] = &[
 /// >>> tiered = FeeSchedule(parts=[{"to": 100, "fixed": "3.00"},
 /// ...                             {"from": 100, "to": 500, "fixed": "5.00"},
 /// ...                             {"from": 500, "pct": 1}])
-/// >>> tiered.fee(800).transfer_fee
-/// Decimal('8')
+/// >>> tiered.fee(99).transfer_fee, tiered.fee(100).transfer_fee, tiered.fee(800).transfer_fee == 8
+/// (Decimal('3.00'), Decimal('5.00'), True)
 #[pyclass(module = "remitcost", frozen, eq)]
 #[derive(Clone, PartialEq)]
 pub struct FeeSchedule(pub remitcost::FeeSchedule);

@@ -92,12 +92,13 @@ impl Rate {
 }
 
 /// The exchange margin of an offered rate against the reference (mid) rate, in percent:
-/// `(mid − offered) / mid × 100`, unrounded; negative when the offer beats the reference.
+/// `(mid − offered) / mid × 100`, unrounded and normalised (no trailing zeros); negative
+/// when the offer beats the reference.
 /// Either rate may be quoted the other way round.
 ///
 /// >>> mid = Rate(base="USD", quote="MXN", value="17.00")
 /// >>> fx_margin_pct(Rate(base="USD", quote="MXN", value="16.66"), mid)
-/// Decimal('2.00')
+/// Decimal('2')
 #[pyfunction]
 pub fn fx_margin_pct(offered: &Rate, mid: &Rate) -> Result<Dec> {
     Ok(Dec(remitcost::fx_margin_pct(&offered.0, &mid.0)?))

@@ -165,6 +165,23 @@ impl Offer {
         self.0.mid_rate.map(Rate)
     }
 
+    /// The promotion (a better rate up to a capped amount, a first-transfer fee waiver) as
+    /// its JSON form, if any.
+    #[getter]
+    fn promotion<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0
+            .promotion
+            .as_ref()
+            .map(|p| decimal::to_py(py, p, OFFER_DECIMALS))
+            .transpose()
+    }
+
+    /// When the prices were collected, in seconds since 1970-01-01T00:00:00Z, if given.
+    #[getter]
+    fn collected_at(&self) -> Option<i64> {
+        self.0.collected_at
+    }
+
     /// The JSON form, decimals as `Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0, OFFER_DECIMALS)
@@ -181,12 +198,14 @@ impl Offer {
 }
 
 /// Choices for computing a cost: `rounding` (a `Rounding` or its name; default half-even)
-/// for every reported figure, and `include_receiving_fee` (default `True`: what the transfer
+/// for every reported figure; `include_receiving_fee` (default `True`: what the transfer
 /// really costs; `False` reproduces RPW's published total cost, which leaves out fees charged
-/// to the receiver).
+/// to the receiver); `first_transfer` (price as the sender's first transfer, for promotions);
+/// `oldest_quote` (Unix seconds or an aware `datetime`: older quotes raise `stale_quote`).
 ///
-/// >>> CostOptions(rounding=Rounding.DOWN, include_receiving_fee=False)
-/// CostOptions(rounding='down', include_receiving_fee=False)
+/// >>> options = CostOptions(rounding=Rounding.DOWN, include_receiving_fee=False)
+/// >>> options.rounding, options.include_receiving_fee
+/// (Rounding.DOWN, False)
 #[pyclass(module = "remitcost", frozen, eq)]
 #[derive(Clone, Copy, PartialEq)]
 pub struct CostOptions(pub remitcost::CostOptions);
@@ -225,6 +244,19 @@ impl CostOptions {
     #[getter]
     fn include_receiving_fee(&self) -> bool {
         self.0.include_receiving_fee
+    }
+
+    /// Whether the transfer is priced as the sender's first with the provider.
+    #[getter]
+    fn first_transfer(&self) -> bool {
+        self.0.first_transfer
+    }
+
+    /// Quotes collected before this time (Unix seconds), or with no collection time, are
+    /// refused with `stale_quote`.
+    #[getter]
+    fn oldest_quote(&self) -> Option<i64> {
+        self.0.oldest_quote
     }
 
     /// The JSON form.

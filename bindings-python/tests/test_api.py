@@ -1,0 +1,314 @@
+"""The Python surface: decimals in and out, every error code, TypeError for malformed
+arguments, JSON-shaped constructors, reprs, pickling, and the batch path through pyarrow,
+pandas and polars. Expected figures are worked by hand in each test's comment."""
+
+from __future__ import annotations
+
+import math
+import pickle
+import threading
+from decimal import Decimal
+
+import pytest
+
+import remitcost as rc
+from conftest import REPO
+
+SAMPLE = REPO / "testdata" / "rpw" / "sample.csv"
+
+
+def eur_xof(**schedule: object) -> rc.Offer:
+    """France -> Senegal, offered 645 XOF/EUR against the BCEAO peg 655.957."""
+    return rc.Offer(
+        provider="Example MTO",
+        send_currency="EUR",
+        receive_currency="XOF",
+        schedule=schedule or {"parts": [{"fixed": "4.90"}]},
+        offered_rate=rc.Rate(base="EUR", quote="XOF", value=645),
+        mid_rate=rc.Rate(base="EUR", quote="XOF", value="655.957"),
+    )
+
+
+# --- decimals in and out -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (Decimal("4.99"), "4.99"),
+        ("4.99", "4.99"),
+        (" 5E-2 ", "0.05"),  # core's parse_decimal: scientific notation, spaces trimmed
+        (5, "5"),
+        (10**20, "100000000000000000000"),
+        (0.1, "0.1"),  # shortest repr, not 0.1000000000000000055511151231257827...
+        (1e-7, "0.0000001"),
+        (2.675, "2.675"),  # binary 2.67499999999999982236431605997495353221893310546875
+        (-0.0, "0.0"),
+    ],
+)
+def test_decimal_arguments(given: object, expected: str) -> None:
+    amount = rc.Money(amount=given, currency="EUR").amount  # type: ignore[arg-type]
+    assert isinstance(amount, Decimal)
+    assert amount == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [float("nan"), float("inf"), -math.inf, Decimal("NaN"), Decimal("-Infinity"), Decimal("sNaN"),
+     "1,000", "", "NaN", "12 EUR", 10**40],
+)
+def test_non_numbers_are_invalid_decimal(bad: object) -> None:
+    with pytest.raises(rc.RemitError) as info:
+        rc.Money(amount=bad, currency="EUR")  # type: ignore[arg-type]
+    assert info.value.code == "invalid_decimal"
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("bad", [True, None, [1], {"amount": 1}, b"1", object()])
+def test_other_types_are_type_errors(bad: object) -> None:
+    with pytest.raises(TypeError):
+        rc.Money(amount=bad, currency="EUR")  # type: ignore[arg-type]
+
+
+def test_results_are_decimals_at_canonical_scale() -> None:
+    cost = eur_xof().cost(200)
+    # 200 + 4.90 fee; margin (655.957 - 645) / 655.957 = 1.67038...%
+    assert (cost.total_paid, cost.fx_margin_pct) == (Decimal("204.90"), Decimal("1.6704"))
+    assert str(cost.total_paid) == "204.90" and str(cost.recipient_gets) == "129000"
+    assert all(isinstance(v, Decimal) for k, v in cost.to_dict().items() if "currency" not in k)
+
+
+def test_float_and_decimal_amounts_price_the_same() -> None:
+    assert eur_xof().cost(199.99) == eur_xof().cost(Decimal("199.99")) == eur_xof().cost("199.99")
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+def _huge() -> None:
+    big = rc.Money(amount="79228162514264337593543950335", currency="EUR")  # Decimal::MAX
+    big + big  # noqa: B018
+
+
+ERRORS = {
+    "unknown_currency": lambda: rc.Currency(code="XAU"),
+    "invalid_decimal": lambda: rc.parse_decimal("1,000.00"),
+    "currency_mismatch": lambda: rc.Money(amount=1, currency="EUR") + rc.Money(amount=1, currency="USD"),
+    "invalid_rate": lambda: rc.Rate(base="EUR", quote="XOF", value=0),
+    "invalid_amount": lambda: eur_xof().cost(0),
+    "amount_out_of_range": lambda: eur_xof(parts=[{"fixed": 1}], max_amount=1000).cost(1000.01),
+    "invalid_schedule": lambda: eur_xof(parts=[{"fixed": -1}]).cost(100),
+    "unreachable_target": lambda: eur_xof(parts=[{"fixed": 1}], max_amount=100).send_for(100_000),
+    "overflow": _huge,
+    "invalid_json": lambda: rc.Offer(send_currency="EUR", receive_currency="XOF", colour="red"),
+    "invalid_csv": lambda: rc.read_rpw_csv(b""),
+    "missing_column": lambda: rc.read_rpw_csv(b"period,firm\n2025_1Q,A\n"),
+    "invalid_period": lambda: rc.Period.parse("2016_5Q"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(ERRORS))
+def test_error_codes(code: str) -> None:
+    with pytest.raises(rc.RemitError) as info:
+        ERRORS[code]()
+    assert info.value.code == code
+    assert str(info.value)  # a message naming the value
+
+
+def test_error_codes_cover_the_readme_list() -> None:
+    readme = (REPO / "README.md").read_text()
+    listed = readme.split("## Errors", 1)[1].split("\n## ", 1)[0]
+    codes = {c.strip("`,. \n") for c in listed.split("`") if c.islower() and "_" in c}
+    # division_by_zero cannot be reached through the public API (every divisor is checked
+    # first); no_data comes from the indicators.
+    assert codes - set(ERRORS) <= {"division_by_zero", "no_data"}
+
+
+def test_remit_error_is_a_value_error_with_a_code() -> None:
+    assert issubclass(rc.RemitError, ValueError)
+    with pytest.raises(ValueError, match="EURO"):
+        rc.Currency.parse("EURO")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: rc.Money("1", "EUR"),  # constructors are keyword-only
+        lambda: rc.Rate("EUR", "XOF", 1),
+        lambda: rc.Currency("EUR"),
+        lambda: rc.Offer.from_dict(42),
+        lambda: rc.cost_table([eur_xof()], "200"),
+        lambda: rc.cost_table([eur_xof()], 200),
+        lambda: rc.rank_offers([eur_xof()]),  # neither send= nor receive=
+        lambda: rc.rank_offers([eur_xof()], send=1, receive=1),
+        lambda: rc.Rate(base="EUR", quote="XOF", value=1).convert("1 EUR"),
+        lambda: rc.read_rpw_csv(3.5),
+        lambda: rc.Offer(send_currency="EUR", receive_currency="XOF", schedule={"parts": {1, 2}}),
+    ],
+)
+def test_malformed_arguments_are_type_errors(call: object) -> None:
+    with pytest.raises(TypeError):
+        call()  # type: ignore[operator]
+
+
+def test_missing_file_is_file_not_found() -> None:
+    with pytest.raises(FileNotFoundError, match="no-such.csv"):
+        rc.read_rpw_csv(REPO / "no-such.csv")
+
+
+# --- objects ---------------------------------------------------------------------------------
+
+
+def test_offer_round_trips_through_repr_dict_json_and_pickle() -> None:
+    offer = eur_xof(parts=[{"to": 100, "fixed": "2.90"}, {"from": 100, "pct": 1.5}])
+    namespace = {**{n: getattr(rc, n) for n in rc.__all__}, "Decimal": Decimal}
+    assert eval(repr(offer), namespace) == offer
+    assert rc.Offer.from_dict(offer.to_dict()) == offer
+    assert rc.Offer.from_dict(offer.to_json()) == offer
+    assert offer.schedule.to_dict()["parts"][1]["pct"] == Decimal("1.5")
+    for value in (rc.Money(amount="1.50", currency="KWD"), rc.Currency(code="XOF"), rc.Period.parse("Q1 2020")):
+        assert pickle.loads(pickle.dumps(value)) == value
+
+
+def test_reprs_are_readable() -> None:
+    assert repr(rc.Currency(code="eur")) == "Currency('EUR')"
+    assert repr(rc.Money(amount="4.99", currency="EUR")) == "Money(amount=Decimal('4.99'), currency='EUR')"
+    assert repr(rc.Period(year=2016, quarter=2)) == "Period('2016_2Q')"
+    assert repr(eur_xof().cost(200)) == (
+        "Cost(EUR 200.00 -> XOF 129000: fee 4.90, fx cost 3.34, total 8.24 = 4.1204%)"
+    )
+    options = repr(rc.CostOptions(rounding=rc.Rounding.DOWN))  # the JSON fields, sorted
+    assert options.startswith("CostOptions(") and "include_receiving_fee=True" in options
+    assert "rounding='down'" in options
+
+
+def test_rounding_rules_and_names() -> None:
+    assert rc.Rounding.parse("half_away_from_zero") is rc.Rounding.HALF_AWAY_FROM_ZERO or (
+        rc.Rounding.parse("half_away_from_zero") == rc.Rounding.HALF_AWAY_FROM_ZERO
+    )
+    # 2.345 to cents: half-even 2.34, half-away 2.35, up 2.35, down 2.34
+    got = [r.round("2.345", 2) for r in (rc.Rounding.HALF_EVEN, rc.Rounding.HALF_AWAY_FROM_ZERO, rc.Rounding.UP, rc.Rounding.DOWN)]
+    assert got == [Decimal("2.34"), Decimal("2.35"), Decimal("2.35"), Decimal("2.34")]
+    # options take the rule or its name
+    assert eur_xof().cost(200, options={"rounding": "up"}) == eur_xof().cost(200, options=rc.CostOptions(rounding=rc.Rounding.UP))
+
+
+def test_rpw_amount_in_currency() -> None:
+    # USD 200 at 1.08 USD per EUR: 200 / 1.08 = 185.185... -> EUR 185.19
+    eur_usd = rc.Rate(base="EUR", quote="USD", value="1.08")
+    assert rc.RpwAmount.USD_200.in_currency(eur_usd, "EUR") == rc.Money(amount="185.19", currency="EUR")
+    assert rc.RpwAmount.parse("usd500").usd() == 500
+
+
+# --- batch -----------------------------------------------------------------------------------
+
+
+def test_cost_table_prices_every_amount_under_every_offer() -> None:
+    cheap = eur_xof(parts=[{"fixed": "1.00"}])
+    table = rc.cost_table([eur_xof(), cheap], [100, 200])
+    assert len(table) == 4 and table.column("offer") == [0, 0, 1, 1]
+    # fixed 4.90 or 1.00; fx cost 1.67038% of the amount
+    assert table.column("total_cost") == [Decimal(x) for x in ("6.57", "8.24", "2.67", "4.34")]
+    assert table.to_pylist()[1] == {"offer": 0, "provider": "Example MTO", "amount": Decimal(200), **eur_xof().cost(200).to_dict(), "error": None}
+
+
+def test_cost_table_reports_failures_per_row() -> None:
+    table = rc.cost_table([eur_xof(parts=[{"fixed": 1}], max_amount=500)], ["100", "-1", "900"])
+    assert table.column("error") == [None, "invalid_amount", "amount_out_of_range"]
+    assert table.column("total_cost_pct")[1:] == [None, None]
+
+
+def test_arrow_round_trip_keeps_exact_decimals() -> None:
+    pa = pytest.importorskip("pyarrow")
+    amounts = pa.array([Decimal("100.10"), Decimal("0.01"), Decimal("99999.99")], type=pa.decimal128(12, 2))
+    table = rc.cost_table([eur_xof()], amounts).to_arrow()
+    assert table.schema.field("total_cost_pct").type == pa.decimal128(38, 4)
+    assert table.schema.field("recipient_gets").type == pa.decimal128(38, 0)
+    assert table.column("amount").to_pylist() == amounts.to_pylist()
+    again = rc.cost_table([eur_xof()], table.column("amount")).to_arrow()
+    assert again.equals(table)
+    # a slice keeps its offset
+    assert rc.cost_table([eur_xof()], amounts.slice(1, 1)).column("amount") == [Decimal("0.01")]
+
+
+def test_pandas_round_trip() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = rc.cost_table([eur_xof()], [50, 200, 1000]).to_pandas()
+    # fixed 4.90 + 1.67038% of the amount: 5.73519 / 50, 8.24076 / 200, 21.6038 / 1000
+    assert list(frame["total_cost_pct"].astype(str)) == ["11.4704", "4.1204", "2.1604"]
+    assert str(frame["total_cost_pct"].dtype) == "decimal128(38, 4)[pyarrow]"
+    assert frame["error"].isna().all()
+    # a float64 column goes in through each value's shortest repr
+    floats = pd.Series([50.0, 199.99])
+    assert rc.cost_table([eur_xof()], floats).column("amount") == [Decimal("50.0"), Decimal("199.99")]
+    # and a decimal column straight back
+    assert rc.cost_table([eur_xof()], frame["amount"]).column("total_cost_pct") == list(frame["total_cost_pct"])
+
+
+def test_polars_round_trip() -> None:
+    pl = pytest.importorskip("polars")
+    frame = rc.cost_table([eur_xof()], [200]).to_polars()
+    assert frame["total_cost_pct"].to_list() == [Decimal("4.1204")]
+    assert rc.cost_table([eur_xof()], frame["amount"]).column("recipient_gets") == [Decimal("129000")]
+    assert isinstance(frame, pl.DataFrame)
+
+
+def test_numpy_and_generators_as_columns() -> None:
+    np = pytest.importorskip("numpy")
+    assert rc.cost_table([eur_xof()], np.array([100.5])).column("amount") == [Decimal("100.5")]
+    assert rc.cost_table([eur_xof()], (a for a in (1, 2))).num_rows == 2
+
+
+def test_batch_runs_from_threads() -> None:
+    # the GIL is released while pricing: threads overlap and each gets the right answer
+    results: list[list[object]] = []
+    def work() -> None:
+        results.append(rc.cost_table([eur_xof()] * 50, range(1, 401)).column("total_cost_pct"))
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and all(r == results[0] for r in results)
+    assert results[0][199] == Decimal("4.1204")  # amount 200 under the first offer
+
+
+# --- datasets --------------------------------------------------------------------------------
+
+
+def test_read_sample_dataset() -> None:
+    data = rc.read_rpw_csv(SAMPLE)
+    assert len(data) == data.report.rows_kept == data.report.rows_read
+    frame = data.to_pandas()
+    assert len(frame) == len(data)
+    assert set(frame["corridor"]) >= {"FRASEN"}
+    first = data.observations()[0]
+    assert str(frame["cc1_total_cost_pct"].iloc[0]) == str(first["cc1"]["total_cost_pct"])
+    assert data.report.non_transparent == int((~frame["transparent"]).sum())
+
+
+def test_bad_rows_are_reported_not_fatal() -> None:
+    data = rc.read_rpw_csv(REPO / "testdata" / "rpw" / "broken.csv")
+    report = data.report
+    assert report.rows_rejected > 0 and len(data) == report.rows_kept
+    assert {i["reason"] for i in report.issues} >= {"bad_number", "bad_period"}
+    assert report.to_table().num_rows == len(report.issues)
+    assert "bad_number" in str(report)
+
+
+def test_sources_path_bytes_and_files() -> None:
+    text = SAMPLE.read_text()
+    with open(SAMPLE, "rb") as binary:
+        sizes = {len(rc.read_rpw_csv(s)) for s in (SAMPLE, str(SAMPLE), text.encode(), binary)}
+    import io
+    sizes.add(len(rc.read_rpw_csv(io.StringIO(text))))
+    assert len(sizes) == 1
+
+
+def test_tolerance_changes_the_report() -> None:
+    # one row: 5 / 180 * 100 + 1 = 3.7777...; stated 3.80 is 0.022 points off
+    csv = (b"period,source_code,destination_code,firm,firm_type,payment instrument,access point,"
+           b"speed actual,cc1 lcu amount,cc1 lcu fee,cc1 fx margin,cc1 total cost %,transparent\n"
+           b"2025_1Q,FRA,SEN,A,Bank,Cash,Cash,Same day,180,5,1,3.80,yes\n")
+    assert [i["reason"] for i in rc.read_rpw_csv(csv).report.issues] == ["inconsistent_total"]
+    assert rc.read_rpw_csv(csv, tolerance_pct=0.05).report.is_clean()
