@@ -2,18 +2,22 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::arithmetic_side_effects)]
 
+mod corridor;
 mod currency;
 mod dataset;
 mod decimal;
+mod eligibility;
 mod error;
 mod fee;
 mod fx;
+mod indicator;
 mod money;
 mod observation;
 mod quote;
 mod rank;
 mod solve;
 
+pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};
 pub use currency::Currency;
 #[cfg(feature = "csv")]
 pub use dataset::{
@@ -26,9 +30,14 @@ pub use dataset::{
 };
 pub use dataset::{Issue, IssueReason, Severity, ValidationReport};
 pub use decimal::parse_decimal;
+pub use eligibility::{Eligibility, Speed};
 pub use error::{Error, Result};
 pub use fee::{Charges, Charging, FeePart, FeeSchedule, Tax, TaxBase};
 pub use fx::{fx_margin, fx_margin_pct, Rate};
+pub use indicator::{
+    corridor_indicators, group_corridors, indicators, CorridorStat, CorridorWeights,
+    CorridorsAbove, Indicators, PeriodIndicators,
+};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
