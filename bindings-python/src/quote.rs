@@ -426,6 +426,24 @@ impl Cost {
     }
 }
 
+/// The decimal fields of a `Cost`, as batch columns.
+type CostField = fn(&remitcost::Cost) -> rust_decimal::Decimal;
+const COST_COLUMNS: [(&str, CostField); 13] = [
+    ("send_amount", |c| c.send_amount),
+    ("transfer_fee", |c| c.transfer_fee),
+    ("tax", |c| c.tax),
+    ("receiving_fee", |c| c.receiving_fee),
+    ("fee", |c| c.fee),
+    ("total_paid", |c| c.total_paid),
+    ("amount_exchanged", |c| c.amount_exchanged),
+    ("fx_margin_pct", |c| c.fx_margin_pct),
+    ("fx_cost", |c| c.fx_cost),
+    ("total_cost", |c| c.total_cost),
+    ("total_cost_pct", |c| c.total_cost_pct),
+    ("recipient_gets", |c| c.recipient_gets),
+    ("effective_rate", |c| c.effective_rate),
+];
+
 /// Prices a whole column of amounts against many offers in one call, without a Python loop:
 /// every amount under every offer (rows ordered by offer, then amount), computed with the GIL
 /// released. `amounts` is a list, a pyarrow array (decimal128 read from its buffers), a pandas
@@ -464,57 +482,39 @@ pub fn cost_table(
         let mut index = Vec::with_capacity(rows);
         let mut provider = Vec::with_capacity(rows);
         let mut amount = Vec::with_capacity(rows);
-        let mut costs = Vec::with_capacity(rows);
         let mut error = Vec::with_capacity(rows);
+        let mut send_currency = Vec::with_capacity(rows);
+        let mut receive_currency = Vec::with_capacity(rows);
+        // One column per decimal field of `Cost`, filled as each transfer is priced.
+        let mut columns: Vec<Vec<Option<rust_decimal::Decimal>>> = COST_COLUMNS
+            .iter()
+            .map(|_| Vec::with_capacity(rows))
+            .collect();
         for (i, offer) in offers.iter().enumerate() {
+            let send = Some(offer.send_currency.code().to_string());
+            let receive = Some(offer.receive_currency.code().to_string());
             for a in &amounts {
                 index.push(i64::try_from(i).ok());
                 provider.push(offer.provider.clone());
                 amount.push(Some(*a));
-                match offer.cost(*a, &options) {
-                    Ok(c) => {
-                        costs.push(Some(c));
-                        error.push(None);
-                    }
-                    Err(e) => {
-                        costs.push(None);
-                        error.push(Some(e.code().to_string()));
-                    }
+                send_currency.push(send.clone());
+                receive_currency.push(receive.clone());
+                let cost = offer.cost(*a, &options);
+                for (column, (_, field)) in columns.iter_mut().zip(COST_COLUMNS) {
+                    column.push(cost.as_ref().ok().map(field));
                 }
+                error.push(cost.err().map(|e| e.code().to_string()));
             }
         }
-        let text = |f: fn(&remitcost::Cost) -> String| {
-            Values::Str(costs.iter().map(|c| c.as_ref().map(f)).collect())
-        };
-        let dec = |f: fn(&remitcost::Cost) -> rust_decimal::Decimal| {
-            Values::Dec(costs.iter().map(|c| c.as_ref().map(f)).collect())
-        };
-        Builder::default()
+        let mut table = Builder::default()
             .col("offer", Values::Int(index))
             .col("provider", Values::Str(provider))
             .col("amount", Values::Dec(amount))
-            .col(
-                "send_currency",
-                text(|c| c.send_currency.code().to_string()),
-            )
-            .col(
-                "receive_currency",
-                text(|c| c.receive_currency.code().to_string()),
-            )
-            .col("send_amount", dec(|c| c.send_amount))
-            .col("transfer_fee", dec(|c| c.transfer_fee))
-            .col("tax", dec(|c| c.tax))
-            .col("receiving_fee", dec(|c| c.receiving_fee))
-            .col("fee", dec(|c| c.fee))
-            .col("total_paid", dec(|c| c.total_paid))
-            .col("amount_exchanged", dec(|c| c.amount_exchanged))
-            .col("fx_margin_pct", dec(|c| c.fx_margin_pct))
-            .col("fx_cost", dec(|c| c.fx_cost))
-            .col("total_cost", dec(|c| c.total_cost))
-            .col("total_cost_pct", dec(|c| c.total_cost_pct))
-            .col("recipient_gets", dec(|c| c.recipient_gets))
-            .col("effective_rate", dec(|c| c.effective_rate))
-            .col("error", Values::Str(error))
-            .build()
+            .col("send_currency", Values::Str(send_currency))
+            .col("receive_currency", Values::Str(receive_currency));
+        for ((name, _), column) in COST_COLUMNS.iter().zip(columns) {
+            table = table.col(name, Values::Dec(column));
+        }
+        table.col("error", Values::Str(error)).build()
     }))
 }
