@@ -29,3 +29,5 @@ python -m pip install --quiet --disable-pip-version-check --force-reinstall --no
 # is a failure like any other: `set -e` stops here on any non-zero code.
 python -m pytest bindings-python/tests -q
 
+# The analyst's notebook, as CI would see it: must run and write its PNG.
+python examples/corridor_notebook.py "${CARGO_TARGET_DIR:-$ROOT/target}/corridor_costs.png"

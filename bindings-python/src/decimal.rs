@@ -73,7 +73,14 @@ pub fn parse_decimal(text: &str) -> Result<Dec, Error> {
 
 /// The JSON keys whose values are whole numbers in core's schema (times in seconds since the
 /// Unix epoch); every other number is a decimal, which core's JSON writes as a string.
-const INTEGER_KEYS: &[&str] = &["collected_at", "oldest_quote"];
+const INTEGER_KEYS: &[&str] = &[
+    "collected_at",
+    "oldest_quote",
+    "smart_min_services",
+    "services",
+    "eligible",
+    "row",
+];
 
 /// JSON-shaped Python data (dict, list, str, bool, None and decimals) as a `serde_json`
 /// value, for core's serde readers. Numbers (`Decimal`, `int`, `float`) become decimal

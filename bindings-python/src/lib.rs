@@ -11,12 +11,14 @@
 
 use pyo3::prelude::*;
 
+mod corridor;
 mod currency;
 mod dataset;
 mod decimal;
 mod error;
 mod fee;
 mod fx;
+mod indicator;
 mod money;
 mod observation;
 mod quote;
@@ -55,6 +57,13 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dataset::read_corridor_averages, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_wdi_csv, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_bilateral_matrix, m)?)?;
+    m.add_class::<corridor::AggregateOptions>()?;
+    m.add_class::<corridor::Grouping>()?;
+    m.add_function(wrap_pyfunction!(corridor::group, m)?)?;
+    m.add_class::<indicator::Indicators>()?;
+    m.add_function(wrap_pyfunction!(indicator::indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::corridor_indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator::group_corridors, m)?)?;
     m.add_class::<observation::Period>()?;
     m.add_class::<observation::RpwAmount>()?;
     m.add_function(wrap_pyfunction!(decimal::parse_decimal, m)?)?;

@@ -8,6 +8,7 @@ import math
 import pickle
 import threading
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -104,6 +105,7 @@ ERRORS = {
     "invalid_csv": lambda: rc.read_rpw_csv(b""),
     "missing_column": lambda: rc.read_rpw_csv(b"period,firm\n2025_1Q,A\n"),
     "invalid_period": lambda: rc.Period.parse("2016_5Q"),
+    "division_by_zero": lambda: rc.indicators(SAMPLE, weights={("XXX", "YYY"): 1}),
 }
 
 
@@ -119,8 +121,7 @@ def test_error_codes_cover_the_readme_list() -> None:
     readme = (REPO / "README.md").read_text()
     listed = readme.split("## Errors", 1)[1].split("\n## ", 1)[0]
     codes = {c.strip("`,. \n") for c in listed.split("`") if c.islower() and "_" in c}
-    # division_by_zero cannot be reached through the public API (every divisor is checked
-    # first); no_data comes from the indicators.
+    # division_by_zero: indicators with weights summing to zero; no_data: test_no_data_error.
     assert codes - set(ERRORS) <= {"division_by_zero", "no_data"}
 
 
@@ -312,3 +313,92 @@ def test_tolerance_changes_the_report() -> None:
            b"2025_1Q,FRA,SEN,A,Bank,Cash,Cash,Same day,180,5,1,3.80,yes\n")
     assert [i["reason"] for i in rc.read_rpw_csv(csv).report.issues] == ["inconsistent_total"]
     assert rc.read_rpw_csv(csv, tolerance_pct=0.05).report.is_clean()
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+def _sample_means() -> dict[tuple[str, str], Decimal]:
+    """Each corridor's mean cc1 total cost over its transparent services, straight from the
+    CSV with the csv and decimal modules: an independent computation of the corridor average."""
+    import csv
+    sums: dict[tuple[str, str], list[Decimal]] = {}
+    with open(SAMPLE, newline="") as f:
+        for row in csv.DictReader(f):
+            if row["transparent"].strip().lower() in {"yes", "y", "true", "1"}:
+                key = (row["period"], row["source_code"] + row["destination_code"])
+                sums.setdefault(key, []).append(Decimal(row["cc1 total cost %"]))
+    return {k: sum(v) / len(v) for k, v in sums.items()}
+
+
+def test_corridor_table_matches_an_independent_mean() -> None:
+    result = rc.indicators(SAMPLE)  # read + aggregate in one call
+    table = result.corridors_table().to_pylist()
+    means = _sample_means()
+    assert len(table) == len(means)
+    for row in table:
+        exact = means[(row["period"], row["corridor"])]
+        assert row["average_pct"] == exact.quantize(Decimal("0.0001")), row["corridor"]
+    assert result.report is not None and result.report.rows_read == len(rc.read_rpw_csv(SAMPLE))
+    assert result.left_out["non_transparent"] == rc.read_rpw_csv(SAMPLE).report.non_transparent
+
+
+def test_period_indicators_are_consistent() -> None:
+    result = rc.indicators(rc.read_rpw_csv(SAMPLE))
+    corridors = result.corridors_table().to_pylist()
+    for p in result.periods:
+        mine = [c for c in corridors if c["period"] == p["period"]]
+        assert p["corridors"] == len(mine)
+        above = sorted(c["corridor"] for c in mine if c["average_pct"] > 5)
+        assert p["above_5"]["corridors"] == above  # strictly above, the default comparison
+        assert p["gap_to_3_pct"] == p["global_average_pct"] - 3
+    frame = result.periods_table().to_pandas()
+    assert list(frame["period"]) == [p["period"] for p in result.periods]
+
+
+def test_weighted_average_takes_a_weight_dict() -> None:
+    data = rc.read_rpw_csv(SAMPLE)
+    plain = rc.indicators(data)
+    corridors = {(c["source_code"], c["destination_code"]) for c in plain.corridors_table().to_pylist()}
+    # equal weights: the weighted average is the mean of corridor averages
+    equal = rc.indicators(data, weights={k: 1 for k in corridors})
+    for p in equal.periods:
+        assert p["weighted_average_pct"] == p["corridor_average_pct"]
+    with pytest.raises(TypeError):
+        rc.indicators(data, weights=[1, 2])
+
+
+def test_group_by_dimensions() -> None:
+    g = rc.group(SAMPLE, ["period", "firm_type"], options={"amount": "usd500"})
+    frame = g.to_pandas()
+    assert list(frame.columns[:2]) == ["period", "firm_type"]
+    assert int(frame["count"].sum()) + g.left_out["non_transparent"] + g.left_out["unpriced"] == len(rc.read_rpw_csv(SAMPLE))
+    assert (frame["min_pct"] <= frame["mean_pct"]).all() and (frame["mean_pct"] <= frame["max_pct"]).all()
+    with pytest.raises(rc.RemitError) as info:
+        rc.group(SAMPLE, ["colour"])
+    assert info.value.code == "invalid_json"
+
+
+def test_published_corridor_averages(repo: object) -> None:
+    path = REPO.parent / "shared" / "data" / "rpw-databank" / "corridor_average_total_cost.csv"
+    if not path.exists():
+        path = Path("/work/shared/data/rpw-databank/corridor_average_total_cost.csv")
+    if not path.exists():
+        pytest.skip("shared/data (World Bank DataBank export) is not beside this checkout")
+    published = rc.read_corridor_averages(path)
+    result = rc.corridor_indicators(published)
+    latest = result.periods[-1]
+    values = [r["total_cost_pct"] for r in published.to_table().to_pylist() if r["period"] == str(latest["period"])]
+    assert latest["corridors"] == len(values)
+    mean = (sum(values) / len(values)).quantize(Decimal("0.0001"))
+    assert latest["corridor_average_pct"] == mean
+    assert latest["global_average_pct"] is None  # the services behind each average are unknown
+    by_period = rc.group_corridors(published, "period").to_pandas()
+    assert str(by_period["mean_pct"].iloc[-1]) == str(mean)
+
+
+def test_no_data_error() -> None:
+    published = [{"period": "2020Q3", "source_code": "USA", "destination_code": "MEX", "average_pct": "5"}]
+    with pytest.raises(rc.RemitError) as info:
+        rc.group_corridors(published, ["firm_type"])
+    assert info.value.code == "no_data"

@@ -53,7 +53,8 @@ def _documented() -> list[tuple[str, object]]:
     return items
 
 
-def test_docstring_examples_run() -> None:
+def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)  # examples read testdata/ relative to the checkout
     globs = {name: getattr(remitcost, name) for name in remitcost.__all__}
     globs["Decimal"] = Decimal
     attempted = 0

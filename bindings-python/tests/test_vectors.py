@@ -45,6 +45,42 @@ def _rank(i: dict[str, Any]) -> Any:
     return rc.rank_offers(i["offers"], **i["target"], options=i.get("options"))
 
 
+def _observation(index: int, row: dict[str, Any]) -> dict[str, Any]:
+    """aggregate.json's compact row as a full Observation, exactly as its description says."""
+    def price(cost: str, amount: str) -> dict[str, Any]:
+        return {"amount": amount, "denomination_amount": None, "currency": None, "fee": "0",
+                "fx_rate": None, "fx_margin_pct": "0", "total_cost_pct": cost}
+    return {
+        "row": index + 2, "id": None, "period": row["period"],
+        "source_code": row["source"], "source_name": "",
+        "source_region": row.get("source_region", ""),
+        "destination_code": row["destination"], "destination_name": "",
+        "destination_region": row.get("destination_region", ""),
+        "firm": row["firm"], "firm_type": row.get("firm_type", "Bank"),
+        "instrument": row.get("instrument", "Cash"),
+        "access_point": row.get("access_point", "Agent"),
+        "speed": row.get("speed", "Same day"), "transparent": row.get("transparent", True),
+        "cc1": price(row["cost"], "200"),
+        "cc2": price(row["cost_usd500"], "500") if "cost_usd500" in row else None,
+        "interbank_fx": None, "extra": row.get("extra", {}),
+    }
+
+
+def _group(i: dict[str, Any]) -> Any:
+    if "corridors" in i:
+        return rc.group_corridors(i["corridors"], i["dimensions"], options=i.get("options"))
+    rows = [_observation(n, r) for n, r in enumerate(i["rows"])]
+    return rc.group(rows, i["dimensions"], options=i.get("options"))
+
+
+def _indicators(i: dict[str, Any]) -> Any:
+    weights = {(a, b): w for a, b, w in i["weights"]} if "weights" in i else None
+    if "corridors" in i:
+        return rc.corridor_indicators(i["corridors"], options=i.get("options"), weights=weights)
+    rows = [_observation(n, r) for n, r in enumerate(i["rows"])]
+    return rc.indicators(rows, options=i.get("options"), weights=weights)
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "cost": _cost,
     "send_for": _send_for,
@@ -52,16 +88,22 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "cross_rate": _cross_rate,
     "round": _round,
     "rank": _rank,
+    "group": _group,
+    "indicators": _indicators,
 }
 
 
 def _compare(path: str, want: Any, have: Any, failures: list[str]) -> None:
     """testdata/README.md's rule: an object matches when each listed field matches, an array
     when it has the same length and each element matches, a scalar when its string form is
-    exactly the expected string."""
-    if isinstance(want, dict):
+    exactly the expected string; an expected null matches only None."""
+    if want is None:
+        if have is not None:
+            failures.append(f"{path}: expected null, got {have!r}")
+    elif isinstance(want, dict):
         for name, w in want.items():
-            if isinstance(have, dict):
+            if isinstance(have, dict) or hasattr(have, "to_dict") and not hasattr(have, name):
+                have = have if isinstance(have, dict) else have.to_dict()
                 if name not in have:
                     failures.append(f"{path}.{name}: missing")
                     continue
