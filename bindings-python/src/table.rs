@@ -129,10 +129,25 @@ impl Table {
                     let m = match d {
                         Some(d) => pow10(scale.saturating_sub(d.scale()))
                             .and_then(|p| d.mantissa().checked_mul(p))
-                            .ok_or(Error(remitcost::Error::Overflow("decimal128 column")))?,
-                        None => 0,
+                            .filter(|m| m.unsigned_abs() < 10u128.pow(38)),
+                        None => Some(0),
                     };
-                    data.extend_from_slice(&m.to_le_bytes());
+                    match m {
+                        Some(m) => data.extend_from_slice(&m.to_le_bytes()),
+                        None => {
+                            // Wider than 38 digits at the column's scale (a 29-digit value
+                            // beside a 28-place one): decimal256 holds any pair, built from
+                            // the values themselves.
+                            let ty = pa.call_method1("decimal256", (76, scale))?;
+                            let kwargs = PyDict::new(py);
+                            kwargs.set_item("type", ty)?;
+                            return pa.call_method(
+                                "array",
+                                (self.column_py(py, values)?,),
+                                Some(&kwargs),
+                            );
+                        }
+                    }
                 }
                 let (bits, nulls) = bitmap(v);
                 let ty = pa.call_method1("decimal128", (38, scale))?;
@@ -237,8 +252,9 @@ impl Table {
         Ok(rows)
     }
 
-    /// A `pyarrow.Table`: decimals as `decimal128(38, s)` with `s` the column's largest scale,
-    /// text as `large_string`, whole numbers as `int64`. Needs pyarrow.
+    /// A `pyarrow.Table`: decimals as `decimal128(38, s)` with `s` the column's largest scale
+    /// (`decimal256(76, s)` for a column whose values need more than 38 digits at that
+    /// scale), text as `large_string`, whole numbers as `int64`. Needs pyarrow.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pa = py.import("pyarrow")?;
         let arrays = self

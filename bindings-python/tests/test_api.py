@@ -402,3 +402,28 @@ def test_no_data_error() -> None:
     with pytest.raises(rc.RemitError) as info:
         rc.group_corridors(published, ["firm_type"])
     assert info.value.code == "no_data"
+
+
+def test_extreme_inputs_give_errors_not_panics() -> None:
+    # Decimal's limits, tiny and negative amounts, huge rates: each row is priced or carries an
+    # error code; nothing raises (a Rust panic would surface as pyo3's PanicException).
+    extremes = ["79228162514264337593543950335", "-79228162514264337593543950335", "1E-28",
+                "0.0000000000000000000000000001", "-0", "0", "1", "99999999999999999999.99"]
+    offers = [
+        eur_xof(parts=[{"fixed": "79228162514264337593543950335"}]),
+        eur_xof(parts=[{"pct": "100"}], charging="deducted"),
+        rc.Offer(send_currency="KWD", receive_currency="JPY",
+                 offered_rate={"base": "KWD", "quote": "JPY", "value": "1E+20"},
+                 mid_rate={"base": "JPY", "quote": "KWD", "value": "1E-20"}),
+    ]
+    table = rc.cost_table(offers, extremes)
+    assert table.num_rows == len(offers) * len(extremes)
+    errors = set(table.column("error")) - {None}
+    assert errors <= {"invalid_amount", "overflow", "invalid_schedule", "amount_out_of_range"}
+    for offer in offers:
+        for target in extremes:
+            try:
+                offer.send_for(target)
+            except rc.RemitError:
+                pass
+    assert table.to_arrow().num_rows == table.num_rows  # and every decimal fits decimal128
