@@ -427,3 +427,16 @@ def test_extreme_inputs_give_errors_not_panics() -> None:
             except rc.RemitError:
                 pass
     assert table.to_arrow().num_rows == table.num_rows  # and every decimal fits decimal128
+
+
+def test_pandas_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    series = pd.Series([Decimal("100.10"), Decimal("200")], dtype=object)
+    import sys
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow` now fails
+    table = rc.cost_table([eur_xof()], series)  # read value by value
+    frame = table.to_pandas()  # Decimal objects instead of Arrow-backed columns
+    assert frame["total_cost_pct"].tolist() == table.column("total_cost_pct")
+    assert isinstance(frame["amount"].iloc[0], Decimal)
+    with pytest.raises(ImportError):
+        table.to_arrow()

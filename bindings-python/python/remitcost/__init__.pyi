@@ -10,6 +10,24 @@ not the binary value ``0.1000000000000000055...``); NaN and infinities raise
 
 Errors: :class:`RemitError` (a ``ValueError``) with a stable ``.code``, the same string as
 the Rust core's ``Error::code()``; arguments of the wrong Python type raise ``TypeError``.
+In JSON-shaped arguments (dicts of an offer, a schedule, options), numbers are decimals,
+except core's whole-number fields (``collected_at``, ``oldest_quote``: Unix seconds, or an
+aware ``datetime``); a dict that does not fit the schema raises ``RemitError`` with the code
+of the check that refused it (``invalid_json`` for a shape error).
+
+The API, in the core's terms:
+
+- pricing: :class:`Offer` (``cost``, ``send_for``), :class:`FeeSchedule`, :class:`Rate`,
+  :class:`CostOptions`, :class:`Cost`, :func:`rank_offers`, :func:`fx_margin_pct`;
+- batch: :func:`cost_table` prices a column of amounts (list, pyarrow, pandas, polars, numpy)
+  against many offers in one call without the GIL; the :class:`Table` it returns becomes a
+  pyarrow table (``decimal128`` columns), a pandas or polars DataFrame;
+- data: :func:`read_rpw_csv` / :func:`read_rpw_json` (a :class:`Dataset` and its
+  :class:`ValidationReport`), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
+  :func:`read_bilateral_matrix`;
+- indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
+  :func:`corridor_indicators`, :func:`group`, :func:`group_corridors`,
+  :class:`AggregateOptions`.
 """
 
 from remitcost._remitcost import (
