@@ -222,8 +222,7 @@ pub fn group(
     dimensions: &[Dimension],
     options: &AggregateOptions,
 ) -> Result<Grouping> {
-    let (services, left_out) = select(observations, options);
-    let groups = service_groups(&services, dimensions, options)?;
+    let (groups, left_out) = service_groups(observations, dimensions, options)?;
     let stats = groups.into_iter().map(|(stat, _)| stat).collect();
     Ok(Grouping {
         dimensions: dimensions.to_vec(),
@@ -301,6 +300,48 @@ impl Part<'_> {
     }
 }
 
+/// A [`Part`] as a hash key: text up to 31 bytes is held inline in four words (its length in
+/// the last byte), so that hashing and comparing keys takes a few integer operations instead
+/// of a call to `memcmp` per row; longer text is kept by reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Compact<'a> {
+    Period(Period),
+    Short([u64; 4]),
+    Long(&'a str),
+    Pair([u64; 4], [u64; 4]),
+    LongPair(&'a str, &'a str),
+}
+
+fn inline(text: &str) -> Option<[u64; 4]> {
+    let bytes = text.as_bytes();
+    let len = u8::try_from(bytes.len()).ok().filter(|n| *n < 32)?;
+    let mut buf = [0u8; 32];
+    for (b, t) in buf.iter_mut().zip(bytes) {
+        *b = *t;
+    }
+    buf[31] = len;
+    let mut words = [0u64; 4];
+    for (w, chunk) in words.iter_mut().zip(buf.chunks_exact(8)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        *w = u64::from_le_bytes(word);
+    }
+    Some(words)
+}
+
+impl<'a> Compact<'a> {
+    pub(crate) fn of(part: Part<'a>) -> Self {
+        match part {
+            Part::Period(p) => Compact::Period(p),
+            Part::Text(t) => inline(t).map_or(Compact::Long(t), Compact::Short),
+            Part::Pair(a, b) => match (inline(a), inline(b)) {
+                (Some(x), Some(y)) => Compact::Pair(x, y),
+                _ => Compact::LongPair(a, b),
+            },
+        }
+    }
+}
+
 /// One group: its key and its members (indexes into the rows, in row order).
 pub(crate) struct Group<'a> {
     pub key: Vec<Part<'a>>,
@@ -315,110 +356,161 @@ fn index(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|_| too_many())
 }
 
+/// Gives each distinct key (one [`Part`] per dimension) a group number, row by row, without
+/// copying any string: each dimension's values are interned, and the numbers combine pairwise
+/// (group so far × this dimension's value → next group), so a key of any length costs one
+/// small hash lookup per dimension.
+pub(crate) struct Interner<'a> {
+    /// Per dimension: value → its number, and the values in order of first sight.
+    ids: Vec<FastMap<Compact<'a>, u32>>,
+    values: Vec<Vec<Part<'a>>>,
+    /// Per dimension: the last value seen and its number (rows often come sorted).
+    last: Vec<Option<(Compact<'a>, u32)>>,
+    /// Per dimension: (group so far, value number) → group, and each group's (parent, value).
+    pairs: Vec<FastMap<(u32, u32), u32>>,
+    nodes: Vec<Vec<(u32, u32)>>,
+    any: bool,
+}
+
+impl<'a> Interner<'a> {
+    pub(crate) fn new(dims: usize) -> Self {
+        Interner {
+            ids: (0..dims).map(|_| FastMap::default()).collect(),
+            values: vec![Vec::new(); dims],
+            last: vec![None; dims],
+            pairs: (0..dims).map(|_| FastMap::default()).collect(),
+            nodes: vec![Vec::new(); dims],
+            any: false,
+        }
+    }
+
+    /// The group number of one row's key (its parts in dimension order).
+    pub(crate) fn group_of(&mut self, parts: impl Iterator<Item = Part<'a>>) -> Result<u32> {
+        self.any = true;
+        let mut g = 0u32;
+        let levels = self
+            .ids
+            .iter_mut()
+            .zip(self.values.iter_mut().zip(self.last.iter_mut()))
+            .zip(self.pairs.iter_mut().zip(self.nodes.iter_mut()));
+        for (part, ((ids, (values, last)), (pairs, nodes))) in parts.zip(levels) {
+            let key = Compact::of(part);
+            let id = match last {
+                Some((k, id)) if *k == key => *id,
+                _ => {
+                    let id = match ids.get(&key) {
+                        Some(id) => *id,
+                        None => {
+                            let id = index(values.len())?;
+                            values.push(part);
+                            ids.insert(key, id);
+                            id
+                        }
+                    };
+                    *last = Some((key, id));
+                    id
+                }
+            };
+            g = match pairs.get(&(g, id)) {
+                Some(next) => *next,
+                None => {
+                    let next = index(nodes.len())?;
+                    nodes.push((g, id));
+                    pairs.insert((g, id), next);
+                    next
+                }
+            };
+        }
+        Ok(g)
+    }
+
+    /// How many groups were seen.
+    pub(crate) fn len(&self) -> usize {
+        match self.nodes.last() {
+            Some(last) => last.len(),
+            None => usize::from(self.any),
+        }
+    }
+
+    /// The groups' keys, as (group number, key), ordered by key: periods chronologically,
+    /// text by byte order, corridors by (sending, receiving).
+    pub(crate) fn ordered(&self) -> Result<Vec<(u32, Vec<Part<'a>>)>> {
+        // Rank each dimension's distinct values, then sort the groups by their rank tuples.
+        let ranks: Vec<Vec<u32>> = self
+            .values
+            .iter()
+            .map(|values| {
+                let mut order: Vec<u32> = (0..index(values.len())?).collect();
+                order.sort_by(|a, b| values.get(*a as usize).cmp(&values.get(*b as usize)));
+                let mut rank = vec![0u32; values.len()];
+                for (r, id) in order.iter().enumerate() {
+                    if let Some(slot) = rank.get_mut(*id as usize) {
+                        *slot = index(r)?;
+                    }
+                }
+                Ok(rank)
+            })
+            .collect::<Result<_>>()?;
+        let mut groups = Vec::with_capacity(self.len());
+        for g in 0..index(self.len())? {
+            // Walk up from the last dimension to the first.
+            let mut ids = vec![0u32; self.nodes.len()];
+            let mut at = g;
+            for (level, slot) in self.nodes.iter().zip(ids.iter_mut()).rev() {
+                let (parent, id) = level.get(at as usize).copied().unwrap_or((0, 0));
+                *slot = id;
+                at = parent;
+            }
+            let key: Vec<Part<'a>> = ids
+                .iter()
+                .zip(&self.values)
+                .filter_map(|(id, values)| values.get(*id as usize).copied())
+                .collect();
+            let rank: Vec<u32> = ids
+                .iter()
+                .zip(&ranks)
+                .map(|(id, rank)| rank.get(*id as usize).copied().unwrap_or(0))
+                .collect();
+            groups.push((rank, g, key));
+        }
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Ok(groups.into_iter().map(|(_, g, key)| (g, key)).collect())
+    }
+}
+
 /// Partitions rows `0..n` by `dims`, each row's key given by `part`, into groups ordered by
-/// key. Keys are interned per dimension and combined pairwise, so no string is copied per row.
+/// key.
 pub(crate) fn partition<'a>(
     n: usize,
     dims: &[Dimension],
     part: impl Fn(usize, Dimension) -> Result<Part<'a>>,
 ) -> Result<Vec<Group<'a>>> {
-    if n == 0 {
-        return Ok(Vec::new());
+    let mut interner = Interner::new(dims.len());
+    let mut gid = Vec::with_capacity(n);
+    for row in 0..n {
+        let parts = dims
+            .iter()
+            .map(|d| part(row, *d))
+            .collect::<Result<Vec<_>>>()?;
+        gid.push(interner.group_of(parts.into_iter())?);
     }
-    index(n)?;
-    let mut gid: Vec<u32> = vec![0; n];
-    let mut keys: Vec<Vec<u32>> = vec![Vec::new()];
-    let mut distinct: Vec<Vec<Part<'a>>> = Vec::with_capacity(dims.len());
-    for &dim in dims {
-        let mut ids: FastMap<Part<'a>, u32> = FastMap::default();
-        let mut values: Vec<Part<'a>> = Vec::new();
-        let mut pairs: FastMap<(u32, u32), u32> = FastMap::default();
-        let mut next_keys: Vec<Vec<u32>> = Vec::new();
-        for (row, g) in gid.iter_mut().enumerate() {
-            let value = part(row, dim)?;
-            let id = match ids.get(&value) {
-                Some(id) => *id,
-                None => {
-                    let id = index(values.len())?;
-                    values.push(value);
-                    ids.insert(value, id);
-                    id
-                }
-            };
-            *g = match pairs.get(&(*g, id)) {
-                Some(next) => *next,
-                None => {
-                    let next = index(next_keys.len())?;
-                    let mut key = keys.get(*g as usize).cloned().unwrap_or_default();
-                    key.push(id);
-                    next_keys.push(key);
-                    pairs.insert((*g, id), next);
-                    next
-                }
-            };
-        }
-        keys = next_keys;
-        distinct.push(values);
-    }
-    // Order groups by key: rank each dimension's distinct values, compare rank tuples.
-    let ranks: Vec<Vec<u32>> = distinct
-        .iter()
-        .map(|values| {
-            let mut order: Vec<u32> = (0..index(values.len())?).collect();
-            order.sort_by(|a, b| values.get(*a as usize).cmp(&values.get(*b as usize)));
-            let mut rank = vec![0u32; values.len()];
-            for (r, id) in order.iter().enumerate() {
-                if let Some(slot) = rank.get_mut(*id as usize) {
-                    *slot = index(r)?;
-                }
-            }
-            Ok(rank)
-        })
-        .collect::<Result<_>>()?;
-    let ranked = |g: &Vec<u32>| -> Vec<u32> {
-        g.iter()
-            .zip(&ranks)
-            .map(|(id, rank)| rank.get(*id as usize).copied().unwrap_or(0))
-            .collect()
-    };
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by_cached_key(|g| keys.get(*g).map(ranked).unwrap_or_default());
-    let mut position = vec![0usize; keys.len()];
-    for (pos, g) in order.iter().enumerate() {
-        if let Some(slot) = position.get_mut(*g) {
-            *slot = pos;
-        }
-    }
-    let mut counts = vec![0usize; keys.len()];
-    for g in &gid {
-        if let Some(c) = counts.get_mut(*g as usize) {
-            *c = c.saturating_add(1);
-        }
-    }
-    let mut groups: Vec<Group<'a>> = order
-        .iter()
-        .map(|g| Group {
-            key: keys
-                .get(*g)
-                .map(|ids| {
-                    ids.iter()
-                        .zip(&distinct)
-                        .filter_map(|(id, values)| values.get(*id as usize).copied())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            members: Vec::with_capacity(counts.get(*g).copied().unwrap_or(0)),
-        })
-        .collect();
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); interner.len()];
     for (row, g) in gid.iter().enumerate() {
-        if let Some(group) = position
-            .get(*g as usize)
-            .and_then(|pos| groups.get_mut(*pos))
-        {
-            group.members.push(index(row)?);
+        if let Some(m) = members.get_mut(*g as usize) {
+            m.push(index(row)?);
         }
     }
-    Ok(groups)
+    Ok(interner
+        .ordered()?
+        .into_iter()
+        .map(|(g, key)| Group {
+            key,
+            members: members
+                .get_mut(g as usize)
+                .map(std::mem::take)
+                .unwrap_or_default(),
+        })
+        .collect())
 }
 
 /// Exact statistics of one group.
@@ -434,21 +526,19 @@ pub(crate) struct Summary {
 }
 
 /// Count, sum, mean, median (mean of the two middles for an even count), min, max and the
-/// cheapest member of a non-empty group. `scratch` is reused between groups.
-pub(crate) fn summarize<'a>(
+/// cheapest member of a non-empty group, from its values and members (aligned). `values` is
+/// reordered (the median is found by selection, not by sorting).
+pub(crate) fn summarize_values<'a>(
+    values: &mut [Decimal],
     members: &[u32],
-    value: impl Fn(u32) -> Decimal,
     label: impl Fn(u32) -> &'a str,
-    scratch: &mut Vec<Decimal>,
 ) -> Result<Summary> {
-    let first = *members
-        .first()
-        .ok_or_else(|| Error::NoData("an empty group".into()))?;
-    scratch.clear();
+    let (Some(&first_value), Some(&first)) = (values.first(), members.first()) else {
+        return Err(Error::NoData("an empty group".into()));
+    };
     let mut sum = Decimal::ZERO;
-    let (mut min, mut max, mut cheapest) = (value(first), value(first), first);
-    for &m in members {
-        let v = value(m);
+    let (mut min, mut max, mut cheapest) = (first_value, first_value, first);
+    for (&v, &m) in values.iter().zip(members) {
         sum = add(sum, v, "group sum")?;
         if v < min || (v == min && label(m) < label(cheapest)) {
             min = v;
@@ -457,12 +547,11 @@ pub(crate) fn summarize<'a>(
         if v > max {
             max = v;
         }
-        scratch.push(v);
     }
-    let count = members.len();
+    let count = values.len();
     let mean = div(sum, Decimal::from(count), "group mean")?;
     let mid = count / 2;
-    let (lower_half, upper, _) = scratch.select_nth_unstable(mid);
+    let (lower_half, upper, _) = values.select_nth_unstable(mid);
     let upper = *upper;
     let median = if count % 2 == 1 {
         upper
@@ -485,30 +574,50 @@ pub(crate) fn summarize<'a>(
     })
 }
 
-/// SmaRT of one corridor: the mean of its three cheapest eligible services, or of all of them
-/// when there are fewer than three but at least `min_services` (0 acts as 1); `None` when
-/// there are fewer. Ties: the services taken are the cheapest by cost, then by firm name; a tie
-/// at the third place cannot change the mean (the tied costs are equal), only which firm is
-/// named. Returns the mean and the firms taken, cheapest first.
-pub(crate) fn three_cheapest(
-    mut eligible: Vec<(Decimal, &str)>,
+/// [`summarize_values`] over members whose values `value` gives. `scratch` is reused between
+/// groups.
+pub(crate) fn summarize<'a>(
+    members: &[u32],
+    value: impl Fn(u32) -> Decimal,
+    label: impl Fn(u32) -> &'a str,
+    scratch: &mut Vec<Decimal>,
+) -> Result<Summary> {
+    scratch.clear();
+    scratch.extend(members.iter().map(|m| value(*m)));
+    summarize_values(scratch, members, label)
+}
+
+/// SmaRT of one corridor: the mean of its three cheapest eligible services (cost, row), or of
+/// all of them when there are fewer than three but at least `min_services` (0 acts as 1);
+/// `None` when there are fewer. Ties: the services taken are the cheapest by cost, then by
+/// firm name (`label`); a tie at the third place cannot change the mean (the tied costs are
+/// equal), only which firm is named. Returns the mean and the rows taken, cheapest first.
+pub(crate) fn three_cheapest<'a>(
+    eligible: &mut [(Decimal, u32)],
     min_services: usize,
-) -> Result<Option<(Decimal, Vec<&str>)>> {
+    label: impl Fn(u32) -> &'a str,
+) -> Result<Option<(Decimal, Vec<u32>)>> {
     if eligible.is_empty() || eligible.len() < min_services {
         return Ok(None);
     }
     let take = eligible.len().min(3);
-    if eligible.len() > take {
-        eligible.select_nth_unstable(take.saturating_sub(1));
-        eligible.truncate(take);
-    }
-    eligible.sort_unstable();
+    // The `take` cheapest costs by selection; then every service tied with the last of them
+    // competes for the places by firm name.
+    let (_, last, _) = eligible.select_nth_unstable_by_key(take.saturating_sub(1), |e| e.0);
+    let threshold = last.0;
+    let mut candidates: Vec<(Decimal, &str, u32)> = eligible
+        .iter()
+        .filter(|e| e.0 <= threshold)
+        .map(|e| (e.0, label(e.1), e.1))
+        .collect();
+    candidates.sort_unstable();
+    candidates.truncate(take);
     let mut sum = Decimal::ZERO;
-    for (v, _) in &eligible {
+    for (v, _, _) in &candidates {
         sum = add(sum, *v, "smart")?;
     }
     let mean = div(sum, Decimal::from(take), "smart")?;
-    Ok(Some((mean, eligible.into_iter().map(|(_, f)| f).collect())))
+    Ok(Some((mean, candidates.into_iter().map(|c| c.2).collect())))
 }
 
 /// Fills `change_pp` (when `Period` is a dimension) from the exact means, then rounds.
@@ -557,42 +666,6 @@ pub(crate) fn finish(
 // ---------------------------------------------------------------------------------------------
 // Services.
 
-/// A row kept for aggregation: its cost at the chosen amount and whether it is SmaRT-eligible.
-pub(crate) struct Service<'a> {
-    pub obs: &'a Observation,
-    pub cost: Decimal,
-    pub eligible: bool,
-}
-
-/// The rows an aggregation uses, and those it leaves out.
-pub(crate) fn select<'a>(
-    observations: &'a [Observation],
-    options: &AggregateOptions,
-) -> (Vec<Service<'a>>, LeftOut) {
-    let mut left_out = LeftOut::default();
-    let mut speeds: FastMap<&'a str, bool> = FastMap::default();
-    let mut services = Vec::with_capacity(observations.len());
-    for obs in observations {
-        let Some(price) = obs.price(options.amount) else {
-            left_out.unpriced = left_out.unpriced.saturating_add(1);
-            continue;
-        };
-        if !obs.transparent && !options.include_non_transparent {
-            left_out.non_transparent = left_out.non_transparent.saturating_add(1);
-            continue;
-        }
-        let fast = *speeds
-            .entry(obs.speed.as_str())
-            .or_insert_with(|| options.eligibility.accepts_speed(&obs.speed));
-        services.push(Service {
-            obs,
-            cost: price.total_cost_pct,
-            eligible: fast && options.eligibility.accepts_without_speed(obs),
-        });
-    }
-    (services, left_out)
-}
-
 /// A service's value of one dimension.
 pub(crate) fn service_part(obs: &Observation, dim: Dimension) -> Part<'_> {
     match dim {
@@ -609,75 +682,102 @@ pub(crate) fn service_part(obs: &Observation, dim: Dimension) -> Part<'_> {
     }
 }
 
-/// Exact statistics of each group of services, with its summary (for sums) and the firms its
-/// SmaRT takes.
+/// One group's services, gathered in the pass over the rows: costs and rows (aligned), and
+/// the SmaRT-eligible ones.
+#[derive(Default)]
+struct Gathered {
+    costs: Vec<Decimal>,
+    rows: Vec<u32>,
+    eligible: Vec<(Decimal, u32)>,
+}
+
+/// Exact statistics of each group of services, with its summary (for sums), one of its rows
+/// (the cheapest, for names) and the firms its SmaRT takes.
 pub(crate) struct ServiceGroup<'a> {
     pub summary: Summary,
     pub first: &'a Observation,
     pub smart_firms: Vec<&'a str>,
 }
 
-/// Groups services and computes each group's exact statistics (not rounded, no change yet).
+/// Groups services and computes each group's exact statistics (not rounded, no change yet),
+/// leaving out unpriced rows and, unless asked, non-transparent ones. One pass over the rows
+/// reads each row once (they are large: memory traffic, not arithmetic, bounds this); the
+/// rest works on each group's compact values.
 pub(crate) fn service_groups<'a>(
-    services: &[Service<'a>],
+    observations: &'a [Observation],
     dims: &[Dimension],
     options: &AggregateOptions,
-) -> Result<Vec<(GroupStat, ServiceGroup<'a>)>> {
-    let get = |i: u32| services.get(i as usize);
-    let groups = partition(services.len(), dims, |row, dim| {
-        services
-            .get(row)
-            .map(|s| service_part(s.obs, dim))
-            .ok_or_else(|| Error::NoData("row out of range".into()))
-    })?;
+) -> Result<(Vec<(GroupStat, ServiceGroup<'a>)>, LeftOut)> {
+    let mut left_out = LeftOut::default();
+    let mut speeds: FastMap<Compact<'a>, bool> = FastMap::default();
+    let mut interner = Interner::new(dims.len());
+    let mut gathered: Vec<Gathered> = Vec::new();
+    let rule = &options.eligibility;
+    for (row, obs) in observations.iter().enumerate() {
+        let Some(price) = obs.price(options.amount) else {
+            left_out.unpriced = left_out.unpriced.saturating_add(1);
+            continue;
+        };
+        if !obs.transparent && !options.include_non_transparent {
+            left_out.non_transparent = left_out.non_transparent.saturating_add(1);
+            continue;
+        }
+        let fast = *speeds
+            .entry(Compact::of(Part::Text(&obs.speed)))
+            .or_insert_with(|| rule.accepts_speed(&obs.speed));
+        let g = interner.group_of(dims.iter().map(|d| service_part(obs, *d)))? as usize;
+        if g >= gathered.len() {
+            gathered.resize_with(g.saturating_add(1), Gathered::default);
+        }
+        let Some(group) = gathered.get_mut(g) else {
+            continue;
+        };
+        let (cost, row) = (price.total_cost_pct, index(row)?);
+        group.costs.push(cost);
+        group.rows.push(row);
+        if fast && rule.accepts_without_speed(obs) {
+            group.eligible.push((cost, row));
+        }
+    }
+    let obs = |i: u32| observations.get(i as usize);
+    let firm = |i: u32| obs(i).map_or("", |o| o.firm.as_str());
     let one_corridor_period = dims.contains(&Dimension::Period)
         && (dims.contains(&Dimension::Corridor)
             || (dims.contains(&Dimension::SourceCountry)
                 && dims.contains(&Dimension::DestinationCountry)));
-    let mut scratch = Vec::new();
-    let mut out = Vec::with_capacity(groups.len());
-    for g in groups {
-        let summary = summarize(
-            &g.members,
-            |i| get(i).map_or(Decimal::ZERO, |s| s.cost),
-            |i| get(i).map_or("", |s| s.obs.firm.as_str()),
-            &mut scratch,
-        )?;
-        let Some(first) = get(summary.cheapest).map(|s| s.obs) else {
+    let mut out = Vec::with_capacity(gathered.len());
+    for (g, key) in interner.ordered()? {
+        let Some(mut group) = gathered.get_mut(g as usize).map(std::mem::take) else {
             continue;
         };
-        let eligible: Vec<(Decimal, &'a str)> = g
-            .members
-            .iter()
-            .filter_map(|i| get(*i))
-            .filter(|s| s.eligible)
-            .map(|s| (s.cost, s.obs.firm.as_str()))
-            .collect();
-        let count_eligible = eligible.len();
+        let summary = summarize_values(&mut group.costs, &group.rows, firm)?;
+        let Some(first) = obs(summary.cheapest) else {
+            continue;
+        };
         let applies = one_corridor_period
-            || g.members.iter().filter_map(|i| get(*i)).all(|s| {
-                s.obs.period == first.period
-                    && s.obs.source_code == first.source_code
-                    && s.obs.destination_code == first.destination_code
+            || group.rows.iter().filter_map(|i| obs(*i)).all(|o| {
+                o.period == first.period
+                    && o.source_code == first.source_code
+                    && o.destination_code == first.destination_code
             });
         let smart = if applies {
-            three_cheapest(eligible, options.smart_min_services)?
+            three_cheapest(&mut group.eligible, options.smart_min_services, firm)?
         } else {
             None
         };
         let (smart_pct, smart_firms) = match smart {
-            Some((mean, firms)) => (Some(mean), firms),
+            Some((mean, rows)) => (Some(mean), rows.into_iter().map(firm).collect()),
             None => (None, Vec::new()),
         };
         let stat = GroupStat {
-            key: g.key.iter().map(Part::display).collect(),
+            key: key.iter().map(Part::display).collect(),
             count: summary.count,
             mean_pct: summary.mean,
             median_pct: summary.median,
             min_pct: summary.min,
             max_pct: summary.max,
             cheapest: first.firm.clone(),
-            eligible: count_eligible,
+            eligible: group.eligible.len(),
             smart_pct,
             change_pp: None,
         };
@@ -690,5 +790,5 @@ pub(crate) fn service_groups<'a>(
             },
         ));
     }
-    Ok(out)
+    Ok((out, left_out))
 }

@@ -3,7 +3,7 @@
 //! corridor averages as published, through one shared list of [`CorridorStat`]s.
 
 use crate::corridor::{
-    finish, partition, select, service_groups, summarize, AggregateOptions, Comparison, Dimension,
+    finish, partition, service_groups, summarize, AggregateOptions, Comparison, Dimension,
     GroupStat, Grouping, LeftOut, Part,
 };
 use crate::decimal::{add, div, mul, pct_of, sub};
@@ -237,9 +237,8 @@ pub fn indicators(
     options: &AggregateOptions,
     weights: Option<&CorridorWeights>,
 ) -> Result<Indicators> {
-    let (services, left_out) = select(observations, options);
-    let groups = service_groups(
-        &services,
+    let (groups, left_out) = service_groups(
+        observations,
         &[Dimension::Period, Dimension::Corridor],
         options,
     )?;

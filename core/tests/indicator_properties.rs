@@ -27,7 +27,10 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
 
 /// A realistic total cost: -20.0000 to 40.0000 percent.
 fn cost() -> impl Strategy<Value = Decimal> {
-    (-200_000i64..400_000).prop_map(|m| Decimal::new(m, 4))
+    prop_oneof![
+        (-200_000i64..400_000).prop_map(|m| Decimal::new(m, 4)),
+        (0i64..4).prop_map(Decimal::from)
+    ]
 }
 
 fn price(total: Decimal) -> Price {
@@ -164,5 +167,34 @@ proptest! {
         }).collect();
         let _ = corridor_indicators(&corridors, &options, Some(&weights()));
         let _ = remitcost::group_corridors(&corridors, &[Dimension::Period, Dimension::SourceCountry], &options);
+    }
+}
+
+proptest! {
+    /// SmaRT and the firms it names equal a naive reference: sort the eligible services
+    /// (transparent, not "More than 5 days") by (cost, firm) and average the first three.
+    #[test]
+    fn smart_matches_a_sorting_reference(rows in rows_with(cost())) {
+        let options = AggregateOptions::default();
+        let out = indicators(&rows, &options, None).unwrap();
+        for c in &out.corridors {
+            let mut eligible: Vec<(Decimal, &str)> = rows
+                .iter()
+                .filter(|r| r.period == c.period && r.source_code == c.source_code
+                    && r.destination_code == c.destination_code
+                    && r.transparent && r.speed != "More than 5 days")
+                .map(|r| (r.cc1.as_ref().unwrap().total_cost_pct, r.firm.as_str()))
+                .collect();
+            eligible.sort();
+            if eligible.len() < 3 {
+                prop_assert_eq!(c.smart_pct, None);
+                continue;
+            }
+            let sum: Decimal = eligible[..3].iter().map(|e| e.0).sum();
+            let want = options.rounding.round_pct(sum / Decimal::from(3));
+            prop_assert_eq!(c.smart_pct, Some(want));
+            let firms: Vec<&str> = eligible[..3].iter().map(|e| e.1).collect();
+            prop_assert_eq!(&c.smart_firms, &firms);
+        }
     }
 }
