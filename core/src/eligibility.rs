@@ -155,7 +155,7 @@ impl Eligibility {
     /// use remitcost::Eligibility;
     /// let row = r#"{"row":2,"id":null,"period":"2025_1Q","source_code":"FRA","source_name":"France",
     ///   "source_region":"","destination_code":"SEN","destination_name":"Senegal",
-    ///   "destination_region":"","firm":"Ria","firm_type":"Money Transfer Operator",
+    ///   "destination_region":"","firm":"Atlas Transfers","firm_type":"Money Transfer Operator",
     ///   "instrument":"Cash","access_point":"Agent","speed":"More than 5 days","transparent":true,
     ///   "cc1":null,"cc2":null,"interbank_fx":null,"extra":{}}"#;
     /// let mut obs: remitcost::Observation = serde_json::from_str(row).unwrap();

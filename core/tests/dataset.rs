@@ -30,7 +30,7 @@ date,corridor";
 
 /// A good row for HEADER (FRA→SEN, fee 5 on 190 EUR, margin 1.1: total 3.7316 %).
 const ROW: &str = "1,2025_1Q,FRA,France,Europe & Central Asia,High income,..,G8/G20,SEN,Senegal,\
-Sub-Saharan Africa,Lower middle income,IDA,..,Ria,Money Transfer Operator,Cash,Agent,\
+Sub-Saharan Africa,Lower middle income,IDA,..,Atlas Transfers,Money Transfer Operator,Cash,Agent,\
 Less than one hour,190,200,EUR,5.00,648.7415,1.1000,3.7316,475,500,EUR,7.90,648.7415,1.1000,\
 2.7632,655.957,yes,,,Nationwide,Agent,Cash,2025-02-17,FRASEN";
 
@@ -60,14 +60,14 @@ fn reads_the_bundled_sample() {
     assert_eq!(corridors.len(), 6);
     let periods: std::collections::BTreeSet<Period> = obs.iter().map(|o| o.period).collect();
     assert_eq!(periods.len(), 2);
-    // Negative margins keep their sign (Intermex USA→MEX, 2024_4Q: -0.25 set, -0.2499 after
+    // Negative margins keep their sign (NorteSur Envios USA→MEX, 2024_4Q: -0.25 set, -0.2499 after
     // rounding the offered rate to 4 places: (1 − 20.4219 / 20.3710) × 100).
-    let intermex = obs.iter().find(|o| o.firm == "Intermex").unwrap();
+    let intermex = obs.iter().find(|o| o.firm == "NorteSur Envios").unwrap();
     assert_eq!(intermex.cc1.as_ref().unwrap().fx_margin_pct, dec("-0.2499"));
     // The sentinel rate 1 reads as no rate; the stated margin stays the data of record.
     let shoprite = obs
         .iter()
-        .find(|o| o.firm == "Shoprite Money Transfer")
+        .find(|o| o.firm == "Veld Store Money")
         .unwrap();
     let p = shoprite.cc1.as_ref().unwrap();
     assert_eq!((p.fx_rate, p.fx_margin_pct), (None, dec("3.10")));
