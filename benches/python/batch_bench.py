@@ -134,6 +134,7 @@ def pandas_batch(frame: pd.DataFrame) -> pd.DataFrame:
 def median_time(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     times, result = [], None
     for _ in range(repeat):
+        result = None  # free the previous run's result before the clock starts
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)
