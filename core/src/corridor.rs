@@ -72,6 +72,11 @@ pub enum Comparison {
 
 impl Comparison {
     /// Whether `value` is above `threshold` under this comparison.
+    ///
+    /// ```
+    /// use remitcost::{Comparison, Decimal};
+    /// assert!(Comparison::GreaterThan.holds(Decimal::new(501, 2), Decimal::from(5)));
+    /// ```
     pub fn holds(self, value: Decimal, threshold: Decimal) -> bool {
         match self {
             Comparison::GreaterThan => value > threshold,
@@ -157,6 +162,16 @@ pub struct LeftOut {
 ///   with at least one SmaRT (their mean); `None` otherwise;
 /// - `change_pp`: when `period` is a dimension, the mean minus the mean of the same group in
 ///   the previous quarter, in percentage points; `None` when that group has no data.
+///
+/// ```
+/// use remitcost::{group_corridors, AggregateOptions, CorridorStat, Dimension};
+/// let c: CorridorStat = serde_json::from_str(
+///     r#"{"period": "2020Q3", "source_code": "USA", "destination_code": "MEX", "average_pct": "5.25"}"#).unwrap();
+/// let g = group_corridors(&[c], &[Dimension::Corridor], &AggregateOptions::default()).unwrap();
+/// let stat: &remitcost::GroupStat = &g.groups[0];
+/// assert_eq!((stat.count, stat.mean_pct.to_string()), (1, "5.2500".into()));
+/// assert_eq!(serde_json::to_value(stat).unwrap()["median_pct"], "5.2500");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct GroupStat {
@@ -184,6 +199,12 @@ pub struct GroupStat {
 
 /// Groups and their statistics, ordered by key (periods chronologically, text by byte order),
 /// with the rows left out.
+///
+/// ```
+/// let g = remitcost::group(&[], &[remitcost::Dimension::Period], &Default::default()).unwrap();
+/// assert!(g.groups.is_empty());
+/// assert_eq!(serde_json::to_value(&g).unwrap()["dimensions"][0], "period");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Grouping {

@@ -43,6 +43,10 @@ pub enum Speed {
 
 impl Speed {
     /// The category of a published speed string, `None` if it is not one (see the table above).
+    ///
+    /// ```
+    /// assert_eq!(remitcost::Speed::parse("Same-day"), Some(remitcost::Speed::SameDay));
+    /// ```
     pub fn parse(text: &str) -> Option<Speed> {
         let lower = text.to_lowercase().replace(['–', '—'], "-");
         let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -67,6 +71,10 @@ impl Speed {
     }
 
     /// True for every category up to 2–5 days: delivered within 5 days.
+    ///
+    /// ```
+    /// assert!(remitcost::Speed::TwoToFiveDays.within_five_days());
+    /// ```
     pub fn within_five_days(self) -> bool {
         self <= Speed::TwoToFiveDays
     }

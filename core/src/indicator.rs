@@ -75,6 +75,12 @@ pub struct CorridorStat {
 
 impl CorridorStat {
     /// The corridor code, sending and receiving codes together (`USAMEX`).
+    ///
+    /// ```
+    /// let c: remitcost::CorridorStat = serde_json::from_str(
+    ///     r#"{"period": "2017Q4", "source_code": "MYS", "destination_code": "VNM", "average_pct": "3"}"#).unwrap();
+    /// assert_eq!(c.corridor(), "MYSVNM");
+    /// ```
     pub fn corridor(&self) -> String {
         format!("{}{}", self.source_code, self.destination_code)
     }
@@ -115,6 +121,14 @@ impl From<&crate::dataset::CorridorAverage> for CorridorStat {
 }
 
 /// How many corridors are above a threshold, and which.
+///
+/// ```
+/// let c: remitcost::CorridorStat = serde_json::from_str(
+///     r#"{"period": "2020Q3", "source_code": "USA", "destination_code": "GTM", "average_pct": "6"}"#).unwrap();
+/// let out = remitcost::corridor_indicators(&[c], &Default::default(), None).unwrap();
+/// let above: &remitcost::CorridorsAbove = &out.periods[0].above_5;
+/// assert_eq!((above.count, above.share_pct.to_string()), (1, "100.0000".into()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct CorridorsAbove {
@@ -146,6 +160,15 @@ pub struct CorridorsAbove {
 ///   averages) minus 3, the SDG 10.c target: positive when above it;
 /// - `global_average_change_pp`, `corridor_average_change_pp`: change from the previous
 ///   quarter, percentage points (`None` when that quarter has no data).
+///
+/// ```
+/// let c: remitcost::CorridorStat = serde_json::from_str(
+///     r#"{"period": "2020Q3", "source_code": "USA", "destination_code": "GTM", "average_pct": "4.5"}"#).unwrap();
+/// let out = remitcost::corridor_indicators(&[c], &Default::default(), None).unwrap();
+/// let p: &remitcost::PeriodIndicators = &out.periods[0];
+/// assert_eq!(p.gap_to_3_pct.to_string(), "1.5000");
+/// assert_eq!(p.global_average_pct, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct PeriodIndicators {
@@ -183,6 +206,11 @@ pub struct PeriodIndicators {
 
 /// Indicators for every period in the input, in order, with the corridors they come from
 /// (rounded) and the rows left out.
+///
+/// ```
+/// let out: remitcost::Indicators = remitcost::indicators(&[], &Default::default(), None).unwrap();
+/// assert!(out.periods.is_empty() && out.corridors.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Indicators {
