@@ -31,3 +31,7 @@ python -m pytest bindings-python/tests -q
 
 # The analyst's notebook, as CI would see it: must run and write its PNG.
 python examples/corridor_notebook.py "${CARGO_TARGET_DIR:-$ROOT/target}/corridor_costs.png"
+
+# The comparator example, the Python twin of rank_offers.rs.
+python examples/rank_offers.py >/dev/null
+python examples/rank_offers.py --receive 100000 >/dev/null
