@@ -18,12 +18,16 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Text keys are the published strings (as the reader normalised them); `Corridor` is the
 /// sending and receiving codes together (`FRASEN`); `Period` displays as `2025_1Q`. In JSON:
 /// `"period"`, `"corridor"`, `"source_country"`, `"destination_country"`, `"source_region"`,
-/// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`.
+/// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`; read
+/// also as `"sending_country"`, `"receiving_country"`, `"sending_region"`, `"receiving_region"`,
+/// `"rsp_type"`, `"product"`.
 ///
 /// ```
 /// use remitcost::Dimension;
 /// let dims: Vec<Dimension> = serde_json::from_str(r#"["period", "firm_type"]"#).unwrap();
 /// assert_eq!(dims, [Dimension::Period, Dimension::FirmType]);
+/// let alias: Dimension = serde_json::from_str(r#""receiving_region""#).unwrap();
+/// assert_eq!(alias, Dimension::DestinationRegion);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -33,16 +37,22 @@ pub enum Dimension {
     /// The corridor: sending × receiving country.
     Corridor,
     /// The sending country (`source_code`).
+    #[serde(alias = "sending_country")]
     SourceCountry,
     /// The receiving country (`destination_code`).
+    #[serde(alias = "receiving_country")]
     DestinationCountry,
     /// The sending country's region (`source_region`).
+    #[serde(alias = "sending_region")]
     SourceRegion,
     /// The receiving country's region (`destination_region`), RPW's regional averages.
+    #[serde(alias = "receiving_region")]
     DestinationRegion,
     /// The RSP type (`firm_type`).
+    #[serde(alias = "rsp_type")]
     FirmType,
     /// The product: payment instrument.
+    #[serde(alias = "product")]
     Instrument,
     /// The access point.
     AccessPoint,
