@@ -15,8 +15,9 @@ pub fn decimal_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// A decimal argument: a `decimal.Decimal`, an `int`, a `str` (as core's `parse_decimal`
-/// reads it) or a finite `float`, read through its shortest `repr` (`0.1` is `Decimal("0.1")`,
+/// A decimal argument: a `decimal.Decimal`, an `int` (or any integer type with `__index__`,
+/// such as `numpy.int64`), a `str` (as core's `parse_decimal` reads it) or a finite `float`
+/// (`numpy.float64` included), read through its shortest `repr` (`0.1` is `Decimal("0.1")`,
 /// not the binary value `0.1000000000000000055…`). `bool` is refused (`TypeError`); NaN and
 /// infinities (float or Decimal) are `RemitError` with code `invalid_decimal`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +35,15 @@ impl FromPyObject<'_, '_> for Dec {
         } else if let Ok(s) = obj.cast::<PyString>() {
             s.to_cow()?.into_owned()
         } else if obj.is_instance_of::<PyFloat>() {
-            // float's repr is the shortest string that reads back as the same float.
-            obj.repr()?.to_cow()?.into_owned()
+            // float's repr is the shortest string that reads back as the same float (taken
+            // from a plain float: subclasses such as numpy.float64 repr differently).
+            let value: f64 = obj.extract()?;
+            PyFloat::new(py, value).repr()?.to_cow()?.into_owned()
         } else if obj.is_instance_of::<PyInt>() || obj.is_instance(decimal_type(py)?)? {
             obj.str()?.to_cow()?.into_owned()
+        } else if obj.hasattr("__index__")? {
+            // Other integers (numpy.int64, …) through `operator.index`.
+            obj.call_method0("__index__")?.str()?.to_cow()?.into_owned()
         } else {
             return Err(PyTypeError::new_err(format!(
                 "expected a decimal.Decimal, int, str or float, got {}",

@@ -79,6 +79,14 @@ def test_results_are_decimals_at_canonical_scale() -> None:
     assert all(isinstance(v, Decimal) for k, v in cost.to_dict().items() if "currency" not in k)
 
 
+def test_numpy_scalars() -> None:
+    np = pytest.importorskip("numpy")
+    assert eur_xof().cost(np.int64(200)) == eur_xof().cost(200)
+    assert eur_xof().cost(np.float64(199.99)) == eur_xof().cost("199.99")
+    with pytest.raises(rc.RemitError):
+        eur_xof().cost(np.float64("nan"))
+
+
 def test_float_and_decimal_amounts_price_the_same() -> None:
     assert eur_xof().cost(199.99) == eur_xof().cost(Decimal("199.99")) == eur_xof().cost("199.99")
 
