@@ -156,6 +156,15 @@ try {
   assert.equal(rows[1][COL.fee], "GBP 1.99");
   assert.equal(rows[1][COL.pct], "1.8525%");
 
+  // An offer that cannot serve the amount is listed apart, not ranked: Peso Pronto takes at
+  // most USD 2999, and MXN 100000 needs about USD 5780 at 17.31.
+  await compare(page, "USA-MEX", "receive", "100000");
+  await page.waitForFunction(() => document.querySelector("#excluded li"));
+  rows = await table(page);
+  assert.equal(rows.length, 3);
+  assert.ok(!rows.some((r) => r[COL.provider] === "Peso Pronto"));
+  assert.match(await page.textContent("#excluded li"), /^Peso Pronto: no send amount delivers/);
+
   // The screenshot: France to Senegal, EUR 200, as a visitor first sees it.
   await compare(page, "FRA-SEN", "send", "200");
   mkdirSync(outDir, { recursive: true });
@@ -172,4 +181,4 @@ if (failures.length) {
   console.error(`comparator test failed:\n${failures.join("\n")}`);
   process.exit(1);
 }
-console.log("comparator test: ok (ranking, reverse solve, error recovery, tiered fee)");
+console.log("comparator test: ok (ranking, reverse solve, error recovery, tiered fee, excluded offer)");
