@@ -102,11 +102,13 @@ pub fn dimensions(obj: &Bound<'_, PyAny>) -> PyResult<Vec<remitcost::Dimension>>
         .collect()
 }
 
-/// Service rows: a `Dataset`, or a source (path, bytes, file) of an RPW-layout CSV to read.
+/// Service rows: a `Dataset`, observation dicts, or a source (path, bytes, file) of an
+/// RPW-layout CSV or JSON document to read.
 pub enum Services {
     /// Rows already read.
     Read(Arc<remitcost::Dataset>),
-    /// A CSV to read with the GIL released.
+    /// An RPW-layout CSV (or JSON: a `.json` path, or content starting with `[`) to read with
+    /// the GIL released.
     Csv(Source),
 }
 
@@ -136,6 +138,9 @@ impl Services {
     pub fn load(self) -> PyResult<Arc<remitcost::Dataset>> {
         match self {
             Services::Read(d) => Ok(d),
+            Services::Csv(s) if s.is_json() => {
+                s.read(|r| remitcost::read_rpw_json(r)).map(Arc::new)
+            }
             Services::Csv(s) => s.read(|r| remitcost::read_rpw_csv(r)).map(Arc::new),
         }
     }

@@ -46,6 +46,19 @@ impl Source {
         })
     }
 
+    /// Whether the source is a JSON document: a `.json` path, or content whose first
+    /// non-blank character is `[`.
+    pub fn is_json(&self) -> bool {
+        match self {
+            Source::Path(p) => p
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json")),
+            Source::Bytes(b) => String::from_utf8_lossy(b.get(..64).unwrap_or(b))
+                .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                .starts_with('['),
+        }
+    }
+
     /// Runs a core reader on the source (call with the GIL released).
     pub fn read<T>(
         &self,

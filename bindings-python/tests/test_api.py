@@ -448,3 +448,21 @@ def test_pandas_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(frame["amount"].iloc[0], Decimal)
     with pytest.raises(ImportError):
         table.to_arrow()
+
+
+def test_indicators_read_json_sources_too(tmp_path: Path) -> None:
+    import json
+    rows = rc.read_rpw_csv(SAMPLE).to_table().to_pylist()
+    published = [{
+        "period": r["period"], "source_code": r["source_code"], "destination_code": r["destination_code"],
+        "firm": r["firm"], "firm_type": r["firm_type"], "payment instrument": r["instrument"],
+        "access point": r["access_point"], "speed actual": r["speed"],
+        "cc1 lcu amount": str(r["cc1_amount"]), "cc1 lcu fee": str(r["cc1_fee"]),
+        "cc1 fx margin": str(r["cc1_fx_margin_pct"]), "cc1 total cost %": str(r["cc1_total_cost_pct"]),
+        "transparent": "yes" if r["transparent"] else "no",
+    } for r in rows]
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(published))
+    from_csv = rc.indicators(SAMPLE).periods
+    for source in (path, path.read_bytes()):
+        assert rc.indicators(source).periods == from_csv
