@@ -506,7 +506,7 @@ class BilateralMatrix:
 def read_bilateral_matrix(source: _Source) -> BilateralMatrix: ...
 
 _OptionsAggLike: TypeAlias = Union["AggregateOptions", Mapping[str, Any], str, None]
-_Services: TypeAlias = Union[Dataset, _Source]
+_Services: TypeAlias = Union[Dataset, _Source, list[Mapping[str, Any]], tuple[Mapping[str, Any], ...]]
 _Corridors: TypeAlias = Union[CorridorAverages, Iterable[Mapping[str, Any]]]
 _Dimensions: TypeAlias = Union[str, Iterable[str]]
 _Weights: TypeAlias = Union[Mapping[tuple[str, str], _DecimalLike], None]
