@@ -77,6 +77,12 @@ impl FeeSchedule {
         Ok(serde_json::to_string(&self.0).map_err(remitcost::Error::from)?)
     }
 
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&slf.get().0)
+            .map_err(|e| crate::error::Error(remitcost::Error::from(e)))?;
+        Ok((slf.get_type().getattr("from_dict")?, (json,)))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         decimal::kwargs_repr("FeeSchedule", &self.to_dict(py)?)
     }

@@ -192,6 +192,12 @@ impl Offer {
         Ok(serde_json::to_string(&self.0).map_err(remitcost::Error::from)?)
     }
 
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&slf.get().0)
+            .map_err(|e| crate::error::Error(remitcost::Error::from(e)))?;
+        Ok((slf.get_type().getattr("from_dict")?, (json,)))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         decimal::kwargs_repr("Offer", &self.to_dict(py)?)
     }
@@ -313,6 +319,12 @@ impl Quote {
     /// The JSON form, decimals as `Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0, OFFER_DECIMALS)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let json = serde_json::to_string(&slf.get().0)
+            .map_err(|e| crate::error::Error(remitcost::Error::from(e)))?;
+        Ok((slf.get_type().getattr("from_dict")?, (json,)))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

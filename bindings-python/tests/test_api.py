@@ -175,7 +175,9 @@ def test_offer_round_trips_through_repr_dict_json_and_pickle() -> None:
     assert rc.Offer.from_dict(offer.to_dict()) == offer
     assert rc.Offer.from_dict(offer.to_json()) == offer
     assert offer.schedule.to_dict()["parts"][1]["pct"] == Decimal("1.5")
-    for value in (rc.Money(amount="1.50", currency="KWD"), rc.Currency(code="XOF"), rc.Period.parse("Q1 2020")):
+    quote = rc.Quote(send_amount=120, offer=offer)
+    for value in (rc.Money(amount="1.50", currency="KWD"), rc.Currency(code="XOF"),
+                  rc.Period.parse("Q1 2020"), offer, offer.schedule, quote):
         assert pickle.loads(pickle.dumps(value)) == value
 
 
