@@ -437,6 +437,10 @@ impl CorridorAverages {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Bound::new(py, self.to_table())?.call_method0("to_pandas")
     }
+    /// The JSON form, decimals as `Decimal`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &*self.0, &["total_cost_pct", "tolerance_pct"])
+    }
     fn __repr__(&self) -> String {
         format!(
             "CorridorAverages({} values, {} periods, {} issues)",
@@ -516,6 +520,10 @@ impl WdiSeries {
             )
             .build()
     }
+    /// The JSON form, decimals as `Decimal`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &*self.0, &["value", "tolerance_pct"])
+    }
     fn __repr__(&self) -> String {
         format!(
             "WdiSeries({}, {} values)",
@@ -589,6 +597,11 @@ impl BilateralMatrix {
             )
             .col("flow", Values::Dec(f.values().map(|v| Some(*v)).collect()))
             .build()
+    }
+    /// The JSON form: `title`, `report`, and `flows` as `[sending, receiving, value]`
+    /// triples with the value as a decimal string (use `to_table()` for `Decimal`s).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &*self.0, &["tolerance_pct"])
     }
     fn __repr__(&self) -> String {
         format!(
