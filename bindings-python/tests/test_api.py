@@ -468,3 +468,26 @@ def test_indicators_read_json_sources_too(tmp_path: Path) -> None:
     from_csv = rc.indicators(SAMPLE).periods
     for source in (path, path.read_bytes()):
         assert rc.indicators(source).periods == from_csv
+
+
+def test_weighted_average_with_the_knomad_matrix() -> None:
+    shared = Path("/work/shared/data")
+    for candidate in (REPO.parent / "shared" / "data", shared):
+        if (candidate / "rpw-databank" / "corridor_average_total_cost.csv").exists():
+            shared = candidate
+            break
+    else:
+        pytest.skip("shared/data is not beside this checkout")
+    averages = rc.read_corridor_averages(shared / "rpw-databank" / "corridor_average_total_cost.csv")
+    wdi = rc.read_wdi_csv(shared / "rpw-databank" / "personal_remittances_paid_usd.csv")
+    matrix = rc.read_bilateral_matrix(shared / "rpw" / "converted" / "WB_Bilateral_Remittance_Estimates_2017.csv")
+    weights, unknown = matrix.weights_by_code(wdi.codes_by_name())
+    assert unknown == ["Faeroe Islands", "Korea, Dem. Rep.", "Macedonia, FYR", "Swaziland"]
+    latest = rc.corridor_indicators(averages, weights=weights).periods[-1]
+    # the same weighted mean, independently, with the decimal module
+    rows = [r for r in averages.to_table().to_pylist() if r["period"] == str(latest["period"])]
+    pairs = [(weights[(r["source_code"], r["destination_code"])], r["total_cost_pct"])
+             for r in rows if (r["source_code"], r["destination_code"]) in weights]
+    expected = sum(w * a for w, a in pairs) / sum(w for w, _ in pairs)
+    assert latest["weighted_average_pct"] == expected.quantize(Decimal("0.0001"))
+    assert len(latest["unweighted"]) == len(rows) - len(pairs)
