@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# WebAssembly package: installs what it needs when missing (wasm32 target, the wasm-bindgen CLI
+# at the crate's exact version, node packages from package-lock.json, Debian's chromium), then
+# builds (bindings-wasm/build.sh: cargo, wasm-bindgen, wasm-opt, gzipped size budget), runs the
+# node:test suite (every JSON vector, API and error tests), the TypeScript check and the
+# comparator page in headless chromium. Idempotent; run from anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+want="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' bindings-wasm/Cargo.toml)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+    cargo install wasm-bindgen-cli --version "$want"
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "Node.js (>= 18) and npm are needed: apt-get install -y nodejs npm" >&2
+    exit 1
+fi
+(cd bindings-wasm && npm ci --no-audit --no-fund)
+
+if [ ! -x /usr/bin/chromium ]; then
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update
+    $SUDO apt-get install -y chromium
+fi
+
+bash bindings-wasm/build.sh
+
+cd bindings-wasm
+node --test tests/
+node_modules/.bin/tsc -p tests/tsconfig.json
+OUT="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-browser" node tests-browser/comparator.mjs

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the npm package's WebAssembly: cargo (size profile, no CSV reader) -> the wasm-bindgen
+# CLI (the crate's exact version) for the `web` and `nodejs` targets -> wasm-opt -Oz from the
+# npm `binaryen` package when installed (npm ci) -> the size check (gzipped budget).
+# Output: bindings-wasm/pkg-web and bindings-wasm/pkg-node (gitignored). Run from anywhere.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$HERE")"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+# The size budget of the optimised module, gzipped (issue 5): the page downloads it.
+BUDGET_GZ=$((150 * 1024))
+
+cd "$ROOT"
+cargo build -p remitcost-wasm --target wasm32-unknown-unknown --profile wasm-release
+WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/remitcost.wasm"
+
+want="$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$HERE/Cargo.toml")"
+have="$(wasm-bindgen --version | awk '{print $2}')"
+if [ "$want" != "$have" ]; then
+    echo "wasm-bindgen CLI $have does not match the crate's =$want (run .ci/wasm.sh)" >&2
+    exit 1
+fi
+
+WASM_OPT="$HERE/node_modules/.bin/wasm-opt"
+for target in web nodejs; do
+    case "$target" in web) out="$HERE/pkg-web" ;; nodejs) out="$HERE/pkg-node" ;; esac
+    rm -rf "$out"
+    # The TypeScript declarations are hand-written (types/), not generated.
+    wasm-bindgen "$WASM" --target "$target" --out-dir "$out" --out-name remitcost --no-typescript
+    if [ -x "$WASM_OPT" ]; then
+        "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+            --enable-sign-ext --enable-mutable-globals \
+            "$out/remitcost_bg.wasm" -o "$out/remitcost_bg.wasm"
+    else
+        echo "note: wasm-opt not installed (npm ci in bindings-wasm): module not shrunk" >&2
+    fi
+done
+# The nodejs target is CommonJS: a package.json marks its folder so (the package is "module").
+printf '{ "type": "commonjs" }\n' >"$HERE/pkg-node/package.json"
+
+raw=$(wc -c <"$HERE/pkg-web/remitcost_bg.wasm")
+gz=$(gzip -9 -c "$HERE/pkg-web/remitcost_bg.wasm" | wc -c)
+printf 'remitcost_bg.wasm: %d bytes raw, %d bytes gzipped (budget %d)\n' "$raw" "$gz" "$BUDGET_GZ"
+if [ "$gz" -gt "$BUDGET_GZ" ]; then
+    echo "size budget exceeded: $gz > $BUDGET_GZ bytes gzipped" >&2
+    exit 1
+fi

@@ -1,0 +1,30 @@
+//! `parseCurrency` (core's `currency` module).
+
+use crate::decimal::{string, to_js};
+use crate::error::{core, JsResult};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+
+/// Looks up an ISO 4217 alphabetic code (case-insensitive): `{code, minor_units}`
+/// (`parseCurrency("kwd")` is `{code: "KWD", minor_units: 3}`). Codes that are not money
+/// (`XAU`, `XDR`) throw `RemitError` with code `unknown_currency`.
+#[wasm_bindgen(js_name = parseCurrency)]
+pub fn parse_currency(code: &JsValue) -> JsResult {
+    let code = string("code", "a currency code (string)", code)?;
+    let currency = core(remitcost::Currency::parse(&code))?;
+    #[derive(serde::Serialize)]
+    struct Out {
+        code: &'static str,
+        minor_units: u32,
+    }
+    to_js(&Out {
+        code: currency.code(),
+        minor_units: currency.minor_units(),
+    })
+}
+
+/// A currency argument: its code as a string.
+pub fn currency(name: &str, value: &JsValue) -> JsResult<remitcost::Currency> {
+    let code = string(name, "a currency code (string)", value)?;
+    core(remitcost::Currency::parse(&code))
+}

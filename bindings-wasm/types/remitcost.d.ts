@@ -1,0 +1,458 @@
+// Hand-written declarations of the `remitcost` npm package (Node.js and, through web.d.ts, the
+// browser). One schema everywhere: the JSON forms of testdata/vectors (testdata/README.md).
+// Decimals are strings in and out; data keys are snake_case; every value is plain data.
+
+/** A decimal number as a string: `"655.957"`, `"5E-2"`. Never a JS number (a binary float). */
+export type DecimalString = string;
+/** An ISO 4217 alphabetic code: `"EUR"`, `"XOF"` (case-insensitive in, upper case out). */
+export type CurrencyCode = string;
+/** A survey quarter: `"2025_1Q"` (also read: `"2025Q1"`, `"Q1 2025"`). */
+export type PeriodString = string;
+
+/** The `code` of every `RemitError`: core's `Error::code()`, stable API. */
+export type ErrorCode =
+  | "unknown_currency"
+  | "invalid_decimal"
+  | "currency_mismatch"
+  | "invalid_rate"
+  | "invalid_amount"
+  | "amount_out_of_range"
+  | "invalid_schedule"
+  | "unreachable_target"
+  | "overflow"
+  | "division_by_zero"
+  | "invalid_json"
+  | "invalid_csv"
+  | "stale_quote"
+  | "missing_column"
+  | "invalid_period"
+  | "no_data";
+
+/**
+ * What every function throws when core refuses an input: a JS `Error` with
+ * `name === "RemitError"` and core's stable `code`. A value of the wrong JavaScript type (a
+ * number where a decimal string goes, an array where an object goes) is a `TypeError` instead.
+ */
+export interface RemitError extends Error {
+  name: "RemitError";
+  code: ErrorCode;
+}
+
+/** Rounding rule of reported figures; default `"half_even"` (banker's rounding). */
+export type Rounding = "half_even" | "half_away_from_zero" | "up" | "down";
+
+/** `value` units of `quote` per unit of `base`: `{base: "EUR", quote: "XOF", value: "655.957"}`. */
+export interface Rate {
+  base: CurrencyCode;
+  quote: CurrencyCode;
+  value: DecimalString;
+}
+
+/** An amount in a currency, in major units. */
+export interface Money {
+  amount: DecimalString;
+  currency: CurrencyCode;
+}
+
+/** `parseCurrency`'s answer. */
+export interface CurrencyInfo {
+  code: CurrencyCode;
+  minor_units: number;
+}
+
+/** One part of a transfer fee: `fixed + amount × pct / 100`, for `from <= amount < to`. */
+export interface FeePart {
+  from?: DecimalString;
+  to?: DecimalString;
+  fixed?: DecimalString;
+  pct?: DecimalString;
+}
+
+/** A tax on the transfer fee or on the amount sent. */
+export interface Tax {
+  name?: string;
+  pct: DecimalString;
+  base: "fee" | "amount";
+  /** Applies only to transfers funded this way (`"card"`, …). */
+  only_funding?: string;
+}
+
+/** A provider's tariff, in the send currency (receiving fee in the receive currency). */
+export interface FeeSchedule {
+  parts?: FeePart[];
+  min_fee?: DecimalString;
+  max_fee?: DecimalString;
+  receiving_fee?: DecimalString;
+  taxes?: Tax[];
+  /** `"on_top"` (default): the sender pays amount + fee; `"deducted"`: the fee comes out of the amount. */
+  charging?: "on_top" | "deducted";
+  min_amount?: DecimalString;
+  max_amount?: DecimalString;
+  /** Cash payout in multiples of this (receive currency). */
+  payout_unit?: DecimalString;
+}
+
+/** `fee`'s answer: exact (unrounded) charges in the send currency. */
+export interface Charges {
+  transfer_fee: DecimalString;
+  tax: DecimalString;
+}
+
+/** A promotion on top of an offer's normal prices. */
+export interface Promotion {
+  rate?: Rate;
+  rate_up_to?: DecimalString;
+  first_transfer_fee_waived?: boolean;
+}
+
+/** One provider's offer in one corridor. */
+export interface Offer {
+  provider?: string;
+  firm_type?: string;
+  speed?: string;
+  funding?: string;
+  send_currency: CurrencyCode;
+  receive_currency: CurrencyCode;
+  schedule?: FeeSchedule;
+  offered_rate?: Rate;
+  mid_rate?: Rate;
+  promotion?: Promotion;
+  /** Seconds since 1970-01-01T00:00:00Z. */
+  collected_at?: number;
+}
+
+/** Choices for computing a cost (every field optional). */
+export interface CostOptions {
+  rounding?: Rounding;
+  /** Count the receiving fee in `fee` and `total_cost` (default true). */
+  include_receiving_fee?: boolean;
+  /** Price as the sender's first transfer with the provider. */
+  first_transfer?: boolean;
+  /** Refuse quotes collected before this time (seconds since the epoch): `stale_quote`. */
+  oldest_quote?: number | null;
+}
+
+/** The cost of one transfer. Money at its currency's minor units, percentages at 4 places. */
+export interface Cost {
+  send_currency: CurrencyCode;
+  receive_currency: CurrencyCode;
+  send_amount: DecimalString;
+  transfer_fee: DecimalString;
+  tax: DecimalString;
+  receiving_fee: DecimalString;
+  fee: DecimalString;
+  total_paid: DecimalString;
+  amount_exchanged: DecimalString;
+  fx_margin_pct: DecimalString;
+  fx_cost: DecimalString;
+  total_cost: DecimalString;
+  total_cost_pct: DecimalString;
+  /** In the receive currency. */
+  recipient_gets: DecimalString;
+  /** Receive units per send unit paid, 6 places. */
+  effective_rate: DecimalString;
+}
+
+/** What a ranking prices every offer for: an amount sent, or an amount to be received. */
+export type Target = { send: DecimalString } | { receive: DecimalString };
+
+/** One offer's place in a ranking (1 = cheapest; ties share a rank). */
+export interface Ranked {
+  rank: number;
+  index: number;
+  provider: string | null;
+  firm_type: string | null;
+  speed: string | null;
+  cost: Cost;
+}
+
+/** An offer that could not be priced for the target, with the error's code. */
+export interface Excluded {
+  index: number;
+  provider: string | null;
+  code: ErrorCode;
+  message: string;
+}
+
+/** `rankOffers`' answer. */
+export interface Ranking {
+  ranked: Ranked[];
+  excluded: Excluded[];
+}
+
+/** An RPW survey amount. */
+export type RpwAmount = "usd200" | "usd500";
+
+/** A survey speed, for SmaRT eligibility. */
+export type Speed =
+  | "less_than_one_hour"
+  | "same_day"
+  | "next_day"
+  | "two_to_five_days"
+  | "more_than_five_days";
+
+/** One RPW price block (`cc1` for USD 200, `cc2` for USD 500). */
+export interface Price {
+  amount: DecimalString;
+  denomination_amount: DecimalString | null;
+  currency: CurrencyCode | null;
+  fee: DecimalString;
+  fx_rate: DecimalString | null;
+  fx_margin_pct: DecimalString;
+  total_cost_pct: DecimalString;
+}
+
+/** One RPW row: one service in one corridor in one period (as `readRpwJson` gives it). */
+export interface Observation {
+  row: number;
+  id: string | null;
+  period: PeriodString;
+  source_code: string;
+  source_name: string;
+  source_region: string;
+  destination_code: string;
+  destination_name: string;
+  destination_region: string;
+  firm: string;
+  firm_type: string;
+  instrument: string;
+  access_point: string;
+  speed: string;
+  transparent: boolean;
+  cc1: Price | null;
+  cc2: Price | null;
+  interbank_fx: DecimalString | null;
+  extra: Record<string, string>;
+}
+
+/** A row problem found while reading. */
+export interface Issue {
+  row: number;
+  field: string;
+  reason:
+    | "missing_value"
+    | "bad_number"
+    | "bad_amount"
+    | "unknown_currency"
+    | "bad_country_code"
+    | "bad_period"
+    | "bad_boolean"
+    | "invalid_text"
+    | "no_price"
+    | "inconsistent_total"
+    | "corridor_mismatch"
+    | "overflow";
+  detail: string;
+  severity: "error" | "warning";
+}
+
+/** What a read kept, rejected and flagged. */
+export interface ValidationReport {
+  rows_read: number;
+  rows_kept: number;
+  rows_rejected: number;
+  lines_skipped: number;
+  non_transparent: number;
+  sentinel_fx_rates: number;
+  extra_columns: string[];
+  tolerance_pct: DecimalString | null;
+  issues: Issue[];
+}
+
+/** `readRpwJson`'s answer. */
+export interface Dataset {
+  observations: Observation[];
+  report: ValidationReport;
+}
+
+/** `readRpwJson`'s options. */
+export interface ReadOptions {
+  /** Tolerance of the total-cost check, percentage points (default `"0.01"`). */
+  tolerance_pct?: DecimalString;
+}
+
+/** The SmaRT eligibility predicate. */
+export interface Eligibility {
+  transparent?: boolean;
+  max_speed?: Speed | null;
+  /** Column -> values that make a service inaccessible. */
+  inaccessible?: Record<string, string[]>;
+}
+
+/** Options of the aggregations (every field optional). */
+export interface AggregateOptions {
+  amount?: RpwAmount;
+  include_non_transparent?: boolean;
+  eligibility?: Eligibility;
+  smart_min_services?: number;
+  /** Whether exactly 5% counts as above 5%. */
+  comparison?: "greater_than" | "at_least";
+  rounding?: Rounding;
+}
+
+/** A grouping dimension. */
+export type Dimension =
+  | "period"
+  | "corridor"
+  | "source_country"
+  | "destination_country"
+  | "source_region"
+  | "destination_region"
+  | "firm_type"
+  | "instrument"
+  | "access_point"
+  | "speed";
+
+/** One group's statistics (percentages at 4 places). */
+export interface GroupStat {
+  key: string[];
+  count: number;
+  mean_pct: DecimalString;
+  median_pct: DecimalString;
+  min_pct: DecimalString;
+  max_pct: DecimalString;
+  cheapest: string;
+  eligible: number;
+  smart_pct: DecimalString | null;
+  change_pp: DecimalString | null;
+}
+
+/** Rows left out of an aggregation, by reason. */
+export interface LeftOut {
+  non_transparent: number;
+  unpriced: number;
+}
+
+/** `group`'s and `groupCorridors`' answer. */
+export interface Grouping {
+  dimensions: Dimension[];
+  groups: GroupStat[];
+  left_out: LeftOut;
+}
+
+/** One corridor in one period (input of `corridorIndicators`; output of the indicators). */
+export interface CorridorStat {
+  period: PeriodString;
+  source_code: string;
+  source_name?: string;
+  source_region?: string | null;
+  destination_code: string;
+  destination_name?: string;
+  destination_region?: string | null;
+  services?: number | null;
+  eligible?: number | null;
+  average_pct: DecimalString;
+  smart_pct?: DecimalString | null;
+  smart_firms?: string[];
+}
+
+/** Corridors above a threshold. */
+export interface CorridorsAbove {
+  threshold_pct: DecimalString;
+  comparison: "greater_than" | "at_least";
+  count: number;
+  share_pct: DecimalString;
+  corridors: string[];
+}
+
+/** The headline indicators of one period. */
+export interface PeriodIndicators {
+  period: PeriodString;
+  services: number | null;
+  corridors: number;
+  global_average_pct: DecimalString | null;
+  corridor_average_pct: DecimalString;
+  weighted_average_pct: DecimalString | null;
+  unweighted: string[];
+  smart_pct: DecimalString | null;
+  smart_corridors: number;
+  smart_dropped: string[];
+  above_5: CorridorsAbove;
+  above_3: CorridorsAbove;
+  gap_to_3_pct: DecimalString;
+  global_average_change_pp: DecimalString | null;
+  corridor_average_change_pp: DecimalString | null;
+}
+
+/** `indicators`' and `corridorIndicators`' answer. */
+export interface Indicators {
+  periods: PeriodIndicators[];
+  corridors: Required<CorridorStat>[];
+  left_out: LeftOut;
+}
+
+/** Corridor weights: `[source_code, destination_code, weight]` triples. */
+export type CorridorWeights = Array<[string, string, DecimalString]>;
+
+/** The package version. */
+export function version(): string;
+
+/** Parses a decimal as core does; gives its normalised string (`"5E-2"` -> `"0.05"`). */
+export function parseDecimal(text: DecimalString): DecimalString;
+
+/** Looks up an ISO 4217 code: `{code, minor_units}`. */
+export function parseCurrency(code: CurrencyCode): CurrencyInfo;
+
+/** Rounds to the currency's minor units, at exactly that scale (`"2.345"`, `"EUR"` -> `"2.34"`). */
+export function roundMoney(amount: DecimalString, currency: CurrencyCode, rounding?: Rounding): DecimalString;
+
+/** `(mid - offered) / mid × 100`, exact and normalised; rates either way round. */
+export function fxMarginPct(offered: Rate, mid: Rate): DecimalString;
+
+/** The money lost exchanging `exchanged` at `offered` rather than `mid`, exact. */
+export function fxMargin(exchanged: Money, offered: Rate, mid: Rate): Money;
+
+/** The rate between the outer currencies of two rates sharing one currency. */
+export function crossRate(a: Rate, b: Rate): Rate;
+
+/** The same rate quoted the other way round. */
+export function inverseRate(rate: Rate): Rate;
+
+/** Converts money at a rate (either way round), exact. */
+export function convert(rate: Rate, money: Money): Money;
+
+/** A schedule's transfer fee and taxes for an amount (optionally for a funding method). */
+export function fee(schedule: FeeSchedule, amount: DecimalString, funding?: string | null): Charges;
+
+/** Throws `RemitError` (`invalid_schedule`) if the schedule cannot be applied. */
+export function validateSchedule(schedule: FeeSchedule): void;
+
+/** The cost of sending `sendAmount` under an offer. */
+export function cost(offer: Offer, sendAmount: DecimalString, options?: CostOptions | null): Cost;
+
+/** The reverse solve: the cost at the smallest send amount that delivers `receiveAmount`. */
+export function sendFor(offer: Offer, receiveAmount: DecimalString, options?: CostOptions | null): Cost;
+
+/** Prices every offer for one target and ranks them, cheapest first. */
+export function rankOffers(offers: Offer[], target: Target, options?: CostOptions | null): Ranking;
+
+/** The send-currency equivalent of an RPW amount at a USD reference rate, rounded. */
+export function rpwAmountInCurrency(
+  amount: RpwAmount,
+  usdRate: Rate,
+  currency: CurrencyCode,
+  rounding?: Rounding,
+): Money;
+
+/** Reads RPW-layout rows (objects keyed by RPW column names, or their JSON text). */
+export function readRpwJson(rows: Array<Record<string, unknown>> | string, options?: ReadOptions | null): Dataset;
+
+/** Groups observations by dimensions with each group's statistics. */
+export function group(observations: Observation[], dimensions: Dimension[], options?: AggregateOptions | null): Grouping;
+
+/** The RPW indicators from observations. */
+export function indicators(
+  observations: Observation[],
+  options?: AggregateOptions | null,
+  weights?: CorridorWeights | null,
+): Indicators;
+
+/** The corridor-level indicators from corridor statistics (e.g. published averages). */
+export function corridorIndicators(
+  corridors: CorridorStat[],
+  options?: AggregateOptions | null,
+  weights?: CorridorWeights | null,
+): Indicators;
+
+/** Groups corridor statistics by dimensions. */
+export function groupCorridors(corridors: CorridorStat[], dimensions: Dimension[], options?: AggregateOptions | null): Grouping;
