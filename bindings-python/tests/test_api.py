@@ -491,3 +491,28 @@ def test_weighted_average_with_the_knomad_matrix() -> None:
     expected = sum(w * a for w, a in pairs) / sum(w for w, _ in pairs)
     assert latest["weighted_average_pct"] == expected.quantize(Decimal("0.0001"))
     assert len(latest["unweighted"]) == len(rows) - len(pairs)
+
+
+def test_cost_table_releases_the_gil() -> None:
+    # While a long batch runs in a thread, the main thread keeps running Python: had the
+    # batch held the GIL, the main thread's ticks would stop for the whole computation.
+    import time
+    offers = [eur_xof()] * 400
+    amounts = list(range(1, 1001))  # 400,000 transfers
+    done: list[float] = []
+
+    def work() -> None:
+        start = time.perf_counter()
+        rc.cost_table(offers, amounts)
+        done.append(time.perf_counter() - start)
+
+    worker = threading.Thread(target=work)
+    ticks = [time.perf_counter()]
+    worker.start()
+    while worker.is_alive():
+        time.sleep(0.001)
+        ticks.append(time.perf_counter())
+    worker.join()
+    longest_gap = max(b - a for a, b in zip(ticks, ticks[1:]))
+    assert done and done[0] > 0.1, "the batch was too quick to tell"
+    assert longest_gap < done[0] / 2, (longest_gap, done[0])
