@@ -220,6 +220,49 @@ impl Dataset {
         self.0.observations.len()
     }
 
+    /// The observations where `mask` is true (a list, pandas / polars Series or pyarrow
+    /// array of booleans, one per observation, in `to_table()` order), with the same report:
+    /// `indicators(data.filter(frame["firm_type"] == "Bank"))`.
+    fn filter(&self, mask: &Bound<'_, PyAny>) -> PyResult<Dataset> {
+        let module = mask.get_type().getattr("__module__")?.to_string();
+        let list = if module.starts_with("pandas") || module.starts_with("numpy") {
+            mask.call_method0("tolist")?
+        } else if module.starts_with("polars") || module.starts_with("pyarrow") {
+            mask.call_method0("to_list")
+                .or_else(|_| mask.call_method0("to_pylist"))?
+        } else {
+            mask.clone()
+        };
+        let keep: Vec<bool> = list
+            .try_iter()?
+            .map(|b| {
+                let b = b?;
+                b.cast::<pyo3::types::PyBool>()
+                    .map(|b| b.is_true())
+                    .map_err(|_| PyTypeError::new_err("filter: expected booleans"))
+            })
+            .collect::<PyResult<_>>()?;
+        if keep.len() != self.0.observations.len() {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "filter: {} booleans for {} observations",
+                keep.len(),
+                self.0.observations.len()
+            )));
+        }
+        let observations = self
+            .0
+            .observations
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(o, _)| o.clone())
+            .collect();
+        Ok(Dataset(Arc::new(remitcost::Dataset {
+            observations,
+            report: self.0.report.clone(),
+        })))
+    }
+
     /// One row per kept observation (see the class docs for the columns).
     fn to_table(&self, py: Python<'_>) -> Table {
         let data = Arc::clone(&self.0);

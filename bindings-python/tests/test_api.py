@@ -516,3 +516,20 @@ def test_cost_table_releases_the_gil() -> None:
     longest_gap = max(b - a for a, b in zip(ticks, ticks[1:]))
     assert done and done[0] > 0.1, "the batch was too quick to tell"
     assert longest_gap < done[0] / 2, (longest_gap, done[0])
+
+
+def test_filter_a_dataset_then_aggregate() -> None:
+    data = rc.read_rpw_csv(SAMPLE)
+    frame = data.to_pandas()
+    banks = data.filter(frame["firm_type"] == "Bank")
+    assert len(banks) == int((frame["firm_type"] == "Bank").sum())
+    assert set(banks.to_pandas()["firm_type"]) == {"Bank"}
+    by_type = rc.group(data, ["period", "firm_type"]).to_pandas()
+    only_banks = rc.group(banks, ["period", "firm_type"]).to_pandas()
+    expected = by_type[by_type["firm_type"] == "Bank"].reset_index(drop=True)
+    assert list(only_banks["mean_pct"]) == list(expected["mean_pct"])
+    assert len(data.filter([True] * len(data))) == len(data)
+    with pytest.raises(ValueError):
+        data.filter([True])
+    with pytest.raises(TypeError):
+        data.filter([1] * len(data))
