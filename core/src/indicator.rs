@@ -85,7 +85,7 @@ impl CorridorStat {
         format!("{}{}", self.source_code, self.destination_code)
     }
 
-    fn rounded(mut self, rounding: Rounding) -> CorridorStat {
+    pub(crate) fn rounded(mut self, rounding: Rounding) -> CorridorStat {
         self.average_pct = rounding.round_pct(self.average_pct);
         self.smart_pct = self.smart_pct.map(|s| rounding.round_pct(s));
         self
@@ -520,7 +520,7 @@ fn weighted(
 
 /// The headline figures of each period from its corridors (sorted by period, then code) and,
 /// from services, each period's (sum, count) of service costs.
-fn per_period(
+pub(crate) fn per_period(
     corridors: &[CorridorStat],
     services: Option<&BTreeMap<Period, (Decimal, usize)>>,
     options: &AggregateOptions,
