@@ -114,6 +114,8 @@ ERRORS = {
     "missing_column": lambda: rc.read_rpw_csv(b"period,firm\n2025_1Q,A\n"),
     "invalid_period": lambda: rc.Period.parse("2016_5Q"),
     "division_by_zero": lambda: rc.indicators(SAMPLE, weights={("XXX", "YYY"): 1}),
+    "stale_quote": lambda: rc.Offer(**{**eur_xof().to_dict(), "collected_at": 1000}).cost(
+        200, options={"oldest_quote": 2000}),
 }
 
 
@@ -125,12 +127,18 @@ def test_error_codes(code: str) -> None:
     assert str(info.value)  # a message naming the value
 
 
-def test_error_codes_cover_the_readme_list() -> None:
-    readme = (REPO / "README.md").read_text()
-    listed = readme.split("## Errors", 1)[1].split("\n## ", 1)[0]
-    codes = {c.strip("`,. \n") for c in listed.split("`") if c.islower() and "_" in c}
-    # division_by_zero: indicators with weights summing to zero; no_data: test_no_data_error.
-    assert codes - set(ERRORS) <= {"division_by_zero", "no_data"}
+CORE_CODES = {  # core's Error::code() values (core/src/error.rs)
+    "unknown_currency", "invalid_decimal", "currency_mismatch", "invalid_rate", "invalid_amount",
+    "amount_out_of_range", "invalid_schedule", "unreachable_target", "stale_quote", "overflow",
+    "division_by_zero", "invalid_json", "invalid_csv", "missing_column", "invalid_period",
+    "no_data",
+}
+
+
+def test_every_core_error_code_is_reached_from_python() -> None:
+    # no_data: test_no_data_error. (core's "incompatible" belongs to partial aggregation,
+    # which this package does not bind.)
+    assert CORE_CODES - set(ERRORS) == {"no_data"}
 
 
 def test_remit_error_is_a_value_error_with_a_code() -> None:
@@ -533,3 +541,17 @@ def test_filter_a_dataset_then_aggregate() -> None:
         data.filter([True])
     with pytest.raises(TypeError):
         data.filter([1] * len(data))
+
+
+def test_quote_times_take_ints_or_aware_datetimes() -> None:
+    from datetime import datetime, timezone
+    collected = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
+    offer = rc.Offer(**{**eur_xof().to_dict(), "collected_at": collected})
+    assert offer.collected_at == 1740830400  # 2025-03-01T12:00:00Z in Unix seconds
+    fresh = rc.CostOptions(oldest_quote=datetime(2025, 3, 1, tzinfo=timezone.utc))
+    assert offer.cost(200, options=fresh).total_cost_pct == Decimal("4.1204")
+    with pytest.raises(rc.RemitError) as info:
+        offer.cost(200, options={"oldest_quote": 1740830401})
+    assert info.value.code == "stale_quote"
+    with pytest.raises(TypeError):
+        rc.CostOptions(oldest_quote=datetime(2025, 3, 1))  # naive: ambiguous
