@@ -76,6 +76,10 @@ pub enum Error {
     /// An aggregate over no data where at least one value is needed.
     #[error("no data: {0}")]
     NoData(String),
+    /// Partial aggregations that cannot merge (different dimensions or options), or a partial
+    /// asked for a result its grouping cannot give.
+    #[error("incompatible partial aggregation: {0}")]
+    Incompatible(String),
 }
 
 impl Error {
@@ -102,6 +106,7 @@ impl Error {
             Error::MissingColumn(_) => "missing_column",
             Error::InvalidPeriod(_) => "invalid_period",
             Error::NoData(_) => "no_data",
+            Error::Incompatible(_) => "incompatible",
         }
     }
 }

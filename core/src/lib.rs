@@ -13,6 +13,7 @@ mod fx;
 mod indicator;
 mod money;
 mod observation;
+mod partial;
 mod quote;
 mod rank;
 mod solve;
@@ -40,6 +41,7 @@ pub use indicator::{
 };
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
+pub use partial::Partial;
 pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;
