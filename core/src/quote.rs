@@ -286,6 +286,16 @@ impl Offer {
     pub(crate) fn rates(&self) -> Result<Rates> {
         self.schedule.validate()?;
         let (send, recv) = (self.send_currency, self.receive_currency);
+        // A payout unit finer than, or not a multiple of, the receive currency's minor unit
+        // cannot be paid out (and rounding it back to minor units broke the reverse solve).
+        if let Some(unit) = self.schedule.payout_unit {
+            let minor = Decimal::new(1, recv.minor_units());
+            if unit.checked_rem(minor).is_none_or(|r| !r.is_zero()) {
+                return Err(Error::InvalidSchedule(format!(
+                    "payout unit {unit} is not a whole number of {recv} minor units"
+                )));
+            }
+        }
         let orient = |rate: Option<Rate>, which: &str| match rate {
             Some(rate) => rate.oriented(send, recv),
             None if send == recv => Ok(Rate::identity(send)),
@@ -371,8 +381,8 @@ impl Offer {
 
     /// What sending `amount` (in the send currency) costs under this offer.
     ///
-    /// Errors: `invalid_amount` for a zero or negative amount (or one that a deducted fee takes
-    /// whole), `amount_out_of_range` outside
+    /// Errors: `invalid_amount` for a zero or negative amount (or one that a deducted fee, or
+    /// the receiving fee, takes whole), `amount_out_of_range` outside
     /// the schedule's limits, `invalid_schedule`, `invalid_rate` or `currency_mismatch` for a
     /// bad offer, `overflow` for amounts beyond a 96-bit decimal.
     pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
@@ -388,6 +398,11 @@ impl Offer {
         if exact.amount_exchanged <= Decimal::ZERO {
             return Err(Error::InvalidAmount(format!(
                 "{amount}: the deducted fee and taxes take all of it"
+            )));
+        }
+        if exact.recipient_gets <= Decimal::ZERO {
+            return Err(Error::InvalidAmount(format!(
+                "{amount}: the receiving fee takes all of it"
             )));
         }
         self.report(amount, &exact, &rates, options)

@@ -52,11 +52,17 @@ pub(crate) fn smallest_send_amount(
     // smallest such multiple at or above the target is what must be reached.
     let mut target = ceil_to(target, recv_places);
     if let Some(unit) = offer.schedule.payout_unit {
-        target = decimal::mul(
+        let up = decimal::mul(
             decimal::div(target, unit, "payout unit")?.ceil(),
             unit,
             "payout unit",
         )?;
+        // A quotient below the 28th decimal place rounds to 0: then one unit is the target.
+        target = if up < target {
+            decimal::add(up, unit, "payout unit")?
+        } else {
+            up
+        };
     }
     let need = exchanged_needed(offer, rates, target, rounding)?;
     let delivers = |amount: Decimal| -> Result<bool> {
@@ -76,21 +82,50 @@ pub(crate) fn smallest_send_amount(
                 continue;
             }
         }
-        while let Some(lower) = candidate
-            .checked_sub(unit)
-            .filter(|a| inside(*a) && *a > Decimal::ZERO)
-        {
-            if !delivers(lower)? {
-                break;
-            }
-            candidate = lower;
-        }
-        return Ok(candidate);
+        let start = ceil_to(piece.lo, send_places).max(unit);
+        return lowest_delivering(start, candidate, send_places, delivers);
     }
     Err(Error::Unreachable(format!(
         "{target} {} within the schedule's limits",
         offer.receive_currency
     )))
+}
+
+/// The smallest grid amount in `[low, high]` that delivers, given that `high` delivers and
+/// that, on one piece, sending more never delivers less. The answer is nearly always `high`
+/// or one unit below it, so one step down is tried first, then a bisection: a bounded number
+/// of forward prices even where a minor unit is lost in the 28 digits of a huge amount (there
+/// `high − unit == high`, and a unit-by-unit walk never ended).
+fn lowest_delivering(
+    low: Decimal,
+    high: Decimal,
+    places: u32,
+    delivers: impl Fn(Decimal) -> Result<bool>,
+) -> Result<Decimal> {
+    let unit = Decimal::new(1, places);
+    let below = decimal::sub(high, unit, "reverse solve")?;
+    if below < low || below >= high || !delivers(below)? {
+        return Ok(high);
+    }
+    // `high` delivers; `fail` does not (or is below the range).
+    let mut high = below;
+    let mut fail = decimal::sub(low, unit, "reverse solve")?;
+    loop {
+        let half = decimal::div(
+            decimal::sub(high, fail, "reverse solve")?,
+            Decimal::TWO,
+            "reverse solve",
+        )?;
+        let mid = floor_to(decimal::add(fail, half, "reverse solve")?, places);
+        if mid <= fail || mid >= high {
+            return Ok(high);
+        }
+        if delivers(mid)? {
+            high = mid;
+        } else {
+            fail = mid;
+        }
+    }
 }
 
 /// The exchanged amount (send currency, exact) that reaches the rounding threshold of `target`.
@@ -127,7 +162,17 @@ fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<D
         )?;
         ceil_to(required, places).max(lo)
     } else {
-        // Sending more never delivers more on this piece: only its start can.
+        // Sending more never delivers more on this piece: only its start can, and only if
+        // what it exchanges reaches `need` (checked here, so that a schedule of many such
+        // pieces is not priced forward once per piece).
+        let at_lo = decimal::sub(
+            decimal::mul(slope, lo, "reverse solve")?,
+            piece.charges.fixed,
+            "reverse solve",
+        )?;
+        if at_lo < need {
+            return Ok(None);
+        }
         lo
     };
     let inside = piece.hi.is_none_or(|hi| candidate < hi);

@@ -270,7 +270,8 @@ pub fn read_rpw_csv_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Da
 /// object is [`Error::MissingColumn`], and one missing from some objects only is a missing
 /// value on those rows. A row's number is its 1-based position in the array. Every rule of
 /// [`read_rpw_csv`] applies. A document that is not an array of objects of scalar values is
-/// [`Error::InvalidJson`]; an empty array is an empty dataset.
+/// [`Error::InvalidJson`]; an empty array is an empty dataset. A leading UTF-8 byte-order mark
+/// is skipped.
 ///
 /// ```
 /// let json = r#"[{"period":"2025_1Q","source_code":"FRA","destination_code":"SEN",
@@ -292,8 +293,14 @@ pub fn read_rpw_json<R: Read>(reader: R) -> Result<Dataset> {
 /// let data = remitcost::read_rpw_json_with("[]".as_bytes(), &Default::default()).unwrap();
 /// assert_eq!(data.report.rows_read, 0);
 /// ```
-pub fn read_rpw_json_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Dataset> {
-    let value: serde_json::Value = serde_json::from_reader(reader)?;
+pub fn read_rpw_json_with<R: Read>(mut reader: R, options: &ReadOptions) -> Result<Dataset> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::InvalidJson(e.to_string().to_lowercase()))?;
+    // A leading byte-order mark, as Windows tools write it, as the CSV reader allows.
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let value: serde_json::Value = serde_json::from_slice(text)?;
     let serde_json::Value::Array(items) = value else {
         return Err(Error::InvalidJson(
             "expected an array of row objects".into(),

@@ -1,0 +1,112 @@
+//! Inputs the fuzz targets (fuzz/, cargo-fuzz) found to crash or hang remitcost, kept as tests
+//! once fixed. Each test names the target that found it and the fix.
+
+use remitcost::{CostOptions, Decimal, Offer};
+
+fn offer(json: serde_json::Value) -> Offer {
+    serde_json::from_value(json).expect("offer")
+}
+
+/// fuzz target `solve`: a same-currency offer with no fee asked to deliver `Decimal::MAX`
+/// hung the reverse solve. The candidate amount was `Decimal::MAX`; one cent less rounds back
+/// to the same 28-digit value, so the walk down one minor unit at a time never ended.
+/// Fixed in core/src/solve.rs: one step down, then a bisection that stops when it makes no
+/// progress.
+#[test]
+fn send_for_decimal_max_same_currency_ends() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "EUR",
+        "schedule": {"max_fee": "0"}
+    }));
+    let options = CostOptions {
+        first_transfer: true,
+        ..CostOptions::default()
+    };
+    let cost = o
+        .send_for(Decimal::MAX, &options)
+        .expect("max is deliverable");
+    assert_eq!(cost.recipient_gets, Decimal::MAX);
+    assert_eq!(cost.send_amount, Decimal::MAX);
+}
+
+/// fuzz target `solve`: a payout unit of 2.1056 JPY (not a whole number of yen). `cost` paid
+/// 16306 units = 34333.9136 JPY, rounded back to 34334, while the reverse solve aimed at the
+/// next whole unit, so `send_for(34334)` answered 10.001 BHD although 10.000 delivers 34334.
+/// Fixed in core/src/quote.rs: a payout unit must be a whole number of the receive currency's
+/// minor units, else `invalid_schedule`, forward and reverse.
+#[test]
+fn payout_unit_must_be_whole_minor_units() {
+    let with_unit = |unit: &str| {
+        offer(serde_json::json!({
+            "send_currency": "BHD", "receive_currency": "JPY",
+            "schedule": {"payout_unit": unit},
+            "offered_rate": {"base": "BHD", "quote": "JPY", "value": "3433.52"},
+            "mid_rate": {"base": "BHD", "quote": "JPY", "value": "3500"}
+        }))
+    };
+    let options = CostOptions::default();
+    let odd = with_unit("2.1056");
+    let ten = Decimal::TEN;
+    assert_eq!(
+        odd.cost(ten, &options).unwrap_err().code(),
+        "invalid_schedule"
+    );
+    let target = Decimal::from(34334);
+    assert_eq!(
+        odd.send_for(target, &options).unwrap_err().code(),
+        "invalid_schedule"
+    );
+    // A whole unit still works both ways: 10 BHD → 34335.2 → 34335 → down to 34330 (× 10).
+    let tens = with_unit("10");
+    assert_eq!(
+        tens.cost(ten, &options).unwrap().recipient_gets,
+        Decimal::from(34330)
+    );
+    let back = tens.send_for(Decimal::from(34330), &options).unwrap();
+    assert!(back.send_amount <= ten);
+    assert_eq!(back.recipient_gets, Decimal::from(34330));
+}
+
+/// fuzz invariant (recipient never gets a negative amount): a receiving fee of 500 XOF on a
+/// transfer that converts to 64.50 XOF paid out −436 XOF. Fixed in core/src/quote.rs: like a
+/// deducted fee that takes the whole amount, a receiving fee that takes the whole payout is
+/// `invalid_amount`.
+#[test]
+fn receiving_fee_larger_than_payout_is_invalid_amount() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "XOF",
+        "schedule": {"receiving_fee": "500"},
+        "offered_rate": {"base": "EUR", "quote": "XOF", "value": "645"},
+        "mid_rate": {"base": "EUR", "quote": "XOF", "value": "655.957"}
+    }));
+    let options = CostOptions::default();
+    let small = Decimal::new(10, 2); // 0.10 EUR → 64.5 XOF
+    assert_eq!(
+        o.cost(small, &options).unwrap_err().code(),
+        "invalid_amount"
+    );
+    // 1 EUR → 645 − 500 = 145 XOF is fine.
+    assert_eq!(
+        o.cost(Decimal::ONE, &options).unwrap().recipient_gets,
+        Decimal::from(145)
+    );
+}
+
+/// fuzz target `solve`: with a payout unit of `Decimal::MAX`, the target 0.001 BHD divided by
+/// the unit fell below the 28th decimal place and rounded to 0, so the solve aimed at 0 and
+/// answered 0.001 BHD, which pays out 0.000. Fixed in core/src/solve.rs: the target rounded
+/// up to the payout unit is never below the target (here it is one unit, `Decimal::MAX`).
+#[test]
+fn payout_unit_target_never_rounds_to_zero() {
+    let o = offer(serde_json::json!({
+        "send_currency": "BHD", "receive_currency": "BHD",
+        "schedule": {"payout_unit": "79228162514264337593543950335"}
+    }));
+    let options = CostOptions::default();
+    let tiny = Decimal::new(1, 28);
+    let cost = o
+        .send_for(tiny, &options)
+        .expect("one payout unit is deliverable");
+    assert!(cost.recipient_gets >= tiny, "{cost:?}");
+    assert_eq!(cost.recipient_gets, Decimal::MAX);
+}
