@@ -3,7 +3,7 @@
 # at the crate's exact version, node packages from package-lock.json, Debian's chromium), then
 # builds (bindings-wasm/build.sh: cargo, wasm-bindgen, wasm-opt, gzipped size budget), runs the
 # node:test suite (every JSON vector, API and error tests), the TypeScript check and the
-# comparator page in headless chromium. Idempotent; run from anywhere.
+# comparator page (examples/web) in headless chromium. Idempotent; run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -33,5 +33,7 @@ bash bindings-wasm/build.sh
 
 cd bindings-wasm
 node --test tests/
-node_modules/.bin/tsc -p tests/tsconfig.json
-OUT="${CARGO_TARGET_DIR:-$ROOT/target}/wasm-browser" node tests-browser/comparator.mjs
+node_modules/.bin/tsc -p tests/types
+cd "$ROOT"
+# The comparator page (examples/web) in headless chromium; screenshot in the output dir.
+node examples/web/test/comparator.mjs "${CARGO_TARGET_DIR:-$ROOT/target}/web-test"

@@ -11,6 +11,9 @@ TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 BUDGET_GZ=$((150 * 1024))
 
 cd "$ROOT"
+# Keep the target_features section for wasm-bindgen (it reads the enabled Wasm features from it);
+# wasm-opt drops the custom sections afterwards.
+export CARGO_PROFILE_WASM_RELEASE_STRIP=false
 cargo build -p remitcost-wasm --target wasm32-unknown-unknown --profile wasm-release
 WASM="$TARGET_DIR/wasm32-unknown-unknown/wasm-release/remitcost.wasm"
 
@@ -28,8 +31,8 @@ for target in web nodejs; do
     # The TypeScript declarations are hand-written (types/), not generated.
     wasm-bindgen "$WASM" --target "$target" --out-dir "$out" --out-name remitcost --no-typescript
     if [ -x "$WASM_OPT" ]; then
-        "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-            --enable-sign-ext --enable-mutable-globals \
+        "$WASM_OPT" -Oz --converge --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+            --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
             "$out/remitcost_bg.wasm" -o "$out/remitcost_bg.wasm"
     else
         echo "note: wasm-opt not installed (npm ci in bindings-wasm): module not shrunk" >&2

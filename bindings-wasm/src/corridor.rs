@@ -6,7 +6,7 @@ use remitcost::{AggregateOptions, Dimension, Observation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-/// Groups observations (as `readRpwJson` gives them) by `dimensions` (`"period"`,
+/// Groups observations (core's `Observation` JSON form) by `dimensions` (`"period"`,
 /// `"corridor"`, `"source_country"`, `"destination_country"`, `"source_region"`,
 /// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`) with
 /// each group's statistics: `{dimensions, groups, left_out}`.

@@ -7,10 +7,13 @@
 //! holds a handle that needs `free()`. Core errors are thrown as a JS `Error` named
 //! `RemitError` with core's stable `code`; a value of the wrong JavaScript type is a
 //! `TypeError`. The hand-written TypeScript declarations are in `types/`.
+//!
+//! Left out of the browser build, for its size budget (150 KB gzipped): core's dataset readers
+//! (RPW layout from CSV or JSON, with their validation report, about 11 KB gzipped). A web page
+//! gives the aggregations observations already in core's `Observation` JSON form.
 
 mod corridor;
 mod currency;
-mod dataset;
 mod decimal;
 mod error;
 mod fee;

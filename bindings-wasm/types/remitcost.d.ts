@@ -202,7 +202,7 @@ export interface Price {
   total_cost_pct: DecimalString;
 }
 
-/** One RPW row: one service in one corridor in one period (as `readRpwJson` gives it). */
+/** One RPW row: one service in one corridor in one period (core's `Observation` JSON form). */
 export interface Observation {
   row: number;
   id: string | null;
@@ -223,52 +223,6 @@ export interface Observation {
   cc2: Price | null;
   interbank_fx: DecimalString | null;
   extra: Record<string, string>;
-}
-
-/** A row problem found while reading. */
-export interface Issue {
-  row: number;
-  field: string;
-  reason:
-    | "missing_value"
-    | "bad_number"
-    | "bad_amount"
-    | "unknown_currency"
-    | "bad_country_code"
-    | "bad_period"
-    | "bad_boolean"
-    | "invalid_text"
-    | "no_price"
-    | "inconsistent_total"
-    | "corridor_mismatch"
-    | "overflow";
-  detail: string;
-  severity: "error" | "warning";
-}
-
-/** What a read kept, rejected and flagged. */
-export interface ValidationReport {
-  rows_read: number;
-  rows_kept: number;
-  rows_rejected: number;
-  lines_skipped: number;
-  non_transparent: number;
-  sentinel_fx_rates: number;
-  extra_columns: string[];
-  tolerance_pct: DecimalString | null;
-  issues: Issue[];
-}
-
-/** `readRpwJson`'s answer. */
-export interface Dataset {
-  observations: Observation[];
-  report: ValidationReport;
-}
-
-/** `readRpwJson`'s options. */
-export interface ReadOptions {
-  /** Tolerance of the total-cost check, percentage points (default `"0.01"`). */
-  tolerance_pct?: DecimalString;
 }
 
 /** The SmaRT eligibility predicate. */
@@ -433,9 +387,6 @@ export function rpwAmountInCurrency(
   currency: CurrencyCode,
   rounding?: Rounding,
 ): Money;
-
-/** Reads RPW-layout rows (objects keyed by RPW column names, or their JSON text). */
-export function readRpwJson(rows: Array<Record<string, unknown>> | string, options?: ReadOptions | null): Dataset;
 
 /** Groups observations by dimensions with each group's statistics. */
 export function group(observations: Observation[], dimensions: Dimension[], options?: AggregateOptions | null): Grouping;

@@ -1,0 +1,185 @@
+// API tests of the Node build: each error code core can raise through the JS API, TypeErrors
+// for values of the wrong JS type, the module still usable after every error (a trapped wasm
+// instance would be dead for the rest of the page), and the hand-written declarations in sync
+// with the module's exports and core's error codes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import * as remit from "../pkg-node/remitcost.js";
+
+const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
+const rate = (base, quote, value) => ({ base, quote, value });
+const EUR_XOF = {
+  provider: "Example MTO",
+  send_currency: "EUR",
+  receive_currency: "XOF",
+  schedule: { parts: [{ fixed: "4.90" }] },
+  offered_rate: rate("EUR", "XOF", "645"),
+  mid_rate: rate("EUR", "XOF", "655.957"),
+};
+const obs = (firm, cost, period = "2025_1Q", destination = "SEN") => ({
+  row: 2, id: null, period, source_code: "FRA", source_name: "", source_region: "",
+  destination_code: destination, destination_name: "", destination_region: "",
+  firm, firm_type: "Bank", instrument: "Cash", access_point: "Agent", speed: "Same day",
+  transparent: true, cc2: null, interbank_fx: null, extra: {},
+  cc1: { amount: "200", denomination_amount: null, currency: null, fee: "0", fx_rate: null,
+         fx_margin_pct: "0", total_cost_pct: cost },
+});
+
+/** The module still answers, exactly: worked example EUR 200 -> XOF (tests/vectors: eur_xof_fixed_fee). */
+function stillWorks() {
+  const c = remit.cost(EUR_XOF, "200");
+  assert.equal(c.total_cost_pct, "4.1204");
+  assert.equal(c.recipient_gets, "129000");
+}
+
+// Core's error codes, read from core/src/error.rs (so a new variant must be placed here).
+const CORE_CODES = [...read("../../core/src/error.rs").matchAll(/=> "([a-z_]+)",/g)].map((m) => m[1]);
+// Codes the JS API cannot raise: those of core's dataset readers (left out of the browser
+// build), and of core's partial aggregation, which the JS API does not expose.
+const NOT_REACHABLE = ["invalid_csv", "missing_column", "incompatible"];
+
+const ERROR_CASES = {
+  unknown_currency: () => remit.parseCurrency("XAU"),
+  invalid_decimal: () => remit.parseDecimal("1,000"),
+  currency_mismatch: () => remit.crossRate(rate("EUR", "USD", "1.1"), rate("GBP", "INR", "105")),
+  invalid_rate: () => remit.fxMarginPct(rate("USD", "MXN", "-17"), rate("USD", "MXN", "17")),
+  invalid_amount: () => remit.cost(EUR_XOF, "-5"),
+  amount_out_of_range: () => remit.cost({ ...EUR_XOF, schedule: { max_amount: "1000" } }, "1000.01"),
+  invalid_schedule: () => remit.validateSchedule({ min_fee: "10", max_fee: "5" }),
+  unreachable_target: () => remit.sendFor({ ...EUR_XOF, schedule: { max_amount: "100" } }, "100000"),
+  overflow: () => remit.cost(EUR_XOF, "79228162514264337593543950335"),
+  division_by_zero: () => remit.indicators([obs("A", "2")], null, [["USA", "MEX", "5"]]),
+  invalid_json: () => remit.cost({ send_currency: "EUR" }, "1"),
+  stale_quote: () => remit.cost(EUR_XOF, "100", { oldest_quote: 2000 }),
+  invalid_period: () => remit.group([obs("A", "2", "2025_5Q")], ["period"]),
+  no_data: () =>
+    remit.groupCorridors(
+      [{ period: "2020Q3", source_code: "USA", destination_code: "MEX", average_pct: "5" }],
+      ["firm_type"],
+    ),
+};
+
+test("every core error code is tested or deliberately unreachable", () => {
+  assert.ok(CORE_CODES.length >= 16, CORE_CODES.join(","));
+  const covered = new Set([...Object.keys(ERROR_CASES), ...NOT_REACHABLE]);
+  assert.deepEqual(CORE_CODES.filter((c) => !covered.has(c)), [], "codes with no test");
+  assert.deepEqual(Object.keys(ERROR_CASES).filter((c) => !CORE_CODES.includes(c)), [], "codes core does not have");
+});
+
+for (const [code, call] of Object.entries(ERROR_CASES)) {
+  test(`RemitError ${code}, then the module still works`, () => {
+    assert.throws(call, (err) => {
+      assert.ok(err instanceof Error);
+      assert.equal(err.name, "RemitError");
+      assert.equal(err.code, code);
+      assert.match(err.message, /\S/);
+      return true;
+    });
+    stillWorks();
+  });
+}
+
+const cyclic = { send_currency: "EUR", receive_currency: "EUR" };
+cyclic.self = cyclic;
+const TYPE_ERRORS = {
+  "a number for a decimal": () => remit.cost(EUR_XOF, 200),
+  "undefined for a decimal": () => remit.cost(EUR_XOF),
+  "a string for an offer": () => remit.cost(JSON.stringify(EUR_XOF), "200"),
+  "null for an offer": () => remit.cost(null, "200"),
+  "an array for an offer": () => remit.cost([EUR_XOF], "200"),
+  "an object for the offers": () => remit.rankOffers(EUR_XOF, { send: "200" }),
+  "an array for options": () => remit.cost(EUR_XOF, "200", []),
+  "a string for dimensions": () => remit.group([], "period"),
+  "a number for a currency": () => remit.parseCurrency(978),
+  "a number for a rounding rule": () => remit.roundMoney("1", "EUR", 2),
+  "a BigInt inside an object": () => remit.cost({ ...EUR_XOF, collected_at: 10n }, "200"),
+  "a cycle": () => remit.cost(cyclic, "200"),
+};
+for (const [what, call] of Object.entries(TYPE_ERRORS)) {
+  test(`TypeError for ${what}, then the module still works`, () => {
+    assert.throws(call, TypeError);
+    stillWorks();
+  });
+}
+
+test("hostile inputs never trap the module", () => {
+  const deep = [];
+  let inner = deep;
+  for (let i = 0; i < 5000; i++) inner = inner[0] = [];
+  const hostile = [
+    () => remit.rankOffers(deep, { send: "1" }),
+    () => remit.cost({ ...EUR_XOF, provider: "\ud800" }, "200"),
+    () => remit.cost(EUR_XOF, "1e100000"),
+    () => remit.cost(EUR_XOF, "0.0000000000000000000000000000001"),
+    () => remit.roundMoney("79228162514264337593543950335", "KWD", "up"),
+    () => remit.fee({ parts: [{ pct: "79228162514264337593543950335" }] }, "79228162514264337593543950335"),
+    () => remit.sendFor(EUR_XOF, "79228162514264337593543950335"),
+    () => remit.indicators([obs("A", "79228162514264337593543950335"), obs("B", "79228162514264337593543950335")]),
+    () => remit.cost({ ...EUR_XOF, schedule: { parts: [{ from: "5", to: "1", fixed: "1" }] } }, "3"),
+  ];
+  for (const call of hostile) {
+    try {
+      call();
+    } catch (err) {
+      assert.ok(err instanceof Error && (err.name === "RemitError" || err instanceof TypeError || err instanceof RangeError), String(err));
+    }
+    stillWorks();
+  }
+});
+
+test("outputs are plain data: decimals as strings, snake_case keys, nothing to free()", () => {
+  const c = remit.cost(EUR_XOF, "200");
+  assert.equal(Object.getPrototypeOf(c), Object.prototype);
+  assert.equal(typeof c.fx_cost, "string");
+  assert.deepEqual(JSON.parse(JSON.stringify(c)), c);
+  const r = remit.rankOffers([EUR_XOF, { ...EUR_XOF, provider: "Cheaper", schedule: {} }], { send: "200" });
+  assert.deepEqual(r.ranked.map((x) => [x.rank, x.provider]), [[1, "Cheaper"], [2, "Example MTO"]]);
+  assert.equal(typeof r.ranked[0].rank, "number");
+});
+
+test("the other functions answer as core does", () => {
+  assert.equal(remit.parseDecimal(" 5E-2 "), "0.05");
+  assert.deepEqual(remit.parseCurrency("kwd"), { code: "KWD", minor_units: 3 });
+  assert.equal(remit.roundMoney("2.345", "EUR"), "2.34"); // half-even by default
+  assert.equal(remit.roundMoney("2.345", "EUR", "half_away_from_zero"), "2.35");
+  assert.deepEqual(remit.inverseRate(rate("USD", "MXN", "20")), rate("MXN", "USD", "0.05"));
+  // 100 EUR at 655.957 XOF/EUR; and the margin on EUR 200 exchanged at 645: 200 x 10.957/655.957.
+  assert.deepEqual(remit.convert(rate("EUR", "XOF", "655.957"), { amount: "100", currency: "EUR" }), { amount: "65595.700", currency: "XOF" });
+  const m = remit.fxMargin({ amount: "200", currency: "EUR" }, EUR_XOF.offered_rate, EUR_XOF.mid_rate);
+  assert.equal(m.currency, "EUR");
+  assert.equal(m.amount.slice(0, 8), "3.340767");
+  // Tiered schedule (core/src/fee.rs doc): 3 below 100, 5 from 100 to 500, 1% from 500.
+  const tiered = { parts: [{ to: "100", fixed: "3.00" }, { from: "100", to: "500", fixed: "5.00" }, { from: "500", pct: "1" }] };
+  assert.equal(remit.fee(tiered, "99").transfer_fee, "3.00");
+  assert.equal(remit.fee(tiered, "800").transfer_fee, "8.00"); // exact: 800 x 1 / 100
+  assert.equal(remit.validateSchedule(tiered), undefined);
+  // USD 200 in EUR at 1.08 USD/EUR: 185.19 (core/src/observation.rs doc).
+  assert.deepEqual(remit.rpwAmountInCurrency("usd200", rate("EUR", "USD", "1.08"), "EUR"), { amount: "185.19", currency: "EUR" });
+  // Reverse solve (tests/vectors send_for eur_xof_on_top): 100000 XOF needs EUR 155.04.
+  assert.equal(remit.sendFor(EUR_XOF, "100000").send_amount, "155.04");
+  const g = remit.group([obs("A", "4"), obs("B", "6"), obs("C", "9.5"), obs("D", "2.5")], ["corridor"]);
+  assert.deepEqual([g.groups[0].key, g.groups[0].mean_pct, g.groups[0].cheapest], [["FRASEN"], "5.5000", "D"]);
+});
+
+test("types/remitcost.d.ts declares exactly the module's functions and core's error codes", () => {
+  const dts = read("../types/remitcost.d.ts");
+  const declared = [...dts.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
+  const exported = Object.keys(remit).filter((k) => typeof remit[k] === "function" && k !== "default").sort();
+  assert.deepEqual(declared, exported);
+  const union = dts.slice(dts.indexOf("export type ErrorCode"), dts.indexOf(";", dts.indexOf("export type ErrorCode")));
+  const listed = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+  // Every code the API can raise is declared, and nothing core does not have.
+  assert.deepEqual(CORE_CODES.filter((c) => !listed.includes(c) && !NOT_REACHABLE.includes(c)), []);
+  assert.deepEqual(listed.filter((c) => !CORE_CODES.includes(c)), []);
+});
+
+test("package.json: version, exports and types point at what the build makes", () => {
+  const pkg = JSON.parse(read("../package.json"));
+  assert.equal(pkg.name, "remitcost");
+  assert.equal(pkg.version, remit.version());
+  assert.equal(pkg.exports["."].node.default, "./pkg-node/remitcost.js");
+  assert.equal(pkg.exports["."].default.default, "./pkg-web/remitcost.js");
+  assert.equal(pkg.types, "./types/remitcost.d.ts");
+  for (const f of [pkg.exports["."].node.types, pkg.exports["."].default.types]) read(`.${f}`);
+});

@@ -1,0 +1,37 @@
+// A small typed client of the package: `tsc -p tests/types` checks it against the hand-written
+// declarations (types/remitcost.d.ts, types/web.d.ts) through package.json's exports map.
+import init, { rankOffers, sendFor, type Offer, type Ranking, type RemitError } from "remitcost/web";
+import { cost, indicators, type Cost, type Indicators, type Observation } from "remitcost";
+
+const offer: Offer = {
+  provider: "Example MTO",
+  send_currency: "EUR",
+  receive_currency: "XOF",
+  schedule: { parts: [{ fixed: "4.90" }], charging: "on_top" },
+  offered_rate: { base: "EUR", quote: "XOF", value: "645" },
+  mid_rate: { base: "EUR", quote: "XOF", value: "655.957" },
+};
+
+export async function compare(offers: Offer[]): Promise<string[]> {
+  await init();
+  const ranking: Ranking = rankOffers(offers, { receive: "100000" }, { include_receiving_fee: true });
+  const first: Cost = sendFor(offers[0], "100000");
+  return ranking.ranked.map((r) => `${r.rank} ${r.provider ?? "?"} ${r.cost.total_cost_pct}% ${first.send_amount}`);
+}
+
+export function headline(rows: Observation[]): string | null {
+  try {
+    const out: Indicators = indicators(rows, { amount: "usd200", comparison: "at_least" }, [["FRA", "SEN", "1"]]);
+    return out.periods[0]?.global_average_pct ?? null;
+  } catch (e) {
+    const err = e as RemitError;
+    return err.code === "division_by_zero" ? null : err.message;
+  }
+}
+
+export const total: string = cost(offer, "200").total_cost_pct;
+
+// @ts-expect-error: decimals are strings, not numbers
+cost(offer, 200);
+// @ts-expect-error: a target is {send} or {receive}
+rankOffers([offer], { amount: "200" });
