@@ -244,14 +244,16 @@ impl Rates {
         let Some((promo, up_to)) = self.promo else {
             return decimal::div(converted, self.offered.value(), "reverse solve");
         };
-        let promo_reach = match up_to {
-            Some(cap) => decimal::mul(cap, promo.value(), "reverse solve")?,
-            None => return decimal::div(converted, promo.value(), "reverse solve"),
-        };
-        if converted <= promo_reach {
+        // A cap whose reach overflows 96 bits reaches beyond any amount: no cap.
+        let promo_reach = up_to.and_then(|cap| cap.checked_mul(promo.value()));
+        if promo_reach.is_none_or(|reach| converted <= reach) {
             return decimal::div(converted, promo.value(), "reverse solve");
         }
-        let rest = decimal::sub(converted, promo_reach, "reverse solve")?;
+        let rest = decimal::sub(
+            converted,
+            promo_reach.unwrap_or(Decimal::ZERO),
+            "reverse solve",
+        )?;
         let cap = up_to.unwrap_or(Decimal::ZERO);
         decimal::add(
             cap,

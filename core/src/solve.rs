@@ -231,15 +231,10 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
             .filter(|e| *e > start && end.is_none_or(|end| *e < end)),
     );
     let mut pieces = Vec::new();
-    for (i, lo) in bounds.iter().enumerate() {
+    let linear = schedule.linear_at_each(&bounds)?;
+    for (i, (lo, fee)) in bounds.iter().zip(linear).enumerate() {
         let hi = bounds.get(i.saturating_add(1)).copied().or(end);
-        for (lo, hi, fee) in capped(
-            schedule.linear_at(*lo)?,
-            *lo,
-            hi,
-            schedule.min_fee,
-            schedule.max_fee,
-        )? {
+        for (lo, hi, fee) in capped(fee, *lo, hi, schedule.min_fee, schedule.max_fee)? {
             let charges = Linear {
                 fixed: decimal::mul(fee.fixed, fee_factor, "reverse solve")?,
                 rate: decimal::add(

@@ -110,3 +110,26 @@ fn payout_unit_target_never_rounds_to_zero() {
     assert!(cost.recipient_gets >= tiny, "{cost:?}");
     assert_eq!(cost.recipient_gets, Decimal::MAX);
 }
+
+/// fuzz target `solve`: a promotional rate "up to" `Decimal::MAX` (in effect no cap) made the
+/// reverse solve multiply the cap by the rate and fail with `overflow`, although 43519 EUR
+/// delivered the target forward. Fixed in core/src/quote.rs: a cap whose reach overflows is
+/// no cap.
+#[test]
+fn promotion_cap_at_decimal_max_is_no_cap() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "BHD",
+        "offered_rate": {"base": "EUR", "quote": "BHD", "value": "75.4928"},
+        "mid_rate": {"base": "EUR", "quote": "BHD", "value": "767080"},
+        "promotion": {"rate": {"base": "EUR", "quote": "BHD", "value": "895153"},
+                      "rate_up_to": "79228162514264337593543950335"}
+    }));
+    let options = CostOptions::default();
+    let forward = o.cost(Decimal::from(43519), &options).expect("prices");
+    // 43519 × 895153 = 38956163407 BHD.
+    assert_eq!(forward.recipient_gets.to_string(), "38956163407.000");
+    let back = o
+        .send_for(forward.recipient_gets, &options)
+        .expect("solves");
+    assert_eq!(back.send_amount.to_string(), "43519.00");
+}
