@@ -62,14 +62,11 @@ fn reads_the_bundled_sample() {
     assert_eq!(periods.len(), 2);
     // Negative margins keep their sign (NorteSur Envios USA→MEX, 2024_4Q: -0.25 set, -0.2499 after
     // rounding the offered rate to 4 places: (1 − 20.4219 / 20.3710) × 100).
-    let intermex = obs.iter().find(|o| o.firm == "NorteSur Envios").unwrap();
-    assert_eq!(intermex.cc1.as_ref().unwrap().fx_margin_pct, dec("-0.2499"));
+    let nortesur = obs.iter().find(|o| o.firm == "NorteSur Envios").unwrap();
+    assert_eq!(nortesur.cc1.as_ref().unwrap().fx_margin_pct, dec("-0.2499"));
     // The sentinel rate 1 reads as no rate; the stated margin stays the data of record.
-    let shoprite = obs
-        .iter()
-        .find(|o| o.firm == "Veld Store Money")
-        .unwrap();
-    let p = shoprite.cc1.as_ref().unwrap();
+    let veld = obs.iter().find(|o| o.firm == "Veld Store Money").unwrap();
+    let p = veld.cc1.as_ref().unwrap();
     assert_eq!((p.fx_rate, p.fx_margin_pct), (None, dec("3.10")));
     // `Credit card` (USA→MEX) is the same instrument as `Credit Card`, first met in FRA→SEN.
     let instruments: std::collections::BTreeSet<&str> =
