@@ -29,6 +29,8 @@ if [ ! -x /usr/bin/chromium ]; then
     $SUDO apt-get install -y chromium
 fi
 
+# The binding alone (core is linted by .ci/rust.sh).
+cargo clippy -p remitcost-wasm --no-deps --target wasm32-unknown-unknown -- -D warnings
 bash bindings-wasm/build.sh
 
 cd bindings-wasm
