@@ -36,6 +36,23 @@ bash bindings-wasm/build.sh
 cd bindings-wasm
 node --test tests/
 node_modules/.bin/tsc -p tests/types
+# The package as published: the packed tarball, installed in an empty project, imports from
+# ESM and CommonJS (exports map) and its web build instantiates from the shipped .wasm.
+PACK="$(mktemp -d)"
+trap 'rm -rf "$PACK"' EXIT
+npm pack --silent --pack-destination "$PACK" >/dev/null
+(
+    cd "$PACK"
+    printf '{ "name": "pack-check", "private": true }\n' >package.json
+    npm install --silent --no-audit --no-fund ./remitcost-*.tgz
+    node --input-type=module -e 'import { parseDecimal } from "remitcost"; if (parseDecimal("5E-2") !== "0.05") process.exit(1);'
+    node -e 'if (typeof require("remitcost").rankOffers !== "function") process.exit(1);'
+    node --input-type=module -e '
+        import { readFileSync } from "node:fs";
+        import init, { parseCurrency } from "remitcost/web";
+        await init({ module_or_path: readFileSync("node_modules/remitcost/pkg-web/remitcost_bg.wasm") });
+        if (parseCurrency("xof").minor_units !== 0) process.exit(1);'
+)
 cd "$ROOT"
 # The comparator page (examples/web) in headless chromium; screenshot in the output dir.
 node examples/web/test/comparator.mjs "${CARGO_TARGET_DIR:-$ROOT/target}/web-test"
