@@ -11,6 +11,10 @@
 /// let err = Currency::parse("EURO").unwrap_err();
 /// assert_eq!(err.code(), "unknown_currency");
 /// assert_eq!(err.to_string(), "unknown currency code \"EURO\"");
+///
+/// // The same check inside a JSON document gives the same code and message.
+/// let err: remitcost::Error = serde_json::from_str::<Currency>("\"EURO\"").unwrap_err().into();
+/// assert_eq!(err.to_string(), "unknown currency code \"EURO\"");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -119,17 +123,22 @@ impl From<serde_json::Error> for Error {
     fn from(err: serde_json::Error) -> Self {
         type Make = fn(String) -> Error;
         let message = err.to_string();
-        let typed: [(&str, Make); 3] = [
-            ("unknown currency code", Error::UnknownCurrency),
-            ("invalid rate", Error::InvalidRate),
-            ("invalid period", Error::InvalidPeriod),
+        // (prefix of our own message, whether the value follows in quotes, the variant)
+        let typed: [(&str, bool, Make); 3] = [
+            ("unknown currency code ", true, Error::UnknownCurrency),
+            ("invalid rate ", false, Error::InvalidRate),
+            ("invalid period ", true, Error::InvalidPeriod),
         ];
-        typed
-            .into_iter()
-            .find(|(prefix, _)| message.starts_with(prefix))
-            .map_or(Error::InvalidJson(message.clone()), |(_, make)| {
-                make(message)
-            })
+        for (prefix, quoted, make) in typed {
+            if let Some(rest) = message.strip_prefix(prefix) {
+                let value = quoted
+                    .then(|| rest.strip_prefix('"')?.split_once('"'))
+                    .flatten()
+                    .map_or(rest, |(inner, _)| inner);
+                return make(value.to_string());
+            }
+        }
+        Error::InvalidJson(message)
     }
 }
 
