@@ -185,15 +185,11 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
     let send_places = offer.send_currency.minor_units();
     let unit = Decimal::new(1, send_places);
     let start = schedule.min_amount.unwrap_or(unit).max(unit);
-    // The grid amounts <= max_amount are exactly those < floor(max) + one unit.
-    let end = match schedule.max_amount {
-        Some(max) => Some(decimal::add(
-            floor_to(max, send_places),
-            unit,
-            "reverse solve",
-        )?),
-        None => None,
-    };
+    // The grid amounts <= max_amount are exactly those < floor(max) + one unit (a limit at
+    // the top of the 96-bit range limits nothing: no amount is above it).
+    let end = schedule
+        .max_amount
+        .and_then(|max| floor_to(max, send_places).checked_add(unit));
     if offer.schedule.charging == Charging::OnTop {
         let none = Linear {
             fixed: Decimal::ZERO,

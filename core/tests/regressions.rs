@@ -133,3 +133,19 @@ fn promotion_cap_at_decimal_max_is_no_cap() {
         .expect("solves");
     assert_eq!(back.send_amount.to_string(), "43519.00");
 }
+
+/// fuzz target `solve`: a `max_amount` of `Decimal::MAX` made the reverse solve compute the
+/// end of the accepted range as MAX + one minor unit and fail with `overflow`, although
+/// 1e20 XOF delivered the target forward. Fixed in core/src/solve.rs: a limit at the top of
+/// the 96-bit range limits nothing.
+#[test]
+fn max_amount_at_decimal_max_does_not_overflow_the_solve() {
+    let o = offer(serde_json::json!({
+        "send_currency": "XOF", "receive_currency": "XOF",
+        "schedule": {"max_amount": "79228162514264337593543950335"}
+    }));
+    let options = CostOptions::default();
+    let target = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    let back = o.send_for(target, &options).expect("solves");
+    assert_eq!(back.send_amount, target);
+}
