@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 /// Corridor weights: a dict `{(source_code, destination_code): weight}` (e.g. the first
 /// item of `BilateralMatrix.weights_by_code(...)`), or `None`.
-fn weights(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<remitcost::CorridorWeights>> {
+pub fn weights(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<remitcost::CorridorWeights>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(None);
     };
@@ -132,8 +132,8 @@ pub fn group_corridors(
 /// read it.
 #[pyclass(module = "remitcost", frozen)]
 pub struct Indicators {
-    inner: Arc<remitcost::Indicators>,
-    report: Option<remitcost::ValidationReport>,
+    pub inner: Arc<remitcost::Indicators>,
+    pub report: Option<remitcost::ValidationReport>,
 }
 
 #[pymethods]

@@ -11,6 +11,7 @@
 
 use pyo3::prelude::*;
 
+mod batch;
 mod corridor;
 mod currency;
 mod dataset;
@@ -21,6 +22,7 @@ mod fx;
 mod indicator;
 mod money;
 mod observation;
+mod partial;
 mod quote;
 mod rank;
 mod table;
@@ -64,6 +66,8 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicator::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::corridor_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::group_corridors, m)?)?;
+    m.add_class::<partial::Partial>()?;
+    m.add_function(wrap_pyfunction!(batch::cost_columns, m)?)?;
     m.add_class::<observation::Period>()?;
     m.add_class::<observation::RpwAmount>()?;
     m.add_function(wrap_pyfunction!(decimal::parse_decimal, m)?)?;

@@ -27,7 +27,10 @@ The API, in the core's terms:
   :func:`read_bilateral_matrix`;
 - indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
   :func:`corridor_indicators`, :func:`group`, :func:`group_corridors`,
-  :class:`AggregateOptions`.
+  :class:`AggregateOptions`;
+- beyond one machine: :class:`Partial` (indicator state per partition, merged exactly),
+  :mod:`remitcost.batch` (Arrow batches in and out), :mod:`remitcost.spark` (PySpark) and
+  :mod:`remitcost.polars` (LazyFrames).
 """
 
 from remitcost._remitcost import (
@@ -39,6 +42,7 @@ from remitcost._remitcost import (
     corridor_indicators,
     CorridorAverages,
     Cost,
+    cost_columns,
     cost_table,
     CostOptions,
     Currency,
@@ -55,6 +59,7 @@ from remitcost._remitcost import (
     Money,
     Offer,
     parse_decimal,
+    Partial,
     Period,
     Quote,
     rank_offers,
@@ -84,6 +89,7 @@ __all__ = [
     "corridor_indicators",
     "CorridorAverages",
     "Cost",
+    "cost_columns",
     "cost_table",
     "CostOptions",
     "Currency",
@@ -100,6 +106,7 @@ __all__ = [
     "Money",
     "Offer",
     "parse_decimal",
+    "Partial",
     "Period",
     "Quote",
     "rank_offers",
