@@ -30,6 +30,18 @@ fn bytes_of(buffer: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
     Ok(Some(b.cast::<PyBytes>()?.as_bytes().to_vec()))
 }
 
+/// The bytes `[start, start + len)` of a pyarrow buffer: only that range is copied (a batch
+/// is often a slice of a much larger array, whose buffers it shares).
+fn range_of(buffer: &Bound<'_, PyAny>, start: usize, len: usize) -> PyResult<Vec<u8>> {
+    if buffer.is_none() || len == 0 {
+        return Ok(Vec::new());
+    }
+    let b = buffer
+        .call_method1("slice", (start, len))?
+        .call_method0("to_pybytes")?;
+    Ok(b.cast::<PyBytes>()?.as_bytes().to_vec())
+}
+
 fn bit(bits: &Option<Vec<u8>>, i: usize) -> bool {
     match bits {
         None => true,
@@ -119,22 +131,36 @@ impl<'py> Columns<'py> {
             let len: usize = array.len()?;
             let buffers = array.call_method0("buffers")?;
             let validity = bytes_of(&buffers.get_item(0)?)?;
-            let offsets = bytes_of(&buffers.get_item(1)?)?.unwrap_or_default();
-            let data = bytes_of(&buffers.get_item(2)?)?.unwrap_or_default();
-            let at = |j: usize| -> PyResult<usize> {
-                let start = j.checked_mul(8).ok_or_else(|| malformed("offsets"))?;
+            let offsets = range_of(
+                &buffers.get_item(1)?,
+                offset.saturating_mul(8),
+                len.saturating_add(1).saturating_mul(8),
+            )?;
+            // Offsets relative to the batch's first (the data is copied from there on).
+            let at = |k: usize| -> PyResult<usize> {
+                let start = k.checked_mul(8).ok_or_else(|| malformed("offsets"))?;
                 offsets
                     .get(start..start.saturating_add(8))
                     .and_then(|b| <[u8; 8]>::try_from(b).ok())
                     .and_then(|b| usize::try_from(i64::from_le_bytes(b)).ok())
                     .ok_or_else(|| malformed("offsets"))
             };
-            for j in offset..offset.saturating_add(len) {
+            let (first, last) = if len == 0 { (0, 0) } else { (at(0)?, at(len)?) };
+            let data = range_of(
+                &buffers.get_item(2)?,
+                first,
+                last.checked_sub(first)
+                    .ok_or_else(|| malformed("offsets"))?,
+            )?;
+            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
                 if !bit(&validity, j) {
                     out.push(None);
                     continue;
                 }
-                let (start, end) = (at(j)?, at(j.saturating_add(1))?);
+                let (start, end) = (
+                    at(k)?.saturating_sub(first),
+                    at(k.saturating_add(1))?.saturating_sub(first),
+                );
                 let text = data
                     .get(start..end)
                     .and_then(|b| std::str::from_utf8(b).ok())
@@ -173,13 +199,17 @@ impl<'py> Columns<'py> {
             let len: usize = chunk.len()?;
             let buffers = chunk.call_method0("buffers")?;
             let validity = bytes_of(&buffers.get_item(0)?)?;
-            let data = bytes_of(&buffers.get_item(1)?)?.unwrap_or_default();
-            for j in offset..offset.saturating_add(len) {
+            let data = range_of(
+                &buffers.get_item(1)?,
+                offset.saturating_mul(16),
+                len.saturating_mul(16),
+            )?;
+            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
                 if !bit(&validity, j) {
                     out.push(None);
                     continue;
                 }
-                let start = j.checked_mul(16).ok_or_else(|| malformed("decimal128"))?;
+                let start = k.checked_mul(16).ok_or_else(|| malformed("decimal128"))?;
                 let m = data
                     .get(start..start.saturating_add(16))
                     .and_then(|b| <[u8; 16]>::try_from(b).ok())
@@ -243,13 +273,17 @@ impl<'py> Columns<'py> {
             let len: usize = array.len()?;
             let buffers = array.call_method0("buffers")?;
             let validity = bytes_of(&buffers.get_item(0)?)?;
-            let data = bytes_of(&buffers.get_item(1)?)?.unwrap_or_default();
-            for j in offset..offset.saturating_add(len) {
+            let data = range_of(
+                &buffers.get_item(1)?,
+                offset.saturating_mul(8),
+                len.saturating_mul(8),
+            )?;
+            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
                 if !bit(&validity, j) {
                     out.push(None);
                     continue;
                 }
-                let start = j.checked_mul(8).ok_or_else(|| malformed("int64"))?;
+                let start = k.checked_mul(8).ok_or_else(|| malformed("int64"))?;
                 let v = data
                     .get(start..start.saturating_add(8))
                     .and_then(|b| <[u8; 8]>::try_from(b).ok())

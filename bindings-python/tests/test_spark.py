@@ -121,6 +121,27 @@ def test_partial_batches_of_any_size_merge_into_the_one_pass_indicators() -> Non
     assert _text(merged.grouping()) == _text(remitcost.group(SAMPLE, dims))
 
 
+def test_a_sliced_batch_with_nulls_reads_only_its_rows() -> None:
+    """A batch is often a zero-copy slice of a larger array (an offset into shared buffers),
+    and a missing cost is a null: both read as the rows they are."""
+    table = _rpw_table()
+    costs = table.column("cc1_total_cost_pct").to_pylist()
+    costs[12] = None  # one row without a price
+    nulled = table.set_column(
+        table.schema.get_field_index("cc1_total_cost_pct"), "cc1_total_cost_pct",
+        pa.array(costs, table.schema.field("cc1_total_cost_pct").type),
+    )
+    part = nulled.slice(10, 30).combine_chunks().to_batches()[0]
+    assert part.column("firm").offset == part.column("cc1_total_cost_pct").offset == 10
+    state = remitcost.Partial()
+    state.add_batch(part)
+    data = remitcost.read_rpw_csv(SAMPLE)
+    rows = data.observations()[10:40]
+    rows[2]["cc1"] = None
+    assert _text(state.indicators()) == _text(remitcost.indicators(rows))
+    assert state.left_out["unpriced"] == 1
+
+
 def test_a_partial_pickles_and_refuses_a_foreign_state() -> None:
     import pickle
 
