@@ -182,7 +182,9 @@ impl GroupState {
             .count
             .checked_add(other.count)
             .ok_or_else(count_overflow)?;
-        self.sum = add(self.sum, other.sum, "partial aggregation sum")?;
+        // Normalised, as the costs are: equal sums reached in different orders (1.50 + 1.5
+        // or 1.5 + 1.50) then serialize alike, so merged states compare byte for byte.
+        self.sum = add(self.sum, other.sum, "partial aggregation sum")?.normalize();
         self.costs = merge_costs(std::mem::take(&mut self.costs), other.costs)?;
         if other.cheapest < self.cheapest {
             self.cheapest = other.cheapest;
@@ -599,7 +601,7 @@ impl Partial {
             smart.sort_unstable();
             let state = GroupState {
                 count: group.costs.len(),
-                sum: group.sum,
+                sum: group.sum.normalize(),
                 costs,
                 cheapest: Named::of(cheapest, cost_of(group.cheapest)),
                 eligible: group.eligible.len(),
