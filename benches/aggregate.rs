@@ -153,6 +153,23 @@ fn aggregate(c: &mut Criterion) {
             .unwrap()
         })
     });
+    // The floor: one bare pass over the rows reading what every aggregation needs (the
+    // price, the flag, the speed and the corridor codes), summing the costs.
+    g.bench_function("baseline_one_pass", |b| {
+        b.iter(|| {
+            let mut sum = Decimal::ZERO;
+            let mut bytes = 0usize;
+            for o in black_box(&rows) {
+                if let (Some(p), true) = (&o.cc1, o.transparent) {
+                    sum += p.total_cost_pct;
+                    bytes += o.speed.len()
+                        + usize::from(o.source_code.as_bytes()[0])
+                        + usize::from(o.destination_code.as_bytes()[2]);
+                }
+            }
+            (sum, bytes)
+        })
+    });
     g.finish();
 }
 
