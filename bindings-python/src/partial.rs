@@ -54,7 +54,12 @@ fn observations(
             Some(col) => Ok(c
                 .strings(col)?
                 .into_iter()
-                .map(|s| s.map(|s| s.trim().to_string()).unwrap_or_default())
+                .map(|s| match s {
+                    // Trimmed in place: most values need no new allocation.
+                    Some(s) if s.trim().len() == s.len() => s,
+                    Some(s) => s.trim().to_string(),
+                    None => String::new(),
+                })
                 .collect()),
             None => Ok(vec![String::new(); c.rows]),
         }
@@ -78,15 +83,15 @@ fn observations(
         None => vec![None; c.rows],
     };
     let periods = required("period")?;
-    let (src, dst, firm) = (
+    let (mut src, mut dst, mut firm) = (
         required("source_code")?,
         required("destination_code")?,
         required("firm")?,
     );
-    let (src_name, src_region) = (text("source_name")?, text("source_region")?);
-    let (dst_name, dst_region) = (text("destination_name")?, text("destination_region")?);
-    let (firm_type, instrument) = (text("firm_type")?, text("instrument")?);
-    let (access_point, speed) = (text("access_point")?, text("speed")?);
+    let (mut src_name, mut src_region) = (text("source_name")?, text("source_region")?);
+    let (mut dst_name, mut dst_region) = (text("destination_name")?, text("destination_region")?);
+    let (mut firm_type, mut instrument) = (text("firm_type")?, text("instrument")?);
+    let (mut access_point, mut speed) = (text("access_point")?, text("speed")?);
     // Columns the eligibility rule names beyond the known fields go to `extra`.
     let mut extra_columns: Vec<(String, Vec<Option<String>>)> = Vec::new();
     for column in options.eligibility.inaccessible.keys() {
@@ -101,8 +106,14 @@ fn observations(
     }
     let mut out = Vec::with_capacity(c.rows);
     for i in 0..c.rows {
-        let at = |v: &Vec<String>| v.get(i).cloned().unwrap_or_default();
-        let period: remitcost::Period = at(&periods).parse().map_err(crate::error::Error)?;
+        // Each value moves into its observation (no copy).
+        let at = |v: &mut Vec<String>| v.get_mut(i).map(std::mem::take).unwrap_or_default();
+        let period: remitcost::Period = periods
+            .get(i)
+            .map(String::as_str)
+            .unwrap_or_default()
+            .parse()
+            .map_err(crate::error::Error)?;
         let price = costs
             .get(i)
             .copied()
@@ -129,17 +140,17 @@ fn observations(
                 .unwrap_or(0),
             id: None,
             period,
-            source_code: at(&src),
-            source_name: at(&src_name),
-            source_region: at(&src_region),
-            destination_code: at(&dst),
-            destination_name: at(&dst_name),
-            destination_region: at(&dst_region),
-            firm: at(&firm),
-            firm_type: at(&firm_type),
-            instrument: at(&instrument),
-            access_point: at(&access_point),
-            speed: at(&speed),
+            source_code: at(&mut src),
+            source_name: at(&mut src_name),
+            source_region: at(&mut src_region),
+            destination_code: at(&mut dst),
+            destination_name: at(&mut dst_name),
+            destination_region: at(&mut dst_region),
+            firm: at(&mut firm),
+            firm_type: at(&mut firm_type),
+            instrument: at(&mut instrument),
+            access_point: at(&mut access_point),
+            speed: at(&mut speed),
             transparent: transparent.get(i).copied().flatten().unwrap_or(false),
             cc1,
             cc2,
