@@ -100,7 +100,12 @@ pub fn check_send_for(offer: &Offer, target: Decimal, probe: Decimal, options: &
     };
     let mut probe = probe.abs();
     probe.rescale(places);
-    let probe_delivers = target > Decimal::ZERO && probe > Decimal::ZERO && delivers(probe);
+    // Known limit: above about 7.9e28 / 10^places an amount cannot carry its minor units in
+    // 96 bits (the probe keeps fewer places), the grid the solve searches does not exist
+    // there, and it may miss a delivering amount: such probes are not compared.
+    let on_grid = probe.scale() == places;
+    let probe_delivers =
+        on_grid && target > Decimal::ZERO && probe > Decimal::ZERO && delivers(probe);
     match solved {
         Ok(cost) => {
             let forward = offer
