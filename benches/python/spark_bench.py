@@ -156,6 +156,14 @@ def main() -> None:
 
         print(f"\nSpark local[{args.cores}], {args.partitions} partitions "
               f"(pyspark {__import__('pyspark').__version__}):")
+        # Spark's own floor: the same rows moved to the Python workers through Arrow and
+        # only counted there (what any Python code in mapInArrow pays before its work).
+        def count_only(batches: Any) -> Any:
+            yield pa.RecordBatch.from_pydict({"n": [sum(b.num_rows for b in batches)]})
+        df_rows.mapInArrow(count_only, "n long").collect()
+        t, counted = timed(lambda: df_rows.mapInArrow(count_only, "n long").collect())
+        assert sum(r.n for r in counted) == n
+        report("floor: rows to Python, counted", n, t, args.cores)
         remitcost.spark.indicators(df_rows)  # warm-up: JVM, Python workers
         t, spark_ind = timed(lambda: remitcost.spark.indicators(df_rows))
         spark_ind_core = report("indicators (spark.indicators)", n, t, args.cores)
