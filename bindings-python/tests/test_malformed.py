@@ -218,6 +218,31 @@ def test_malformed_case(case: dict[str, Any]) -> None:
     price_ordinary_quote()  # still working after this case
 
 
+OFFER_CASES = [c for c in CASES if c["operation"] in ("cost", "send_for")]
+
+
+@pytest.mark.parametrize("case", OFFER_CASES, ids=[c["name"] for c in OFFER_CASES])
+def test_offer_as_json_text_gives_the_manifest_outcome(case: dict[str, Any]) -> None:
+    """The same offers as a JSON document (``from_dict(str)``) go to core's JSON reader
+    untouched: there Python gives exactly the manifest's outcome, PYTHON_OUTCOMES included
+    (a JSON number in a decimal field is invalid_json, as in Rust and JS)."""
+    method = "cost" if case["operation"] == "cost" else "send_for"
+    amount = case["input"]["send_amount" if method == "cost" else "receive_amount"]
+    try:
+        offer = rc.Offer.from_dict(json.dumps(case["input"]["offer"]))
+        got: tuple[str, Any] = ("output", plain(getattr(offer, method)(
+            amount, options=case["input"].get("options"))))
+    except rc.RemitError as err:
+        got = ("error", err.code)
+    if "error" in case:
+        assert got == ("error", case["error"]), f"{case['name']}: got {got!r}"
+    else:
+        assert got[0] == "output", f"{case['name']}: got {got!r}"
+        failures: list[str] = []
+        compare(case["name"], case["expected"], got[1], failures)
+        assert not failures, "\n".join(failures)
+
+
 def test_still_working_after_the_whole_corpus() -> None:
     for case in CASES:
         if case["operation"] not in NOT_EXPRESSIBLE:
