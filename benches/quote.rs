@@ -1,8 +1,9 @@
 //! Pricing benchmarks: one quote under a flat, a tiered-with-caps and a receiving-fee schedule;
-//! the reverse solve; ranking 100 offers.
+//! the same through a prepared `Pricer` (the per-offer work done once); the reverse solve;
+//! ranking 100 offers.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use remitcost::{rank_offers, CostOptions, Decimal, Offer, Target};
+use remitcost::{rank_offers, CostOptions, Decimal, Offer, Pricer, Target};
 use std::hint::black_box;
 
 fn offer(schedule: serde_json::Value) -> Offer {
@@ -40,6 +41,18 @@ fn pricing(c: &mut Criterion) {
     group.bench_function("receiving_fee_and_vat", |b| {
         b.iter(|| receiving.cost(black_box(amount), &options))
     });
+    group.finish();
+    // The same quotes through a `Pricer`: the per-offer work (checking the schedule, orienting
+    // the rates, tax rates, margin, receiving fee) done once, as a batch of amounts does.
+    let mut group = c.benchmark_group("cost_prepared");
+    for (name, offer) in [
+        ("flat", &flat),
+        ("tiered_3_bands_caps_deducted", &tiered),
+        ("receiving_fee_and_vat", &receiving),
+    ] {
+        let pricer = Pricer::new(offer, &options);
+        group.bench_function(name, |b| b.iter(|| pricer.cost(black_box(amount))));
+    }
     group.finish();
     let target = Decimal::from(50_000);
     c.bench_function("send_for/tiered_3_bands_caps_deducted", |b| {

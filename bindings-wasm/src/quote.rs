@@ -1,8 +1,8 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{decimal, object, options, to_js};
+use crate::decimal::{array, decimal, object, options, to_js};
 use crate::error::{core, JsResult};
-use remitcost::{CostOptions, Offer};
+use remitcost::{Cost, CostOptions, Decimal, Offer, Pricer};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -25,4 +25,91 @@ pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> Js
     let amount = decimal("receiveAmount", receive_amount)?;
     let opts: CostOptions = options("options", opts)?;
     to_js(&core(offer.send_for(amount, &opts))?)
+}
+
+type Field = fn(&Cost) -> Decimal;
+const FIGURES: [(&str, Field); 13] = [
+    ("send_amount", |c| c.send_amount),
+    ("transfer_fee", |c| c.transfer_fee),
+    ("tax", |c| c.tax),
+    ("receiving_fee", |c| c.receiving_fee),
+    ("fee", |c| c.fee),
+    ("total_paid", |c| c.total_paid),
+    ("amount_exchanged", |c| c.amount_exchanged),
+    ("fx_margin_pct", |c| c.fx_margin_pct),
+    ("fx_cost", |c| c.fx_cost),
+    ("total_cost", |c| c.total_cost),
+    ("total_cost_pct", |c| c.total_cost_pct),
+    ("recipient_gets", |c| c.recipient_gets),
+    ("effective_rate", |c| c.effective_rate),
+];
+
+/// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
+/// need no escaping: decimals, currency and error codes, numbers, `null`).
+fn column<T>(out: &mut String, name: &str, rows: &[T], value: impl Fn(&mut String, &T)) {
+    out.push('"');
+    out.push_str(name);
+    out.push_str("\":[");
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        value(out, row);
+    }
+    out.push_str("],");
+}
+
+fn quoted(out: &mut String, text: &str) {
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+}
+
+/// The batch form of `cost`, as Python's `cost_table`: every offer priced at every amount
+/// (offer-major), each offer's per-offer work done once (core's `Pricer`). Returns columns:
+/// `{offer, provider, amount, send_currency, receive_currency, send_amount, …, effective_rate,
+/// error}`; a pair that cannot be priced has `null` figures and its error code in `error`.
+/// The JSON text is written directly (no serde), which keeps the module small.
+#[wasm_bindgen(js_name = costTable)]
+pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> JsResult {
+    let offers: Vec<Offer> = array("offers", offers)?;
+    let amounts: Vec<Decimal> = array("sendAmounts", send_amounts)?;
+    let opts: CostOptions = options("options", opts)?;
+    let mut rows = Vec::with_capacity(offers.len().saturating_mul(amounts.len()));
+    for (i, offer) in offers.iter().enumerate() {
+        let pricer = Pricer::new(offer, &opts);
+        rows.extend(amounts.iter().map(|a| (i, offer, *a, pricer.cost(*a))));
+    }
+    let mut out = String::with_capacity(rows.len().saturating_mul(300));
+    out.push('{');
+    column(&mut out, "offer", &rows, |o, r| {
+        o.push_str(&r.0.to_string())
+    });
+    column(&mut out, "provider", &rows, |o, r| match &r.1.provider {
+        // Names are free text: JSON-escaped.
+        Some(name) => o.push_str(&serde_json::Value::from(name.as_str()).to_string()),
+        None => o.push_str("null"),
+    });
+    column(&mut out, "amount", &rows, |o, r| {
+        quoted(o, &r.2.to_string())
+    });
+    column(&mut out, "send_currency", &rows, |o, r| {
+        quoted(o, r.1.send_currency.code())
+    });
+    column(&mut out, "receive_currency", &rows, |o, r| {
+        quoted(o, r.1.receive_currency.code())
+    });
+    for (name, field) in FIGURES {
+        column(&mut out, name, &rows, |o, r| match &r.3 {
+            Ok(cost) => quoted(o, &field(cost).to_string()),
+            Err(_) => o.push_str("null"),
+        });
+    }
+    column(&mut out, "error", &rows, |o, r| match &r.3 {
+        Ok(_) => o.push_str("null"),
+        Err(e) => quoted(o, e.code()),
+    });
+    out.pop();
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }

@@ -183,3 +183,32 @@ test("package.json: version, exports and types point at what the build makes", (
   assert.equal(pkg.types, "./types/remitcost.d.ts");
   for (const f of [pkg.exports["."].node.types, pkg.exports["."].default.types]) read(`.${f}`);
 });
+
+test("costTable prices every offer at every amount, as cost does one by one", () => {
+  const offers = [EUR_XOF, { ...EUR_XOF, provider: "Capped", schedule: { parts: [{ pct: "2" }], max_amount: "500" } }];
+  const amounts = ["200", "0", "1000", "475.5"];
+  const table = remit.costTable(offers, amounts);
+  assert.equal(table.offer.length, 8);
+  let row = 0;
+  for (const [i, offer] of offers.entries()) {
+    for (const amount of amounts) {
+      assert.equal(table.offer[row], i);
+      assert.equal(table.amount[row], amount);
+      let one;
+      try {
+        one = remit.cost(offer, amount);
+      } catch (e) {
+        assert.equal(table.error[row], e.code, `row ${row}`);
+        assert.equal(table.total_cost_pct[row], null);
+        row += 1;
+        continue;
+      }
+      assert.equal(table.error[row], null);
+      for (const [key, value] of Object.entries(one)) {
+        assert.equal(table[key][row], value, `${key} at row ${row}`);
+      }
+      row += 1;
+    }
+  }
+  assert.deepEqual(table.error, [null, "invalid_amount", null, null, null, "invalid_amount", "amount_out_of_range", null]);
+});

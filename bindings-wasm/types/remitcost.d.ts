@@ -374,6 +374,33 @@ export function validateSchedule(schedule: FeeSchedule): void;
 /** The cost of sending `sendAmount` under an offer. */
 export function cost(offer: Offer, sendAmount: DecimalString, options?: CostOptions | null): Cost;
 
+/** `costTable`'s answer: one column per field, one row per (offer, amount) pair, offer-major. */
+export interface CostTable {
+  offer: number[];
+  provider: (string | null)[];
+  amount: DecimalString[];
+  send_currency: CurrencyCode[];
+  receive_currency: CurrencyCode[];
+  send_amount: (DecimalString | null)[];
+  transfer_fee: (DecimalString | null)[];
+  tax: (DecimalString | null)[];
+  receiving_fee: (DecimalString | null)[];
+  fee: (DecimalString | null)[];
+  total_paid: (DecimalString | null)[];
+  amount_exchanged: (DecimalString | null)[];
+  fx_margin_pct: (DecimalString | null)[];
+  fx_cost: (DecimalString | null)[];
+  total_cost: (DecimalString | null)[];
+  total_cost_pct: (DecimalString | null)[];
+  recipient_gets: (DecimalString | null)[];
+  effective_rate: (DecimalString | null)[];
+  /** The error code of a pair that cannot be priced (its figures are null), else null. */
+  error: (ErrorCode | null)[];
+}
+
+/** Every offer priced at every amount (the batch form of `cost`; per-offer work done once). */
+export function costTable(offers: Offer[], sendAmounts: DecimalString[], options?: CostOptions | null): CostTable;
+
 /** The reverse solve: the cost at the smallest send amount that delivers `receiveAmount`. */
 export function sendFor(offer: Offer, receiveAmount: DecimalString, options?: CostOptions | null): Cost;
 

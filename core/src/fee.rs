@@ -304,12 +304,24 @@ impl FeeSchedule {
         funding: Option<&str>,
         waived: bool,
     ) -> Result<Charges> {
+        self.charges_with(amount, waived, &self.tax_rates(funding))
+    }
+
+    /// [`FeeSchedule::charges`] with the tax rates (from [`FeeSchedule::tax_rates`]) worked
+    /// out already, as a pricer of many amounts does once; their error, if any, is raised
+    /// where `charges` raises it.
+    pub(crate) fn charges_with(
+        &self,
+        amount: Decimal,
+        waived: bool,
+        tax_rates: &Result<(Decimal, Decimal)>,
+    ) -> Result<Charges> {
         let transfer_fee = if waived {
             Decimal::ZERO
         } else {
             self.transfer_fee(amount)?
         };
-        let (on_fee, on_amount) = self.tax_rates(funding)?;
+        let (on_fee, on_amount) = tax_rates.clone()?;
         let tax = decimal::add(
             decimal::apply_pct(transfer_fee, on_fee, "tax on fee")?,
             decimal::apply_pct(amount, on_amount, "tax on amount")?,

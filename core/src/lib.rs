@@ -14,6 +14,7 @@ mod indicator;
 mod money;
 mod observation;
 mod partial;
+mod pricer;
 mod quote;
 mod rank;
 mod solve;
@@ -42,6 +43,7 @@ pub use indicator::{
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;
+pub use pricer::Pricer;
 pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;

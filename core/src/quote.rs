@@ -263,7 +263,7 @@ impl Rates {
     }
 
     /// The exchange margin in percent of a transfer exchanging `exchanged` (> 0).
-    fn margin_pct(&self, exchanged: Decimal) -> Result<Decimal> {
+    pub(crate) fn margin_pct(&self, exchanged: Decimal) -> Result<Decimal> {
         if self.promo.is_none() {
             return fx_margin_pct(&self.offered, &self.mid);
         }
@@ -278,7 +278,6 @@ impl Rates {
 pub(crate) struct Exact {
     pub transfer_fee: Decimal,
     pub tax: Decimal,
-    pub receiving_fee_recv: Decimal,
     pub amount_exchanged: Decimal,
     pub recipient_gets: Decimal,
 }
@@ -339,7 +338,7 @@ impl Offer {
     }
 
     /// Refuses a quote older than `options.oldest_quote`.
-    fn check_fresh(&self, options: &CostOptions) -> Result<()> {
+    pub(crate) fn check_fresh(&self, options: &CostOptions) -> Result<()> {
         match (options.oldest_quote, self.collected_at) {
             (Some(oldest), Some(at)) if at < oldest => Err(Error::StaleQuote(format!(
                 "collected at {at}, before the oldest accepted {oldest}"
@@ -363,9 +362,19 @@ impl Offer {
     }
 
     pub(crate) fn exact(&self, amount: Decimal, rates: &Rates, waived: bool) -> Result<Exact> {
-        let charges = self
-            .schedule
-            .charges(amount, self.funding.as_deref(), waived)?;
+        let tax_rates = self.schedule.tax_rates(self.funding.as_deref());
+        self.exact_with(amount, rates, waived, &tax_rates)
+    }
+
+    /// [`Offer::exact`] with the schedule's tax rates worked out already.
+    pub(crate) fn exact_with(
+        &self,
+        amount: Decimal,
+        rates: &Rates,
+        waived: bool,
+        tax_rates: &Result<(Decimal, Decimal)>,
+    ) -> Result<Exact> {
+        let charges = self.schedule.charges_with(amount, waived, tax_rates)?;
         let amount_exchanged = match self.schedule.charging {
             Charging::OnTop => amount,
             Charging::Deducted => decimal::sub(amount, charges.total()?, "amount exchanged")?,
@@ -375,7 +384,6 @@ impl Offer {
         Ok(Exact {
             transfer_fee: charges.transfer_fee,
             tax: charges.tax,
-            receiving_fee_recv,
             amount_exchanged,
             recipient_gets: decimal::sub(converted, receiving_fee_recv, "recipient amount")?,
         })
@@ -388,26 +396,23 @@ impl Offer {
     /// the schedule's limits, `invalid_schedule`, `invalid_rate` or `currency_mismatch` for a
     /// bad offer, `overflow` for amounts beyond a 96-bit decimal.
     pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
-        if amount <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the amount sent must be positive"
-            )));
+        // One code path for one amount and for many (see `Pricer`).
+        crate::pricer::Pricer::new(self, options).cost(amount)
+    }
+
+    /// The receiving fee counted in the send currency (converted at the reference rate), or
+    /// zero when `options` leave it out.
+    pub(crate) fn receiving_fee_sent(
+        &self,
+        rates: &Rates,
+        options: &CostOptions,
+    ) -> Result<Decimal> {
+        if options.include_receiving_fee {
+            let recv = self.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
+            decimal::div(recv, rates.mid.value(), "receiving fee")
+        } else {
+            Ok(Decimal::ZERO)
         }
-        let rates = self.rates()?;
-        self.check_fresh(options)?;
-        self.schedule.check_amount(amount)?;
-        let exact = self.exact(amount, &rates, self.fee_waived(options))?;
-        if exact.amount_exchanged <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the deducted fee and taxes take all of it"
-            )));
-        }
-        if exact.recipient_gets <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the receiving fee takes all of it"
-            )));
-        }
-        self.report(amount, &exact, &rates, options)
     }
 
     /// Rounds the exact figures into a [`Cost`].
@@ -418,18 +423,33 @@ impl Offer {
         rates: &Rates,
         options: &CostOptions,
     ) -> Result<Cost> {
-        let receiving_fee = if options.include_receiving_fee {
-            decimal::div(exact.receiving_fee_recv, rates.mid.value(), "receiving fee")?
-        } else {
-            Decimal::ZERO
-        };
+        let receiving_fee = self.receiving_fee_sent(rates, options);
+        self.report_with(amount, exact, rates, options, &receiving_fee, None)
+    }
+
+    /// [`Offer::report`] with the receiving fee (from [`Offer::receiving_fee_sent`]) and, for
+    /// an offer without a promotional rate, the exchange margin worked out already; their
+    /// errors, if any, are raised where `report` raises them.
+    pub(crate) fn report_with(
+        &self,
+        amount: Decimal,
+        exact: &Exact,
+        rates: &Rates,
+        options: &CostOptions,
+        receiving_fee: &Result<Decimal>,
+        margin_pct: Option<&Result<Decimal>>,
+    ) -> Result<Cost> {
+        let receiving_fee = receiving_fee.clone()?;
         let sender_charges = decimal::add(exact.transfer_fee, exact.tax, "fee")?;
         let fee = decimal::add(sender_charges, receiving_fee, "fee")?;
         let total_paid = match self.schedule.charging {
             Charging::OnTop => decimal::add(amount, sender_charges, "total paid")?,
             Charging::Deducted => amount,
         };
-        let margin_pct = rates.margin_pct(exact.amount_exchanged)?;
+        let margin_pct = match margin_pct {
+            Some(margin) => margin.clone()?,
+            None => rates.margin_pct(exact.amount_exchanged)?,
+        };
         let fx_cost = decimal::apply_pct(exact.amount_exchanged, margin_pct, "fx cost")?;
         let total_cost = decimal::add(fee, fx_cost, "total cost")?;
         let total_cost_pct = decimal::pct_of(total_cost, amount, "total cost")?;
