@@ -103,7 +103,10 @@ pub fn check_send_for(offer: &Offer, target: Decimal, probe: Decimal, options: &
     // Known limit: above about 7.9e28 / 10^places an amount cannot carry its minor units in
     // 96 bits (the probe keeps fewer places), the grid the solve searches does not exist
     // there, and it may miss a delivering amount: such probes are not compared.
-    let on_grid = probe.scale() == places;
+    // Near the limit the candidate's quotients lose the last digits too: probes above 1e24
+    // are not compared either (found: a probe of Decimal::MAX JPY).
+    let on_grid = probe.scale() == places
+        && probe <= Decimal::from_i128_with_scale(1_000_000_000_000_000_000_000_000, 0);
     let probe_delivers =
         on_grid && target > Decimal::ZERO && probe > Decimal::ZERO && delivers(probe);
     match solved {
