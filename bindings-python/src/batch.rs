@@ -335,7 +335,28 @@ pub fn cost_columns(
     let options = crate::quote::CostOptions::extract(options)?;
     Ok(py.detach(|| {
         let rows = offers.len();
-        let mut parsed: HashMap<&str, Result<remitcost::Offer, remitcost::Error>> = HashMap::new();
+        // Each distinct offer document parsed, and made ready to price (`Pricer`), once.
+        let mut slots: HashMap<&str, usize> = HashMap::new();
+        let mut distinct: Vec<Result<remitcost::Offer, remitcost::Error>> = Vec::new();
+        let row_offers: Vec<Option<usize>> = offers
+            .iter()
+            .map(|offer| {
+                offer.as_deref().map(|text| {
+                    *slots.entry(text).or_insert_with(|| {
+                        let slot = distinct.len();
+                        distinct.push(
+                            serde_json::from_str::<remitcost::Offer>(text)
+                                .map_err(remitcost::Error::from),
+                        );
+                        slot
+                    })
+                })
+            })
+            .collect();
+        let pricers: Vec<Option<remitcost::Pricer>> = distinct
+            .iter()
+            .map(|o| o.as_ref().ok().map(|o| remitcost::Pricer::new(o, &options)))
+            .collect();
         let mut send = Vec::with_capacity(rows);
         let mut receive = Vec::with_capacity(rows);
         let mut error = Vec::with_capacity(rows);
@@ -343,12 +364,9 @@ pub fn cost_columns(
             .iter()
             .map(|_| Vec::with_capacity(rows))
             .collect();
-        for (offer, amount) in offers.iter().zip(&amounts) {
-            let offer = offer.as_deref().map(|text| {
-                &*parsed.entry(text).or_insert_with(|| {
-                    serde_json::from_str::<remitcost::Offer>(text).map_err(remitcost::Error::from)
-                })
-            });
+        for (slot, amount) in row_offers.iter().zip(&amounts) {
+            let offer = slot.map(|k| &distinct[k]);
+            let pricer = slot.and_then(|k| pricers[k].as_ref());
             // The currencies are the offer's, priced or not (as `cost_table` gives them).
             let currencies = offer.and_then(|o| o.as_ref().ok()).map(|o| {
                 (
@@ -357,7 +375,10 @@ pub fn cost_columns(
                 )
             });
             let cost = match (offer, amount) {
-                (Some(Ok(o)), Some(amount)) => o.cost(*amount, &options),
+                (Some(Ok(_)), Some(amount)) => match pricer {
+                    Some(pricer) => pricer.cost(*amount),
+                    None => Err(remitcost::Error::InvalidJson("no offer".into())),
+                },
                 (Some(Err(e)), _) => Err(e.clone()),
                 (None, _) => Err(remitcost::Error::InvalidJson("no offer".into())),
                 (_, None) => Err(remitcost::Error::InvalidAmount("null".into())),

@@ -505,13 +505,15 @@ pub fn cost_table(
         for (i, offer) in offers.iter().enumerate() {
             let send = Some(offer.send_currency.code().to_string());
             let receive = Some(offer.receive_currency.code().to_string());
+            // The per-offer work (checks, rates, taxes, margin) once for all the amounts.
+            let pricer = remitcost::Pricer::new(offer, &options);
             for a in &amounts {
                 index.push(i64::try_from(i).ok());
                 provider.push(offer.provider.clone());
                 amount.push(Some(*a));
                 send_currency.push(send.clone());
                 receive_currency.push(receive.clone());
-                let cost = offer.cost(*a, &options);
+                let cost = pricer.cost(*a);
                 for (column, (_, field)) in columns.iter_mut().zip(COST_COLUMNS) {
                     column.push(cost.as_ref().ok().map(field));
                 }
