@@ -51,6 +51,11 @@ impl Rounding {
             Rounding::Up => RoundingStrategy::AwayFromZero,
             Rounding::Down => RoundingStrategy::ToZero,
         };
+        if value.scale() > places {
+            if let Some(rounded) = self.round_mantissa(value, places) {
+                return rounded;
+            }
+        }
         // A value with no more places than asked needs no rounding, only padding.
         let mut rounded = if value.scale() <= places {
             value
@@ -59,6 +64,32 @@ impl Rounding {
         };
         rounded.rescale(places);
         rounded
+    }
+
+    /// Rounds a value with more than `places` places by one 128-bit division of its mantissa
+    /// (rust_decimal's `round_dp_with_strategy` divides by ten once per dropped digit: a
+    /// percentage from a division has 28 places, and rounding was a quarter of a quote's
+    /// instructions). Same results, digit for digit and sign for sign (a property test checks
+    /// it against rust_decimal); `None` leaves the case to rust_decimal.
+    fn round_mantissa(self, value: Decimal, places: u32) -> Option<Decimal> {
+        let divisor = 10i128.checked_pow(value.scale().checked_sub(places)?)?;
+        let mantissa = value.mantissa();
+        let truncated = mantissa.checked_div(divisor)?;
+        let rest = mantissa.checked_rem(divisor)?.checked_abs()?;
+        let twice = rest.checked_mul(2)?;
+        let odd = truncated.checked_rem(2)? != 0;
+        let away = match self {
+            Rounding::HalfEven => twice > divisor || (twice == divisor && odd),
+            Rounding::HalfAwayFromZero => twice >= divisor,
+            Rounding::Up => rest != 0,
+            Rounding::Down => false,
+        };
+        let rounded = match (away, mantissa < 0) {
+            (false, _) => truncated,
+            (true, false) => truncated.checked_add(1)?,
+            (true, true) => truncated.checked_sub(1)?,
+        };
+        Decimal::try_from_i128_with_scale(rounded, places).ok()
     }
 
     /// Rounds a percentage to [`PCT_DECIMALS`] places.
