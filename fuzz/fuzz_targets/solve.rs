@@ -24,7 +24,10 @@ impl<'a> Arbitrary<'a> for Num {
                 i64::from(u.int_in_range(0u32..=1_000_000)?),
                 u.int_in_range(0..=4)?,
             ),
-            6 | 7 => Decimal::new(u.arbitrary::<i64>()?.abs(), u.int_in_range(0..=28)?),
+            6 | 7 => Decimal::new(
+                u.arbitrary::<i64>()?.checked_abs().unwrap_or(i64::MAX),
+                u.int_in_range(0..=28)?,
+            ),
             8 => Decimal::from_parts(
                 u.arbitrary()?,
                 u.arbitrary()?,
