@@ -51,10 +51,11 @@ impl Rounding {
             Rounding::Up => RoundingStrategy::AwayFromZero,
             Rounding::Down => RoundingStrategy::ToZero,
         };
-        if value.scale() > places {
-            if let Some(rounded) = self.round_mantissa(value, places) {
-                return rounded;
-            }
+        // Not in WebAssembly: 128-bit division is a library routine there, and the npm
+        // module's size budget counts every kilobyte (results are the same either way).
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(rounded) = self.round_mantissa(value, places) {
+            return rounded;
         }
         // A value with no more places than asked needs no rounding, only padding.
         let mut rounded = if value.scale() <= places {
@@ -66,14 +67,24 @@ impl Rounding {
         rounded
     }
 
-    /// Rounds a value with more than `places` places by one 128-bit division of its mantissa
-    /// (rust_decimal's `round_dp_with_strategy` divides by ten once per dropped digit: a
+    /// Rounds (or pads) a value to `places` places by one 128-bit division (or multiplication)
+    /// of its mantissa (rust_decimal's `round_dp_with_strategy` divides by ten once per dropped digit: a
     /// percentage from a division has 28 places, and rounding was a quarter of a quote's
     /// instructions). Same results, digit for digit and sign for sign (a property test checks
     /// it against rust_decimal); `None` leaves the case to rust_decimal.
+    #[cfg(not(target_arch = "wasm32"))]
     fn round_mantissa(self, value: Decimal, places: u32) -> Option<Decimal> {
-        let divisor = 10i128.checked_pow(value.scale().checked_sub(places)?)?;
         let mantissa = value.mantissa();
+        if mantissa == 0 {
+            return None; // rust_decimal keeps a zero's sign flag: leave zeros to it
+        }
+        if value.scale() <= places {
+            // Padding: one multiplication (`rescale` multiplies by ten once per digit).
+            let padded =
+                mantissa.checked_mul(10i128.checked_pow(places.checked_sub(value.scale())?)?)?;
+            return Decimal::try_from_i128_with_scale(padded, places).ok();
+        }
+        let divisor = 10i128.checked_pow(value.scale().checked_sub(places)?)?;
         let truncated = mantissa.checked_div(divisor)?;
         let rest = mantissa.checked_rem(divisor)?.checked_abs()?;
         let twice = rest.checked_mul(2)?;

@@ -78,4 +78,12 @@ fn ties_zero_and_extremes() {
             check(value, places);
         }
     }
+    // Negative zero (a sign flag on a zero mantissa), at scales below and above `places`.
+    for scale in [0, 2, 5] {
+        let mut zero = Decimal::new(0, scale);
+        zero.set_sign_negative(true);
+        for places in 0..=6 {
+            check(zero, places);
+        }
+    }
 }
