@@ -20,5 +20,4 @@ cargo run -q -p remitcost-examples --bin rank_offers >/dev/null
 cargo run -q -p remitcost-examples --bin rank_offers -- --receive 100000 >/dev/null
 cargo run -q -p remitcost-examples --bin rpw_report >/dev/null
 
-# Benchmarks in smoke mode: each benchmark body runs once, so they cannot rot.
-cargo bench -q -p remitcost-benches -- --test >/dev/null
+# The benchmarks run in smoke mode in .ci/bench.sh.
