@@ -2,7 +2,8 @@
 # Fuzz smoke: every cargo-fuzz target in fuzz/ for a short while (FUZZ_SECONDS each, default
 # 25), one at a time, starting from the seeds in fuzz/seeds. Needs a nightly toolchain and
 # cargo-fuzz (installed here if missing); without them it says why it skipped and passes.
-# A crash fails the step and leaves the input in fuzz/artifacts/<target>/.
+# A crash fails the step and leaves the input in fuzz/artifacts/<target>/. A fixed -seed makes
+# the inputs tried the same on every run (a CI failure is a finding, not noise).
 # Longer local runs: cd fuzz && cargo +nightly fuzz run <target> -- -max_total_time=180
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ for target in $(cargo fuzz list); do
     status=0
     cargo +nightly fuzz run "$target" -O -a --target-dir "$target_dir" \
         "corpus/$target" "seeds/$target" -- \
-        -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 -max_len=4096 \
+        -max_total_time="$seconds" -seed=1 -rss_limit_mb=2048 -timeout=20 -max_len=4096 \
         -print_final_stats=1 >"$log" 2>&1 || status=$?
     grep -E '^(stat::number_of_executed_units|Done )' "$log" || true
     if [ "$status" -ne 0 ]; then

@@ -263,9 +263,18 @@ fn capped(
         return Ok(vec![(lo, hi, constant(max.map_or(v, |m| v.min(m))))]);
     }
     // fixed + rate·A crosses a cap value at A = (cap − fixed) / rate.
+    // A kink beyond the 96-bit range (a tiny rate, a huge cap) is past every amount there is:
+    // it stands at the end of the range on its side rather than failing the solve.
     let kink = |cap: Option<Decimal>| -> Result<Option<Decimal>> {
-        cap.map(|c| decimal::div(decimal::sub(c, fee.fixed, "fee cap")?, fee.rate, "fee cap"))
-            .transpose()
+        cap.map(|c| {
+            let gap = decimal::sub(c, fee.fixed, "fee cap")?;
+            match decimal::div(gap, fee.rate, "fee cap") {
+                Err(Error::Overflow(_)) if gap.is_sign_negative() => Ok(Decimal::MIN),
+                Err(Error::Overflow(_)) => Ok(Decimal::MAX),
+                other => other,
+            }
+        })
+        .transpose()
     };
     let (k_min, k_max) = (kink(min)?, kink(max)?);
     let spans = [

@@ -149,3 +149,24 @@ fn max_amount_at_decimal_max_does_not_overflow_the_solve() {
     let back = o.send_for(target, &options).expect("solves");
     assert_eq!(back.send_amount, target);
 }
+
+/// fuzz target `solve` (input kept from the fuzz run): with a tiny fee percentage and a huge
+/// fee cap, the amount where the cap starts, `(cap − fixed) / rate`, is beyond the 96-bit
+/// range, and the reverse solve failed with `overflow` although an ordinary amount delivers.
+/// Fixed in core/src/solve.rs: such a kink stands at the end of the range.
+#[test]
+fn fee_cap_kink_beyond_the_decimal_range_does_not_fail_the_solve() {
+    let o = offer(serde_json::json!({
+        "send_currency": "USD", "receive_currency": "MXN",
+        "schedule": {"parts": [{"pct": "0.0000000000000000000001"}],
+                     "max_fee": "1000000000000", "charging": "deducted"},
+        "offered_rate": {"base": "USD", "quote": "MXN", "value": "17"},
+        "mid_rate": {"base": "USD", "quote": "MXN", "value": "17.2"}
+    }));
+    let back = o
+        .send_for(Decimal::from(1700), &CostOptions::default())
+        .expect("solves");
+    // The fee on USD 100 is 1e-22 USD: 99.99…99 × 17 rounds to 1700.00; 99.99 gives 1699.83.
+    assert_eq!(back.send_amount.to_string(), "100.00");
+    assert_eq!(back.recipient_gets.to_string(), "1700.00");
+}
