@@ -40,6 +40,22 @@ pub enum Rounding {
     Down,
 }
 
+/// 10^k for k in 0..=28 (every scale a `Decimal` can have), looked up: `checked_pow` on
+/// `i128` costs more than the division it feeds.
+#[cfg(not(target_arch = "wasm32"))]
+fn pow10(k: u32) -> Option<i128> {
+    const POWERS: [i128; 29] = {
+        let mut p = [1i128; 29];
+        let mut k = 1;
+        while k < 29 {
+            p[k] = p[k - 1] * 10;
+            k += 1;
+        }
+        p
+    };
+    POWERS.get(usize::try_from(k).ok()?).copied()
+}
+
 impl Rounding {
     /// Rounds `value` to `places` decimals under this rule and sets its scale to exactly
     /// `places`, so that `5` becomes `5.00` at two places: every language then compares results
@@ -80,11 +96,10 @@ impl Rounding {
         }
         if value.scale() <= places {
             // Padding: one multiplication (`rescale` multiplies by ten once per digit).
-            let padded =
-                mantissa.checked_mul(10i128.checked_pow(places.checked_sub(value.scale())?)?)?;
+            let padded = mantissa.checked_mul(pow10(places.checked_sub(value.scale())?)?)?;
             return Decimal::try_from_i128_with_scale(padded, places).ok();
         }
-        let divisor = 10i128.checked_pow(value.scale().checked_sub(places)?)?;
+        let divisor = pow10(value.scale().checked_sub(places)?)?;
         let truncated = mantissa.checked_div(divisor)?;
         let rest = mantissa.checked_rem(divisor)?.checked_abs()?;
         let twice = rest.checked_mul(2)?;
