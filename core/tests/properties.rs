@@ -102,7 +102,8 @@ proptest! {
         let o = offer(schedule, Decimal::new(mid - below, 3), Decimal::new(mid, 3));
         match o.cost(Decimal::from(amount), &CostOptions::default()) {
             Ok(cost) => {
-                prop_assert!(cost.amount_exchanged > Decimal::ZERO);
+                // Exactly it is positive (cost refuses otherwise); rounded to yen it may be 0.
+                prop_assert!(cost.amount_exchanged >= Decimal::ZERO);
                 prop_assert!(cost.total_cost >= cost.fee);
             }
             Err(e) => prop_assert!(["amount_out_of_range", "invalid_amount"].contains(&e.code()), "{e}"),
