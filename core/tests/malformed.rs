@@ -2,109 +2,19 @@
 //! every hostile input gives its documented error code or validation report, and remitcost
 //! keeps working afterwards. The Python and JavaScript suites run the same manifest.
 
-use remitcost::{
-    parse_decimal, read_rpw_csv, read_rpw_json, CostOptions, Currency, Decimal, Error, Offer,
-    Period, Result,
-};
+mod support;
+
+use remitcost::{CostOptions, Decimal, Error, Offer};
 use serde_json::{json, Value};
 use std::path::PathBuf;
+use support::{compare, load, run, testdata};
 
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/malformed")
+    testdata().join("malformed")
 }
 
 fn manifest() -> Value {
-    let path = corpus_dir().join("cases.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn text(input: &Value, key: &str) -> String {
-    input[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("{key} must be a string in {input}"))
-        .to_string()
-}
-
-/// The bytes a dataset case reads: `file` (relative to testdata/malformed) or inline `text`.
-fn bytes(input: &Value) -> Vec<u8> {
-    match input.get("file") {
-        Some(file) => {
-            let path = corpus_dir().join(file.as_str().expect("file is a path"));
-            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        }
-        None => text(input, "text").into_bytes(),
-    }
-}
-
-fn from<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> {
-    Ok(serde_json::from_value(value.clone())?)
-}
-
-fn options(input: &Value) -> Result<CostOptions> {
-    input
-        .get("options")
-        .map_or(Ok(CostOptions::default()), from)
-}
-
-/// Runs one operation on a case's input, giving its output as JSON.
-fn run(operation: &str, input: &Value) -> Result<Value> {
-    let out = match operation {
-        "cost" => {
-            let offer: Offer = from(&input["offer"])?;
-            let amount = parse_decimal(&text(input, "send_amount"))?;
-            json!(offer.cost(amount, &options(input)?)?)
-        }
-        "send_for" => {
-            let offer: Offer = from(&input["offer"])?;
-            let target = parse_decimal(&text(input, "receive_amount"))?;
-            json!(offer.send_for(target, &options(input)?)?)
-        }
-        "offer_json" => {
-            let offer: Offer = serde_json::from_str(&text(input, "text"))?;
-            json!(offer)
-        }
-        "parse_decimal" => json!({ "value": parse_decimal(&text(input, "text"))?.to_string() }),
-        "currency" => {
-            let c = Currency::parse(&text(input, "code"))?;
-            json!({ "code": c.code(), "minor_units": c.minor_units() })
-        }
-        "period" => json!({ "period": text(input, "text").parse::<Period>()?.to_string() }),
-        "read_rpw_csv" => {
-            let data = read_rpw_csv(bytes(input).as_slice())?;
-            json!({ "report": data.report, "observations": data.observations })
-        }
-        "read_rpw_json" => {
-            let data = read_rpw_json(bytes(input).as_slice())?;
-            json!({ "report": data.report, "observations": data.observations })
-        }
-        other => panic!("no runner for operation {other:?}"),
-    };
-    Ok(out)
-}
-
-/// The comparison rule of testdata/README.md: listed fields must match; arrays have the same
-/// length and match element by element; scalars compare as strings.
-fn compare(path: &str, expected: &Value, actual: &Value, failures: &mut Vec<String>) {
-    match (expected, actual) {
-        (Value::Object(want), Value::Object(have)) => {
-            for (field, w) in want {
-                match have.get(field) {
-                    Some(h) => compare(&format!("{path}.{field}"), w, h, failures),
-                    None if w.is_null() => {}
-                    None => failures.push(format!("{path}.{field}: missing")),
-                }
-            }
-        }
-        (Value::Array(want), Value::Array(have)) if want.len() == have.len() => {
-            for (i, (w, h)) in want.iter().zip(have).enumerate() {
-                compare(&format!("{path}[{i}]"), w, h, failures);
-            }
-        }
-        (Value::Null, Value::Null) => {}
-        (Value::String(w), h) if h.as_str().map_or(h.to_string(), str::to_string) == *w => {}
-        (w, h) => failures.push(format!("{path}: expected {w}, got {h}")),
-    }
+    load(&corpus_dir().join("cases.json"))
 }
 
 #[test]
