@@ -1,4 +1,4 @@
-// Shared by malformed.test.mjs and dump_vectors.mjs: the JS runner of every operation in
+// Shared by vectors.test.mjs, malformed.test.mjs and dump_vectors.mjs: the JS runner of every operation in
 // testdata/vectors and testdata/malformed/cases.json, the operations the JS package cannot
 // run (with the reason), and the canonical JSON the consistency check diffs.
 import { readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ export { remit };
 export const TESTDATA = fileURLToPath(new URL("../../testdata/", import.meta.url));
 
 // The compact row of aggregate.json / indicators.json as a full Observation, exactly as those
-// files' descriptions define it (the same expansion as vectors.test.mjs and the Rust runner).
+// files' descriptions define it (the same expansion as the Rust runner, core/tests/support).
 function price(cost, amount) {
   return {
     amount, denomination_amount: null, currency: null, fee: "0",
