@@ -128,6 +128,26 @@ impl Rounding {
         self.round(pct, PCT_DECIMALS)
     }
 
+    /// [`Rounding::round`], or an `overflow` error where `value` is too large to carry
+    /// `places` decimals in a 96-bit decimal (above about 7.9e28 / 10^places): there the
+    /// figure would keep fewer decimals than its minor units, and would no longer be exact.
+    ///
+    /// ```
+    /// use remitcost::Rounding;
+    /// use rust_decimal::Decimal;
+    /// let r = Rounding::HalfEven;
+    /// assert_eq!(r.round_exact(Decimal::new(12345, 3), 2, "fee").unwrap().to_string(), "12.34");
+    /// assert_eq!(r.round_exact(Decimal::MAX, 2, "fee").unwrap_err().code(), "overflow");
+    /// ```
+    pub fn round_exact(self, value: Decimal, places: u32, what: &'static str) -> Result<Decimal> {
+        let rounded = self.round(value, places);
+        if rounded.scale() == places {
+            Ok(rounded)
+        } else {
+            Err(Error::Overflow(what))
+        }
+    }
+
     /// Rounds an amount to the minor units of `currency`.
     ///
     /// ```

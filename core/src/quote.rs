@@ -5,7 +5,7 @@ use crate::decimal;
 use crate::error::{Error, Result};
 use crate::fee::{Charging, FeeSchedule};
 use crate::fx::{fx_margin_pct, Rate};
-use crate::money::Rounding;
+use crate::money::{Rounding, PCT_DECIMALS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -350,15 +350,18 @@ impl Offer {
 
     /// The amount paid out, from the exact one: rounded to the receive currency's minor units,
     /// then down to the schedule's payout unit, if any.
+    ///
+    /// An amount too large to carry the receive currency's minor units in 96 bits is an
+    /// `overflow`: it could not be paid out exactly.
     pub(crate) fn paid_out(&self, exact: Decimal, rounding: Rounding) -> Result<Decimal> {
-        let rounded = rounding.round_money(exact, self.receive_currency);
+        let places = self.receive_currency.minor_units();
+        let rounded = rounding.round_exact(exact, places, "recipient amount")?;
         let Some(unit) = self.schedule.payout_unit else {
             return Ok(rounded);
         };
         let units = decimal::div(rounded, unit, "payout unit")?.floor();
-        let mut paid = decimal::mul(units, unit, "payout unit")?;
-        paid.rescale(self.receive_currency.minor_units());
-        Ok(paid)
+        let paid = decimal::mul(units, unit, "payout unit")?;
+        Rounding::Down.round_exact(paid, places, "payout unit")
     }
 
     pub(crate) fn exact(&self, amount: Decimal, rates: &Rates, waived: bool) -> Result<Exact> {
@@ -394,7 +397,8 @@ impl Offer {
     /// Errors: `invalid_amount` for a zero or negative amount (or one that a deducted fee, or
     /// the receiving fee, takes whole), `amount_out_of_range` outside
     /// the schedule's limits, `invalid_schedule`, `invalid_rate` or `currency_mismatch` for a
-    /// bad offer, `overflow` for amounts beyond a 96-bit decimal.
+    /// bad offer, `overflow` for amounts beyond a 96-bit decimal, or for a figure too large to
+    /// carry all its decimals there (see [`Rounding::round_exact`]).
     pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
         // One code path for one amount and for many (see `Pricer`).
         crate::pricer::Pricer::new(self, options).cost(amount)
@@ -454,24 +458,26 @@ impl Offer {
         let total_cost = decimal::add(fee, fx_cost, "total cost")?;
         let total_cost_pct = decimal::pct_of(total_cost, amount, "total cost")?;
         let effective_rate = decimal::div(exact.recipient_gets, total_paid, "effective rate")?;
+        // Every figure at its full number of decimals, or `overflow`: never fewer, silently.
         let r = options.rounding;
-        let send = |v| r.round_money(v, self.send_currency);
+        let places = self.send_currency.minor_units();
+        let send = |v, what| r.round_exact(v, places, what);
         Ok(Cost {
             send_currency: self.send_currency,
             receive_currency: self.receive_currency,
-            send_amount: send(amount),
-            transfer_fee: send(exact.transfer_fee),
-            tax: send(exact.tax),
-            receiving_fee: send(receiving_fee),
-            fee: send(fee),
-            total_paid: send(total_paid),
-            amount_exchanged: send(exact.amount_exchanged),
-            fx_margin_pct: r.round_pct(margin_pct),
-            fx_cost: send(fx_cost),
-            total_cost: send(total_cost),
-            total_cost_pct: r.round_pct(total_cost_pct),
+            send_amount: send(amount, "send amount")?,
+            transfer_fee: send(exact.transfer_fee, "transfer fee")?,
+            tax: send(exact.tax, "tax")?,
+            receiving_fee: send(receiving_fee, "receiving fee")?,
+            fee: send(fee, "fee")?,
+            total_paid: send(total_paid, "total paid")?,
+            amount_exchanged: send(exact.amount_exchanged, "amount exchanged")?,
+            fx_margin_pct: r.round_exact(margin_pct, PCT_DECIMALS, "exchange margin")?,
+            fx_cost: send(fx_cost, "fx cost")?,
+            total_cost: send(total_cost, "total cost")?,
+            total_cost_pct: r.round_exact(total_cost_pct, PCT_DECIMALS, "total cost")?,
             recipient_gets: self.paid_out(exact.recipient_gets, r)?,
-            effective_rate: r.round(effective_rate, RATE_DECIMALS),
+            effective_rate: r.round_exact(effective_rate, RATE_DECIMALS, "effective rate")?,
         })
     }
 

@@ -14,6 +14,7 @@ use crate::fee::{Charging, Linear};
 use crate::money::Rounding;
 use crate::quote::{CostOptions, Offer, Rates};
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::cell::Cell;
 
 /// A range of send amounts `[lo, hi)` over which the sender's charges are `fixed + rate·A`
 /// (cap and taxes included).
@@ -50,7 +51,7 @@ pub(crate) fn smallest_send_amount(
     let unit = Decimal::new(1, send_places);
     // What is paid out is a multiple of the minor unit (and of the payout unit, if any): the
     // smallest such multiple at or above the target is what must be reached.
-    let mut target = ceil_to(target, recv_places);
+    let mut target = Rounding::Up.round_exact(target, recv_places, "amount to receive")?;
     if let Some(unit) = offer.schedule.payout_unit {
         let up = decimal::mul(
             decimal::div(target, unit, "payout unit")?.ceil(),
@@ -65,9 +66,22 @@ pub(crate) fn smallest_send_amount(
         };
     }
     let need = exchanged_needed(offer, rates, target, rounding)?;
+    // An amount whose price overflows 96 bits (a huge fee percentage, a payout too large to
+    // carry its minor units) is not an answer: `cost` would refuse it. It does not deliver,
+    // and if nothing else does, the solve says `overflow` rather than `unreachable_target`.
+    let overflowed = Cell::new(None);
     let delivers = |amount: Decimal| -> Result<bool> {
-        let exact = offer.exact(amount, rates, waived)?;
-        Ok(offer.paid_out(exact.recipient_gets, rounding)? >= target)
+        let paid = offer
+            .exact(amount, rates, waived)
+            .and_then(|exact| offer.paid_out(exact.recipient_gets, rounding));
+        match paid {
+            Ok(paid) => Ok(paid >= target),
+            Err(Error::Overflow(what)) => {
+                overflowed.set(Some(what));
+                Ok(false)
+            }
+            Err(other) => Err(other),
+        }
     };
     for piece in pieces(offer, waived)? {
         let Some(mut candidate) = piece_candidate(&piece, need, send_places)? else {
@@ -84,6 +98,9 @@ pub(crate) fn smallest_send_amount(
         }
         let start = ceil_to(piece.lo, send_places).max(unit);
         return lowest_delivering(start, candidate, send_places, delivers);
+    }
+    if let Some(what) = overflowed.get() {
+        return Err(Error::Overflow(what));
     }
     Err(Error::Unreachable(format!(
         "{target} {} within the schedule's limits",

@@ -11,7 +11,9 @@ fn offer(json: serde_json::Value) -> Offer {
 /// hung the reverse solve. The candidate amount was `Decimal::MAX`; one cent less rounds back
 /// to the same 28-digit value, so the walk down one minor unit at a time never ended.
 /// Fixed in core/src/solve.rs: one step down, then a bisection that stops when it makes no
-/// progress.
+/// progress. Since then, an amount that cannot carry its minor units in 96 bits is refused
+/// as `overflow` (core/src/money.rs, `Rounding::round_exact`): `Decimal::MAX` euros have no
+/// cents, while the largest amount that has them is delivered exactly.
 #[test]
 fn send_for_decimal_max_same_currency_ends() {
     let o = offer(serde_json::json!({
@@ -22,11 +24,17 @@ fn send_for_decimal_max_same_currency_ends() {
         first_transfer: true,
         ..CostOptions::default()
     };
-    let cost = o
-        .send_for(Decimal::MAX, &options)
-        .expect("max is deliverable");
-    assert_eq!(cost.recipient_gets, Decimal::MAX);
-    assert_eq!(cost.send_amount, Decimal::MAX);
+    let err = o.send_for(Decimal::MAX, &options).unwrap_err();
+    assert_eq!(err.code(), "overflow");
+    // 792281625142643375935439503.35: the mantissa is Decimal::MAX's, at 2 places.
+    let largest = Decimal::from_i128_with_scale(i128::from(u64::MAX) << 32 | 0xFFFF_FFFF, 2);
+    let cost = o.send_for(largest, &options).expect("deliverable");
+    assert_eq!(cost.recipient_gets, largest);
+    assert_eq!(cost.send_amount, largest);
+    assert_eq!(
+        cost.send_amount.to_string(),
+        "792281625142643375935439503.35"
+    );
 }
 
 /// fuzz target `solve`: a payout unit of 2.1056 JPY (not a whole number of yen). `cost` paid
@@ -95,20 +103,26 @@ fn receiving_fee_larger_than_payout_is_invalid_amount() {
 /// fuzz target `solve`: with a payout unit of `Decimal::MAX`, the target 0.001 BHD divided by
 /// the unit fell below the 28th decimal place and rounded to 0, so the solve aimed at 0 and
 /// answered 0.001 BHD, which pays out 0.000. Fixed in core/src/solve.rs: the target rounded
-/// up to the payout unit is never below the target (here it is one unit, `Decimal::MAX`).
+/// up to the payout unit is never below the target (here it is one unit). The unit is now
+/// the largest with 3 decimals: `Decimal::MAX` BHD cannot carry fils and is `overflow`.
 #[test]
 fn payout_unit_target_never_rounds_to_zero() {
-    let o = offer(serde_json::json!({
-        "send_currency": "BHD", "receive_currency": "BHD",
-        "schedule": {"payout_unit": "79228162514264337593543950335"}
-    }));
+    let with_unit = |unit: &str| {
+        offer(serde_json::json!({
+            "send_currency": "BHD", "receive_currency": "BHD",
+            "schedule": {"payout_unit": unit}
+        }))
+    };
     let options = CostOptions::default();
     let tiny = Decimal::new(1, 28);
-    let cost = o
+    let unit = "79228162514264337593543950.335";
+    let cost = with_unit(unit)
         .send_for(tiny, &options)
         .expect("one payout unit is deliverable");
     assert!(cost.recipient_gets >= tiny, "{cost:?}");
-    assert_eq!(cost.recipient_gets, Decimal::MAX);
+    assert_eq!(cost.recipient_gets.to_string(), unit);
+    let max = with_unit("79228162514264337593543950335");
+    assert_eq!(max.send_for(tiny, &options).unwrap_err().code(), "overflow");
 }
 
 /// fuzz target `solve`: a promotional rate "up to" `Decimal::MAX` (in effect no cap) made the
@@ -169,4 +183,58 @@ fn fee_cap_kink_beyond_the_decimal_range_does_not_fail_the_solve() {
     // The fee on USD 100 is 1e-22 USD: 99.99…99 × 17 rounds to 1700.00; 99.99 gives 1699.83.
     assert_eq!(back.send_amount.to_string(), "100.00");
     assert_eq!(back.recipient_gets.to_string(), "1700.00");
+}
+
+/// fuzz target `solve` (CI's fuzz smoke, 2026-11-29): on top of 1e20 EUR, a band up to 1e20
+/// charging 10,851,025,925 %. At 1e20 no band applies and the recipient gets 1e20; one cent
+/// less, the fee overflows 96 bits. The reverse solve tried that amount one cent down and
+/// passed the `overflow` on, although 1e20 delivers. Fixed in core/src/solve.rs: an amount
+/// whose price overflows does not deliver, and the search goes on.
+#[test]
+fn an_amount_whose_fee_overflows_does_not_stop_the_solve() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "EUR",
+        "schedule": {"parts": [{"from": "0", "to": "100000000000000000000",
+                                "pct": "10851025925.71178685"}]}
+    }));
+    let options = CostOptions::default();
+    let target = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    let below = target - Decimal::new(1, 2);
+    assert_eq!(o.cost(below, &options).unwrap_err().code(), "overflow");
+    let back = o.send_for(target, &options).expect("1e20 delivers");
+    assert_eq!(back.send_amount.to_string(), "100000000000000000000.00");
+    assert_eq!(back.fee.to_string(), "0.00");
+}
+
+/// fuzz target `solve` (2026-11-29): 1e20 EUR at 107264 CLF per euro pays out 1.07e25 CLF,
+/// which has no room in 96 bits for CLF's 4 decimals; rounding kept 3, the payout unit's
+/// arithmetic lost the last digits, and the reverse solve answered a cent more than the
+/// smallest amount. Fixed in core/src/money.rs (`Rounding::round_exact`) and quote.rs: a
+/// figure that cannot carry its minor units is `overflow`, forward and reverse, so every
+/// figure remitcost returns has them all.
+#[test]
+fn a_payout_too_large_for_its_minor_units_is_overflow() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "CLF",
+        "offered_rate": {"base": "EUR", "quote": "CLF", "value": "107264"},
+        "mid_rate": {"base": "EUR", "quote": "CLF", "value": "145258"}
+    }));
+    let options = CostOptions::default();
+    let huge = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    assert_eq!(o.cost(huge, &options).unwrap_err().code(), "overflow");
+    let big = Decimal::from(1_000_000_000_000_000u64);
+    let forward = o.cost(big, &options).expect("1e15 EUR prices");
+    assert_eq!(
+        forward.recipient_gets.to_string(),
+        "107264000000000000000.0000"
+    );
+    let back = o
+        .send_for(forward.recipient_gets, &options)
+        .expect("solves");
+    assert_eq!(back.send_amount.to_string(), "1000000000000000.00");
+    let too_much = Decimal::from_i128_with_scale(10_726_400_000_000_000_021_359_144_210, 3);
+    assert_eq!(
+        o.send_for(too_much, &options).unwrap_err().code(),
+        "overflow"
+    );
 }

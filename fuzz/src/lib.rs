@@ -10,7 +10,8 @@ use remitcost::{Charging, Cost, CostOptions, Decimal, Offer};
 /// - what the sender pays is the amount plus charges (on top) or the amount (deducted);
 /// - a successful cost exchanged something positive (before rounding), so after rounding it
 ///   is not negative;
-/// - the output is at canonical scale: money at the currency's minor units, percentages at 4.
+/// - the output is at canonical scale: money at the currency's minor units, percentages at 4
+///   (never fewer decimals, however large).
 pub fn check_cost(offer: &Offer, amount: Decimal, options: &CostOptions) -> Option<Cost> {
     let cost = offer.cost(amount, options).ok()?;
     let send_places = offer.send_currency.minor_units();
@@ -53,21 +54,10 @@ pub fn check_cost(offer: &Offer, amount: Decimal, options: &CostOptions) -> Opti
     Some(cost)
 }
 
-/// A value is at its canonical scale, unless it is too large to have that many decimals in
-/// 96 bits (then it keeps fewer).
+/// A value is at its canonical scale: a figure too large to carry its decimals in 96 bits is
+/// an `overflow` error, never a figure with fewer decimals.
 fn at_scale(what: &str, v: Decimal, places: u32) {
-    let fits = v
-        .trunc()
-        .checked_mul(Decimal::from_i128_with_scale(10i128.pow(places), 0))
-        .is_some_and(|scaled| scaled.abs() < Decimal::MAX / Decimal::TEN);
-    if fits {
-        assert_eq!(v.scale(), places, "{what} {v} not at {places} places");
-    } else {
-        assert!(
-            v.scale() <= places,
-            "{what} {v} has more than {places} places"
-        );
-    }
+    assert_eq!(v.scale(), places, "{what} {v} not at {places} places");
 }
 
 /// Checks the reverse solve against the forward price:
