@@ -17,11 +17,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use std::cell::Cell;
 
 /// A range of send amounts `[lo, hi)` over which the sender's charges are `fixed + rate·A`
-/// (cap and taxes included).
+/// (cap and taxes included), or an `overflow` where they are beyond 96 bits.
 struct Piece {
     lo: Decimal,
     hi: Option<Decimal>,
-    charges: Linear,
+    charges: Result<Linear>,
 }
 
 fn ceil_to(value: Decimal, places: u32) -> Decimal {
@@ -84,14 +84,27 @@ pub(crate) fn smallest_send_amount(
         }
     };
     for piece in pieces(offer, waived)? {
-        let Some(mut candidate) = piece_candidate(&piece, need, send_places)? else {
+        // A piece whose charges or candidate overflow 96 bits (a fee cap near the limit,
+        // taxed; a band starting at the top of the range) cannot be priced: a later piece
+        // still may deliver.
+        let candidate = match piece_candidate(&piece, need, send_places) {
+            Err(Error::Overflow(what)) => {
+                overflowed.set(Some(what));
+                continue;
+            }
+            other => other?,
+        };
+        let Some(mut candidate) = candidate else {
             continue;
         };
         let inside = |a: Decimal| a >= piece.lo && piece.hi.is_none_or(|hi| a < hi);
         // A quotient rounded at 28 digits or a half-even tie can put the candidate one unit
         // off; the forward computation decides.
         if !delivers(candidate)? {
-            candidate = decimal::add(candidate, unit, "reverse solve")?;
+            let Some(next) = candidate.checked_add(unit) else {
+                continue;
+            };
+            candidate = next;
             if !inside(candidate) || !delivers(candidate)? {
                 continue;
             }
@@ -169,11 +182,12 @@ fn exchanged_needed(
 /// The smallest `A` on the piece (on the grid) whose exchanged amount reaches `need`, if any.
 fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<Decimal>> {
     // exchanged = A − (fixed + rate·A) = (1 − rate)·A − fixed
-    let slope = decimal::sub(Decimal::ONE, piece.charges.rate, "reverse solve")?;
+    let charges = piece.charges.clone()?;
+    let slope = decimal::sub(Decimal::ONE, charges.rate, "reverse solve")?;
     let lo = ceil_to(piece.lo, places);
     let candidate = if slope > Decimal::ZERO {
         let required = decimal::div(
-            decimal::add(need, piece.charges.fixed, "reverse solve")?,
+            decimal::add(need, charges.fixed, "reverse solve")?,
             slope,
             "reverse solve",
         )?;
@@ -184,7 +198,7 @@ fn piece_candidate(piece: &Piece, need: Decimal, places: u32) -> Result<Option<D
         // pieces is not priced forward once per piece).
         let at_lo = decimal::sub(
             decimal::mul(slope, lo, "reverse solve")?,
-            piece.charges.fixed,
+            charges.fixed,
             "reverse solve",
         )?;
         if at_lo < need {
@@ -215,7 +229,7 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
         return Ok(vec![Piece {
             lo: start,
             hi: end,
-            charges: none,
+            charges: Ok(none),
         }]);
     }
     let (on_fee, on_amount) = schedule.tax_rates(offer.funding.as_deref())?;
@@ -233,7 +247,7 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
         return Ok(vec![Piece {
             lo: start,
             hi: end,
-            charges: tax_only,
+            charges: Ok(tax_only),
         }]);
     }
     let mut bounds = vec![start];
@@ -248,14 +262,13 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
     for (i, (lo, fee)) in bounds.iter().zip(linear).enumerate() {
         let hi = bounds.get(i.saturating_add(1)).copied().or(end);
         for (lo, hi, fee) in capped(fee, *lo, hi, schedule.min_fee, schedule.max_fee)? {
-            let charges = Linear {
-                fixed: decimal::mul(fee.fixed, fee_factor, "reverse solve")?,
-                rate: decimal::add(
-                    decimal::mul(fee.rate, fee_factor, "reverse solve")?,
-                    amount_tax,
-                    "reverse solve",
-                )?,
-            };
+            let charges = decimal::mul(fee.fixed, fee_factor, "fee").and_then(|fixed| {
+                let rate = decimal::mul(fee.rate, fee_factor, "fee")?;
+                Ok(Linear {
+                    fixed,
+                    rate: decimal::add(rate, amount_tax, "fee")?,
+                })
+            });
             pieces.push(Piece { lo, hi, charges });
         }
     }

@@ -238,3 +238,28 @@ fn a_payout_too_large_for_its_minor_units_is_overflow() {
         "overflow"
     );
 }
+
+/// fuzz target `solve` (2026-11-29, a 10-minute run after the two above): a band starting at
+/// `Decimal::MAX` under a maximum fee of `Decimal::MAX`, taxed 142 %. The reverse solve builds
+/// every piece of the schedule first, and the taxed cap of the last piece (beyond any amount)
+/// overflowed, failing the solve although 650744 EUR, far below that band, delivers. Fixed in
+/// core/src/solve.rs: a piece whose charges overflow is skipped; the others are solved.
+#[test]
+fn a_piece_whose_charges_overflow_does_not_fail_the_solve() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "EUR",
+        "schedule": {
+            "parts": [{"from": "79228162514264337593543950335", "fixed": "142.207",
+                       "pct": "538941"}],
+            "max_fee": "79228162514264337593543950335",
+            "min_amount": "521980",
+            "taxes": [{"name": "VAT", "pct": "142.207", "base": "fee"}],
+            "charging": "deducted"
+        }
+    }));
+    let options = CostOptions::default();
+    let target = Decimal::from(650_744);
+    assert_eq!(o.cost(target, &options).unwrap().recipient_gets, target);
+    let back = o.send_for(target, &options).expect("solves");
+    assert_eq!(back.send_amount.to_string(), "650744.00");
+}
