@@ -48,7 +48,7 @@ impl Speed {
     /// assert_eq!(remitcost::Speed::parse("Same-day"), Some(remitcost::Speed::SameDay));
     /// ```
     pub fn parse(text: &str) -> Option<Speed> {
-        let lower = text.to_lowercase().replace(['–', '—'], "-");
+        let lower = text.to_ascii_lowercase().replace(['–', '—'], "-");
         let words = lower.split_whitespace().collect::<Vec<_>>().join(" ");
         let tidy = words.replace(" -", "-").replace("- ", "-");
         let speed = match tidy.as_str() {
@@ -89,7 +89,8 @@ impl Speed {
 /// - `inaccessible`: column → values that make a service inaccessible. Columns are named as
 ///   published (`firm`, `firm_type`, `payment instrument`, `access point`, `speed actual`, or
 ///   any other column, which the reader keeps in [`Observation::extra`]); values match whatever
-///   their case and surrounding spaces. The RPW dataset has no accessibility flag, so the
+///   their case (of ASCII letters: `É` and `é` differ; Unicode case tables would add about
+///   7 KB gzipped to the WebAssembly module) and surrounding spaces. The RPW dataset has no accessibility flag, so the
 ///   default list is empty (every surveyed service is accessible); e.g.
 ///   `{"receiving network coverage": ["Limited"]}` excludes services with a limited network.
 ///
@@ -129,7 +130,7 @@ impl Eligibility {
             return false;
         }
         !self.inaccessible.iter().any(|(column, values)| {
-            let cell = match column.trim().to_lowercase().as_str() {
+            let cell = match column.trim().to_ascii_lowercase().as_str() {
                 "firm" => Some(obs.firm.as_str()),
                 "firm_type" => Some(obs.firm_type.as_str()),
                 "payment instrument" | "instrument" => Some(obs.instrument.as_str()),
@@ -144,7 +145,7 @@ impl Eligibility {
             cell.is_some_and(|c| {
                 values
                     .iter()
-                    .any(|v| v.trim().to_lowercase() == c.trim().to_lowercase())
+                    .any(|v| v.trim().eq_ignore_ascii_case(c.trim()))
             })
         })
     }
