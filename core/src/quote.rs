@@ -360,7 +360,12 @@ impl Offer {
             return Ok(rounded);
         };
         let units = decimal::div(rounded, unit, "payout unit")?.floor();
-        let paid = decimal::mul(units, unit, "payout unit")?;
+        let mut paid = decimal::mul(units, unit, "payout unit")?;
+        // The quotient has 28 digits: (MAX − 1) / MAX rounds up to 1. Never pay out more than
+        // is owed: one unit less then.
+        if paid > rounded {
+            paid = decimal::sub(paid, unit, "payout unit")?;
+        }
         Rounding::Down.round_exact(paid, places, "payout unit")
     }
 

@@ -263,3 +263,27 @@ fn a_piece_whose_charges_overflow_does_not_fail_the_solve() {
     let back = o.send_for(target, &options).expect("solves");
     assert_eq!(back.send_amount.to_string(), "650744.00");
 }
+
+/// fuzz target `solve` (2026-11-29): with a payout unit of `Decimal::MAX` XOF, sending
+/// MAX − 1 XOF paid out MAX: the quotient (MAX − 1) / MAX has 28 digits and rounds up to 1.
+/// The reverse solve answered MAX, and the check found that MAX − 1 "delivers" too. Fixed in
+/// core/src/quote.rs: what is paid out is never more than the amount owed (one payout unit
+/// less when the quotient rounded up).
+#[test]
+fn a_payout_unit_never_pays_out_more_than_is_owed() {
+    let o = offer(serde_json::json!({
+        "send_currency": "XOF", "receive_currency": "XOF",
+        "schedule": {"payout_unit": "79228162514264337593543950335"}
+    }));
+    let options = CostOptions::default();
+    let below = Decimal::MAX - Decimal::ONE;
+    let cost = o.cost(below, &options).expect("prices");
+    assert_eq!(cost.recipient_gets, Decimal::ZERO);
+    let max = o.cost(Decimal::MAX, &options).expect("prices");
+    assert_eq!(max.recipient_gets, Decimal::MAX);
+    let target = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    assert_eq!(
+        o.send_for(target, &options).unwrap().send_amount,
+        Decimal::MAX
+    );
+}
