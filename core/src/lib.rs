@@ -18,6 +18,7 @@ mod pricer;
 mod quote;
 mod rank;
 mod solve;
+mod text;
 
 pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};
 pub use currency::Currency;
@@ -47,3 +48,4 @@ pub use pricer::Pricer;
 pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;
+pub use text::push_decimal;
