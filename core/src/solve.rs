@@ -83,6 +83,9 @@ pub(crate) fn smallest_send_amount(
             Err(other) => Err(other),
         }
     };
+    // Forward prices the search up from failed candidates may spend in all: bounded, so that a
+    // schedule of 100,000 bands stays fast however its candidates fail.
+    let mut budget: u32 = 1024;
     for piece in pieces(offer, waived)? {
         // A piece whose charges or candidate overflow 96 bits (a fee cap near the limit,
         // taxed; a band starting at the top of the range) cannot be priced: a later piece
@@ -97,16 +100,14 @@ pub(crate) fn smallest_send_amount(
         let Some(mut candidate) = candidate else {
             continue;
         };
-        let inside = |a: Decimal| a >= piece.lo && piece.hi.is_none_or(|hi| a < hi);
-        // A quotient rounded at 28 digits or a half-even tie can put the candidate one unit
-        // off; the forward computation decides.
+        // The linear model's candidate can fall short: a quotient rounded at 28 digits, a
+        // half-even tie, a fee rate below the 28th decimal place that the model reads as 0
+        // while the forward price (which multiplies before dividing) does not. The forward
+        // computation decides: up the piece from the candidate, a step that doubles each time.
         if !delivers(candidate)? {
-            let Some(next) = candidate.checked_add(unit) else {
-                continue;
-            };
-            candidate = next;
-            if !inside(candidate) || !delivers(candidate)? {
-                continue;
+            match gallop(candidate, &piece, send_places, &mut budget, delivers)? {
+                Some(found) => candidate = found,
+                None => continue,
             }
         }
         let start = ceil_to(piece.lo, send_places).max(unit);
@@ -119,6 +120,52 @@ pub(crate) fn smallest_send_amount(
         "{target} {} within the schedule's limits",
         offer.receive_currency
     )))
+}
+
+/// The first amount found to deliver going up the piece from `from` (which does not): one
+/// minor unit more, then steps that double, the last grid amount of the piece tried before
+/// giving up. `None` if none delivers or `budget` forward prices are spent. Only where sending
+/// more delivers more: on a piece whose charges grow as fast as the amount, its start is the
+/// only candidate, and it failed.
+fn gallop(
+    from: Decimal,
+    piece: &Piece,
+    places: u32,
+    budget: &mut u32,
+    delivers: impl Fn(Decimal) -> Result<bool>,
+) -> Result<Option<Decimal>> {
+    let unit = Decimal::new(1, places);
+    let grows = piece.charges.as_ref().is_ok_and(|c| c.rate < Decimal::ONE);
+    // The last grid amount below the piece's (exclusive) end.
+    let last = piece.hi.map(|hi| {
+        ceil_to(hi, places)
+            .checked_sub(unit)
+            .unwrap_or(Decimal::MIN)
+    });
+    let mut step = unit;
+    let mut at = from;
+    while grows && *budget > 0 {
+        *budget = budget.saturating_sub(1);
+        let next = at.checked_add(step).map(|n| floor_to(n, places));
+        let next = match (next, last) {
+            (Some(n), Some(l)) if n >= l => l,
+            (Some(n), _) if n > at => n,
+            (None, Some(l)) => l,
+            _ => return Ok(None),
+        };
+        if next <= at {
+            return Ok(None);
+        }
+        if delivers(next)? {
+            return Ok(Some(next));
+        }
+        if last == Some(next) {
+            return Ok(None);
+        }
+        at = next;
+        step = step.checked_mul(Decimal::TWO).unwrap_or(Decimal::MAX);
+    }
+    Ok(None)
 }
 
 /// The smallest grid amount in `[low, high]` that delivers, given that `high` delivers and

@@ -287,3 +287,34 @@ fn a_payout_unit_never_pays_out_more_than_is_owed() {
         Decimal::MAX
     );
 }
+
+/// fuzz target `solve` (2026-11-29): a fee of 1e-28 % of the amount, taxed at 1e20 %. The
+/// reverse solve's linear model reads the fee rate (1e-30 once divided by 100) as 0, below
+/// the 28th decimal place, while the forward price multiplies first: 3,574,652,004,558,425.5
+/// KWD pays 3,574.65 KWD of tax. The model's candidate fell short and the solve answered
+/// `unreachable_target`. Fixed in core/src/solve.rs: from a candidate that falls short, the
+/// solve goes up the piece in doubling steps until the forward price delivers, then bisects.
+#[test]
+fn a_fee_rate_below_the_28th_place_does_not_make_the_target_unreachable() {
+    let o = offer(serde_json::json!({
+        "send_currency": "KWD", "receive_currency": "USD",
+        "schedule": {
+            "parts": [{"pct": "0.0000000000000000000000000001"}],
+            "taxes": [{"name": "levy", "pct": "100000000000000000000", "base": "fee"}],
+            "charging": "deducted"
+        },
+        "offered_rate": {"base": "KWD", "quote": "USD", "value": "15.8324"},
+        "mid_rate": {"base": "KWD", "quote": "USD", "value": "68.7228"}
+    }));
+    let options = CostOptions::default();
+    let amount = Decimal::from_i128_with_scale(3_574_652_004_558_425_500, 3);
+    let forward = o.cost(amount, &options).expect("prices");
+    assert!(forward.tax > Decimal::from(3_500), "{forward:?}");
+    let back = o
+        .send_for(forward.recipient_gets, &options)
+        .expect("solves");
+    assert!(back.send_amount <= amount, "{back:?}");
+    assert!(back.recipient_gets >= forward.recipient_gets);
+    let less = back.send_amount - Decimal::new(1, 3);
+    assert!(o.cost(less, &options).unwrap().recipient_gets < forward.recipient_gets);
+}
