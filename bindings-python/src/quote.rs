@@ -9,6 +9,7 @@ use crate::fx::Rate;
 use crate::money::Rounding;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use std::sync::Arc;
 
 /// The JSON keys of an offer whose values are decimals (its schedule's and its rates').
 const OFFER_DECIMALS: &[&str] = &[
@@ -482,7 +483,6 @@ pub fn cost_table(
     amounts: &Bound<'_, PyAny>,
     options: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<crate::table::Table> {
-    use crate::table::{Builder, Values};
     let offers = offers
         .try_iter()?
         .map(|o| Offer::extract(&o?))
@@ -490,45 +490,127 @@ pub fn cost_table(
     let amounts = crate::table::decimals(amounts)?;
     let options = CostOptions::extract(options)?;
     Ok(py.detach(|| {
+        // Offers split between the machine's cores (scoped threads, GIL released): each
+        // chunk's rows are priced independently and appended in order.
+        // (A small table is priced on this thread: a spawn costs more than its rows.)
         let rows = offers.len().saturating_mul(amounts.len());
-        let mut index = Vec::with_capacity(rows);
-        let mut provider = Vec::with_capacity(rows);
-        let mut amount = Vec::with_capacity(rows);
-        let mut error = Vec::with_capacity(rows);
-        let mut send_currency = Vec::with_capacity(rows);
-        let mut receive_currency = Vec::with_capacity(rows);
-        // One column per decimal field of `Cost`, filled as each transfer is priced.
-        let mut columns: Vec<Vec<Option<rust_decimal::Decimal>>> = COST_COLUMNS
-            .iter()
-            .map(|_| Vec::with_capacity(rows))
-            .collect();
+        let threads = match rows {
+            0..20_000 => 1,
+            _ => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        let per_thread = offers.len().div_ceil(threads).max(1);
+        let chunks: Vec<CostRows> = std::thread::scope(|scope| {
+            let handles: Vec<_> = offers
+                .chunks(per_thread)
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let (amounts, options) = (&amounts, &options);
+                    let first = k.saturating_mul(per_thread);
+                    // The first chunk has room for every row: the others are appended to it.
+                    let room = if k == 0 { rows } else { 0 };
+                    scope.spawn(move || CostRows::price(chunk, first, amounts, options, room))
+                })
+                .collect();
+            handles
+                .into_iter()
+                // Core does not panic (it is fuzzed for that); if it ever did, the panic
+                // reaches Python as it would have without threads.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        // The first chunk's columns grow to hold the others: one copy of the rest only.
+        let mut chunks = chunks.into_iter();
+        let mut all = chunks.next().unwrap_or_default();
+        for chunk in chunks {
+            all.append(chunk);
+        }
+        all.table()
+    }))
+}
+
+/// The rows of `cost_table`, column by column.
+#[derive(Default)]
+struct CostRows {
+    index: Vec<Option<i64>>,
+    provider: Vec<Option<Arc<str>>>,
+    amount: Vec<Option<rust_decimal::Decimal>>,
+    send_currency: Vec<Option<Arc<str>>>,
+    receive_currency: Vec<Option<Arc<str>>>,
+    /// One column per decimal field of `Cost`, in `COST_COLUMNS` order.
+    figures: Vec<Vec<Option<rust_decimal::Decimal>>>,
+    error: Vec<Option<String>>,
+}
+
+impl CostRows {
+    /// Every amount under each of `offers` (the first at index `first` in the caller's list),
+    /// in columns with room for at least `room` rows.
+    fn price(
+        offers: &[remitcost::Offer],
+        first: usize,
+        amounts: &[rust_decimal::Decimal],
+        options: &remitcost::CostOptions,
+        room: usize,
+    ) -> CostRows {
+        let rows = offers.len().saturating_mul(amounts.len()).max(room);
+        let mut out = CostRows {
+            index: Vec::with_capacity(rows),
+            provider: Vec::with_capacity(rows),
+            amount: Vec::with_capacity(rows),
+            send_currency: Vec::with_capacity(rows),
+            receive_currency: Vec::with_capacity(rows),
+            figures: COST_COLUMNS
+                .iter()
+                .map(|_| Vec::with_capacity(rows))
+                .collect(),
+            error: Vec::with_capacity(rows),
+        };
         for (i, offer) in offers.iter().enumerate() {
-            let send = Some(offer.send_currency.code().to_string());
-            let receive = Some(offer.receive_currency.code().to_string());
+            let index = i64::try_from(first.saturating_add(i)).ok();
+            let provider: Option<Arc<str>> = offer.provider.as_deref().map(Arc::from);
+            let send = Some(Arc::from(offer.send_currency.code()));
+            let receive = Some(Arc::from(offer.receive_currency.code()));
             // The per-offer work (checks, rates, taxes, margin) once for all the amounts.
-            let pricer = remitcost::Pricer::new(offer, &options);
-            for a in &amounts {
-                index.push(i64::try_from(i).ok());
-                provider.push(offer.provider.clone());
-                amount.push(Some(*a));
-                send_currency.push(send.clone());
-                receive_currency.push(receive.clone());
+            let pricer = remitcost::Pricer::new(offer, options);
+            for a in amounts {
+                out.index.push(index);
+                out.provider.push(provider.clone());
+                out.amount.push(Some(*a));
+                out.send_currency.push(send.clone());
+                out.receive_currency.push(receive.clone());
                 let cost = pricer.cost(*a);
-                for (column, (_, field)) in columns.iter_mut().zip(COST_COLUMNS) {
+                for (column, (_, field)) in out.figures.iter_mut().zip(COST_COLUMNS) {
                     column.push(cost.as_ref().ok().map(field));
                 }
-                error.push(cost.err().map(|e| e.code().to_string()));
+                out.error.push(cost.err().map(|e| e.code().to_string()));
             }
         }
-        let mut table = Builder::default()
-            .col("offer", Values::Int(index))
-            .col("provider", Values::Str(provider))
-            .col("amount", Values::Dec(amount))
-            .col("send_currency", Values::Str(send_currency))
-            .col("receive_currency", Values::Str(receive_currency));
-        for ((name, _), column) in COST_COLUMNS.iter().zip(columns) {
-            table = table.col(name, Values::Dec(column));
+        out
+    }
+
+    fn append(&mut self, mut more: CostRows) {
+        self.index.append(&mut more.index);
+        self.provider.append(&mut more.provider);
+        self.amount.append(&mut more.amount);
+        self.send_currency.append(&mut more.send_currency);
+        self.receive_currency.append(&mut more.receive_currency);
+        for (column, mut rest) in self.figures.iter_mut().zip(more.figures) {
+            column.append(&mut rest);
         }
-        table.col("error", Values::Str(error)).build()
-    }))
+        self.error.append(&mut more.error);
+    }
+
+    fn table(self) -> crate::table::Table {
+        use crate::table::{Builder, Values};
+        let mut table = Builder::default()
+            .col("offer", Values::Int(self.index))
+            .col("provider", Values::Shared(self.provider))
+            .col("amount", Values::Dec(self.amount))
+            .col("send_currency", Values::Shared(self.send_currency))
+            .col("receive_currency", Values::Shared(self.receive_currency));
+        let mut figures = self.figures.into_iter();
+        for (name, _) in COST_COLUMNS {
+            table = table.col(name, Values::Dec(figures.next().unwrap_or_default()));
+        }
+        table.col("error", Values::Str(self.error)).build()
+    }
 }

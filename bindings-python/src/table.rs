@@ -9,6 +9,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// The values of one column.
 pub enum Values {
@@ -16,6 +17,9 @@ pub enum Values {
     Dec(Vec<Option<Decimal>>),
     /// Text (Arrow large_string).
     Str(Vec<Option<String>>),
+    /// Text shared between rows (a batch's provider and currency codes, the same for all of
+    /// an offer's rows): a reference count per row, not a copy; the same Arrow large_string.
+    Shared(Vec<Option<Arc<str>>>),
     /// Whole numbers (Arrow int64).
     Int(Vec<Option<i64>>),
     /// Booleans (Arrow bool).
@@ -27,6 +31,7 @@ impl Values {
         match self {
             Values::Dec(v) => v.len(),
             Values::Str(v) => v.len(),
+            Values::Shared(v) => v.len(),
             Values::Int(v) => v.len(),
             Values::Bool(v) => v.len(),
         }
@@ -83,6 +88,22 @@ fn bitmap<T>(values: &[Option<T>]) -> (Option<Vec<u8>>, usize) {
     (Some(bits), nulls)
 }
 
+/// The offsets and data buffers of an Arrow large_string column (a null is empty text).
+fn string_buffers<'a>(
+    values: impl ExactSizeIterator<Item = Option<&'a str>>,
+) -> PyResult<(Vec<u8>, Vec<u8>)> {
+    let mut offsets = Vec::with_capacity(values.len().saturating_add(1).saturating_mul(8));
+    let mut data = Vec::new();
+    offsets.extend_from_slice(&0i64.to_le_bytes());
+    for s in values {
+        data.extend_from_slice(s.unwrap_or("").as_bytes());
+        let end = i64::try_from(data.len())
+            .map_err(|_| Error(remitcost::Error::Overflow("string column")))?;
+        offsets.extend_from_slice(&end.to_le_bytes());
+    }
+    Ok((offsets, data))
+}
+
 /// `10^k` as i128, if it fits.
 fn pow10(k: u32) -> Option<i128> {
     10i128.checked_pow(k)
@@ -93,6 +114,7 @@ impl Table {
         match values {
             Values::Dec(v) => PyList::new(py, v.iter().map(|d| d.map(Dec))),
             Values::Str(v) => PyList::new(py, v),
+            Values::Shared(v) => PyList::new(py, v.iter().map(|s| s.as_deref())),
             Values::Int(v) => PyList::new(py, v),
             Values::Bool(v) => PyList::new(py, v),
         }
@@ -154,15 +176,17 @@ impl Table {
                 from_buffers(ty, vec![validity(bits)?, buffer(&data)?], nulls)
             }
             Values::Str(v) => {
-                let mut offsets = Vec::with_capacity(v.len().saturating_add(1).saturating_mul(8));
-                let mut data = Vec::new();
-                offsets.extend_from_slice(&0i64.to_le_bytes());
-                for s in v {
-                    data.extend_from_slice(s.as_deref().unwrap_or("").as_bytes());
-                    let end = i64::try_from(data.len())
-                        .map_err(|_| Error(remitcost::Error::Overflow("string column")))?;
-                    offsets.extend_from_slice(&end.to_le_bytes());
-                }
+                let (offsets, data) = string_buffers(v.iter().map(|s| s.as_deref()))?;
+                let (bits, nulls) = bitmap(v);
+                let ty = pa.call_method0("large_string")?;
+                from_buffers(
+                    ty,
+                    vec![validity(bits)?, buffer(&offsets)?, buffer(&data)?],
+                    nulls,
+                )
+            }
+            Values::Shared(v) => {
+                let (offsets, data) = string_buffers(v.iter().map(|s| s.as_deref()))?;
                 let (bits, nulls) = bitmap(v);
                 let ty = pa.call_method0("large_string")?;
                 from_buffers(

@@ -237,6 +237,28 @@ def test_cost_table_reports_failures_per_row() -> None:
     assert table.column("total_cost_pct")[1:] == [None, None]
 
 
+def test_a_large_cost_table_is_the_same_rows_in_the_same_order() -> None:
+    # 25,000 rows and more are priced on every core (offers split between threads): the
+    # rows must come back in offer-major order, each as `cost` gives it one at a time.
+    offers = [
+        rc.Offer(provider=f"MTO {i}", send_currency="EUR", receive_currency="XOF",
+                 schedule={"parts": [{"fixed": f"{i % 7}.50"}], "max_amount": 900 + i},
+                 offered_rate=rc.Rate(base="EUR", quote="XOF", value=645 - i),
+                 mid_rate=rc.Rate(base="EUR", quote="XOF", value="655.957"))
+        for i in range(25)
+    ]
+    amounts = [Decimal(a) / 4 for a in range(1, 1001)]
+    table = rc.cost_table(offers, amounts)
+    assert len(table) == 25_000
+    assert table.column("offer") == [i for i in range(25) for _ in amounts]
+    providers, totals, errors = table.column("provider"), table.column("total_cost"), table.column("error")
+    for row in (0, 999, 1000, 12_345, 12_500, 24_999):
+        offer, amount = offers[row // 1000], amounts[row % 1000]
+        assert providers[row] == offer.provider
+        assert totals[row] == offer.cost(amount).total_cost and errors[row] is None
+    assert table.to_arrow().column("send_currency").to_pylist() == ["EUR"] * 25_000
+
+
 def test_arrow_round_trip_keeps_exact_decimals() -> None:
     pa = pytest.importorskip("pyarrow")
     amounts = pa.array([Decimal("100.10"), Decimal("0.01"), Decimal("99999.99")], type=pa.decimal128(12, 2))
