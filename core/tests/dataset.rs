@@ -258,6 +258,142 @@ fn non_transparent_rows_are_counted_and_negative_costs_kept() {
     assert!(data.report.is_clean(), "{:#}", data.report);
 }
 
+/// (row, field, reason code, severity) of every issue.
+fn issue_list(report: &remitcost::ValidationReport) -> Vec<(usize, &str, &str, Severity)> {
+    report
+        .issues
+        .iter()
+        .map(|i| (i.row, i.field.as_str(), i.reason.code(), i.severity))
+        .collect()
+}
+
+#[test]
+fn a_negative_fee_rejects_the_row_naming_the_field() {
+    let cc2 = with_cell(ROW, "cc2 lcu fee", "-7.90");
+    let cc1 = with_cell(ROW, "cc1 lcu fee", "-0.01");
+    let text = format!("{HEADER}\n{cc2}\n{ROW}\n{cc1}\n");
+    let data = read_rpw_csv(text.as_bytes()).unwrap();
+    assert_eq!(
+        issue_list(&data.report),
+        [
+            (2, "cc2 lcu fee", "negative_cost", Severity::Error),
+            (4, "cc1 lcu fee", "negative_cost", Severity::Error)
+        ]
+    );
+    assert!(data.report.issues[0].detail.contains("-7.90"));
+    let r = &data.report;
+    assert_eq!((r.rows_read, r.rows_kept, r.rows_rejected), (3, 1, 2));
+    assert_eq!(data.observations[0].row, 3);
+    // A zero fee is a real quote.
+    let free = with_cell(
+        &with_cell(ROW, "cc1 lcu fee", "0"),
+        "cc1 total cost %",
+        "1.1000",
+    );
+    let data = read_rpw_csv(format!("{HEADER}\n{free}\n").as_bytes()).unwrap();
+    assert!(data.report.is_clean(), "{:#}", data.report);
+}
+
+#[test]
+fn a_negative_total_needs_a_negative_margin() {
+    // 5 / 190 x 100 + 1.1 = 3.7316: a total of -3.7316 cannot come from a margin of 1.1.
+    let flipped = with_cell(ROW, "cc1 total cost %", "-3.7316");
+    // A margin of 0 (as in non-transparent rows) cannot explain one either.
+    let zero = with_cell(
+        &with_cell(&with_cell(ROW, "cc2 fx margin", "0"), "cc2 lcu fee", "0"),
+        "cc2 total cost %",
+        "-0.01",
+    );
+    // A margin of -6 can: -3.3684 is 5 / 190 x 100 - 6 (kept, clean); -1.00 is off it by
+    // more than the tolerance (kept, warned as before).
+    let beaten = with_cell(
+        &with_cell(ROW, "cc1 fx margin", "-6"),
+        "cc1 total cost %",
+        "-3.3684",
+    );
+    let off = with_cell(&beaten, "cc1 total cost %", "-1.00");
+    let text = format!("{HEADER}\n{flipped}\n{zero}\n{beaten}\n{off}\n");
+    let data = read_rpw_csv(text.as_bytes()).unwrap();
+    assert_eq!(
+        issue_list(&data.report),
+        [
+            (2, "cc1 total cost %", "negative_cost", Severity::Error),
+            (3, "cc2 total cost %", "negative_cost", Severity::Error),
+            (
+                5,
+                "cc1 total cost %",
+                "inconsistent_total",
+                Severity::Warning
+            )
+        ]
+    );
+    let rows: Vec<usize> = data.observations.iter().map(|o| o.row).collect();
+    assert_eq!(rows, [4, 5]);
+    assert_eq!(
+        data.observations[0].cc1.as_ref().unwrap().total_cost_pct,
+        dec("-3.3684")
+    );
+    // The JSON reader applies the same rule (rows numbered by position).
+    let json = r#"[{"period":"2025_1Q","source_code":"FRA","destination_code":"SEN",
+      "firm":"A","firm_type":"Bank","payment instrument":"Cash","access point":"Cash",
+      "speed actual":"Same day","cc1 lcu amount":"180","cc1 lcu fee":"-9",
+      "cc1 fx margin":"0.5","cc1 total cost %":"-4.5","transparent":"yes"}]"#;
+    let data = read_rpw_json(json.as_bytes()).unwrap();
+    assert_eq!(
+        issue_list(&data.report),
+        [
+            (1, "cc1 lcu fee", "negative_cost", Severity::Error),
+            (1, "cc1 total cost %", "negative_cost", Severity::Error)
+        ]
+    );
+    assert!(data.observations.is_empty());
+}
+
+#[test]
+fn an_unterminated_quote_is_invalid_csv_naming_its_line() {
+    // Line 3 opens a quote in `firm` that never closes: without the check, line 4 (a good
+    // row) would silently become part of that cell.
+    let open = with_cell(ROW, "firm", "\"Western Union");
+    let text = format!("{HEADER}\n{ROW}\n{open}\n{ROW}\n");
+    let err = read_rpw_csv(text.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "invalid_csv");
+    let message = err.to_string();
+    assert!(message.contains("unterminated quote"), "{message}");
+    assert!(message.contains("opened on line 3 "), "{message}");
+    // A row that starts on line 4 with a closed quoted cell spanning lines 4-5, then opens a
+    // quote on line 5 that never closes: both lines are named.
+    let spanning = with_cell(
+        &with_cell(ROW, "firm", "\"Atlas\nTransfers\""),
+        "date",
+        "\"2025-02-17",
+    );
+    let text = format!("{HEADER}\n{ROW}\n\n{spanning}\r\n{ROW}\r\n");
+    let message = read_rpw_csv(text.as_bytes()).unwrap_err().to_string();
+    assert!(
+        message.contains("opened on line 5 (in the row starting on line 4)"),
+        "{message}"
+    );
+    // The other CSV readers share the check.
+    let wdi = "Country Name,Country Code,2019\n\"France,FRA,1\nSenegal,SEN,2\n";
+    let err = read_wdi_csv(wdi.as_bytes()).unwrap_err();
+    assert_eq!(err.code(), "invalid_csv");
+    assert!(err.to_string().contains("opened on line 2 "), "{err}");
+}
+
+#[test]
+fn closed_doubled_and_stray_quotes_are_not_unterminated() {
+    // A doubled quote inside a quoted cell, a quoted cell that ends the file, and a quote in
+    // the middle of an unquoted cell (text, as the csv parser reads it) are all fine.
+    let doubled = with_cell(ROW, "firm", "\"Atlas \"\"Express\"\"\"");
+    let stray = with_cell(ROW, "firm", "Joe\"s");
+    let last = with_cell(ROW, "corridor", "\"FRASEN\"");
+    let text = format!("{HEADER}\n{doubled}\n{stray}\n{last}");
+    let data = read_rpw_csv(text.as_bytes()).unwrap();
+    assert!(data.report.is_clean(), "{:#}", data.report);
+    let firms: Vec<&str> = data.observations.iter().map(|o| o.firm.as_str()).collect();
+    assert_eq!(firms, ["Atlas \"Express\"", "Joe\"s", "Atlas Transfers"]);
+}
+
 #[test]
 fn sentinel_rate_of_one_reads_as_no_rate() {
     let row = with_cell(
@@ -432,7 +568,15 @@ mod properties {
             // Rows after a valid header, so the row validation itself is exercised.
             let body = cells.chunks(45).map(|c| c.join(",")).collect::<Vec<_>>().join("\n");
             let text = format!("{HEADER}\n{ROW}\n{body}\n");
-            let data = read_rpw_csv(text.as_bytes()).unwrap();
+            // Random quotes may leave one open at the end: that, and only that, is an error.
+            let data = match read_rpw_csv(text.as_bytes()) {
+                Ok(data) => data,
+                Err(e) => {
+                    prop_assert!(e.to_string().contains("unterminated quote"), "{}", e);
+                    prop_assert!(body.contains('"'));
+                    return Ok(());
+                }
+            };
             prop_assert!(data.report.rows_kept >= 1);
             prop_assert_eq!(data.report.rows_kept + data.report.rows_rejected, data.report.rows_read);
             prop_assert_eq!(data.observations.len(), data.report.rows_kept);

@@ -7,6 +7,9 @@
 //! - header names match whatever their case, surrounding spaces, inner runs of white space and
 //!   a leading UTF-8 byte-order mark (`" Payment  Instrument "` is `payment instrument`);
 //! - cells are trimmed; line ends may be LF, CRLF or bare CR; quoted cells may hold newlines;
+//!   a quote that opens a cell and is never closed is [`Error::InvalidCsv`](crate::Error)
+//!   naming the line it opens on (the rest of the file would otherwise be read as that one
+//!   cell, its rows lost);
 //! - a row's number is the line of the file on which it starts (1 = the first line), counting
 //!   LF, CRLF and bare CR alike.
 
@@ -64,13 +67,44 @@ mod lines {
     use std::io::Read;
 
     /// Wraps a reader and notes where each line starts (after LF, CRLF or a bare CR), so that a
-    /// record's byte offset maps to a line number whatever the line ends.
+    /// record's byte offset maps to a line number whatever the line ends; it also follows the
+    /// csv parser's quoting, so that a quote still open at the end of the input is known.
     struct LineIndex<R> {
         inner: R,
         offset: u64,
         /// Byte offsets at which lines 2, 3, … start.
         starts: Vec<u64>,
         pending_cr: bool,
+        quoting: Quoting,
+    }
+
+    /// Where the csv parser (csv-core with `,`, `"`, doubled quotes, CR/LF terminators, no
+    /// escape and no comments) is within a record, byte by byte.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Quoting {
+        /// At the start of a cell (or of a record): a quote here opens a quoted cell.
+        CellStart,
+        /// Inside an unquoted cell (a quote here is text).
+        Unquoted,
+        /// Inside a quoted cell opened on this line (1-based).
+        Quoted(usize),
+        /// Just after a quote inside a quoted cell opened on this line: a second quote is an
+        /// escaped quote, anything else closes the cell.
+        QuoteInQuoted(usize),
+    }
+
+    impl Quoting {
+        /// The state after byte `b`, which is on line `line`.
+        fn next(self, b: u8, line: usize) -> Quoting {
+            match (self, b) {
+                (Quoting::Quoted(open), b'"') => Quoting::QuoteInQuoted(open),
+                (Quoting::Quoted(open), _) => Quoting::Quoted(open),
+                (Quoting::QuoteInQuoted(open), b'"') => Quoting::Quoted(open),
+                (Quoting::CellStart, b'"') => Quoting::Quoted(line),
+                (_, b',' | b'\r' | b'\n') => Quoting::CellStart,
+                _ => Quoting::Unquoted,
+            }
+        }
     }
 
     impl<R: Read> Read for LineIndex<R> {
@@ -85,6 +119,8 @@ mod lines {
                 if b == b'\n' {
                     self.starts.push(at.saturating_add(1));
                 }
+                let line = self.starts.len().saturating_add(1);
+                self.quoting = self.quoting.next(b, line);
             }
             self.offset = self.offset.saturating_add(n as u64);
             Ok(n)
@@ -133,17 +169,28 @@ mod lines {
                 offset: 0,
                 starts: Vec::new(),
                 pending_cr: false,
+                quoting: Quoting::CellStart,
             });
         let mut first = true;
         let mut record = csv::ByteRecord::new();
+        let mut last_line = 0;
         loop {
             match rdr.read_byte_record(&mut record) {
-                Ok(false) => break,
+                Ok(false) => {
+                    if let Quoting::Quoted(open) = rdr.get_ref().quoting {
+                        return Err(Error::InvalidCsv(format!(
+                            "unterminated quote: the quoted cell opened on line {open} \
+                             (in the row starting on line {last_line}) is never closed"
+                        )));
+                    }
+                    break;
+                }
                 Ok(true) => {}
                 Err(e) => return Err(Error::InvalidCsv(e.to_string().to_lowercase())),
             }
             let byte = record.position().map_or(0, |p| p.byte());
             let line = rdr.get_ref().line_of(byte);
+            last_line = line;
             let mut bad_utf8 = Vec::new();
             let cells = record
                 .iter()

@@ -58,6 +58,10 @@ pub enum IssueReason {
     CorridorMismatch,
     /// A check that could not be computed in 96-bit decimals. The row is kept.
     Overflow,
+    /// A fee below zero, or a total cost % below zero while the fx margin is not negative
+    /// (only a rate better than the reference can take the total below zero): not a price. The
+    /// row is rejected.
+    NegativeCost,
 }
 
 impl IssueReason {
@@ -80,6 +84,7 @@ impl IssueReason {
             IssueReason::InconsistentTotal => "inconsistent_total",
             IssueReason::CorridorMismatch => "corridor_mismatch",
             IssueReason::Overflow => "overflow",
+            IssueReason::NegativeCost => "negative_cost",
         }
     }
 }

@@ -181,13 +181,18 @@ pub struct Dataset {
 ///   `destination_code` not three ASCII letters (they are uppercased); in a price block that
 ///   states any price value (amount, fee, rate, margin or total: a block with none of them is
 ///   absent, `None`, whatever its denomination amount and code say), an empty or non-numeric amount, fee, fx margin or total cost, an amount
-///   ≤ 0, an unknown `lcu code`; a non-numeric rate or denomination; `transparent` not one of
-///   yes/no/y/n/true/false/1/0 (any case); a row with neither block; a cell that is not UTF-8.
+///   ≤ 0, an unknown `lcu code`; a non-numeric rate or denomination; a fee below zero, or a
+///   total cost % below zero while the fx margin is not negative (`negative_cost`: neither is
+///   a price); `transparent` not one of yes/no/y/n/true/false/1/0 (any case); a row with
+///   neither block; a cell that is not UTF-8.
 /// - **warnings** (row kept): empty descriptive text (`firm`, `firm_type`, instrument, access
 ///   point, speed); a total cost off `fee / amount × 100 + margin` by more than the tolerance;
 ///   a `corridor` cell that is not `source_code + destination_code`.
 /// - an `lcu fx rate` of exactly 1 is the data's "not comparable" sentinel and is read as
-///   `None` (counted in `sentinel_fx_rates`); negative margins and totals keep their sign.
+///   `None` (counted in `sentinel_fx_rates`); a negative fx margin is a real quote (the
+///   provider's rate beats the reference) and is kept with its sign, as is a negative total
+///   cost % that comes with one (its distance from `fee / amount × 100 + margin` is checked
+///   like any total's); the fx margin itself has no bound.
 /// - text is trimmed with inner white space collapsed; in the category columns (regions,
 ///   `firm_type`, `payment instrument`, `access point`, `speed actual`) the items of a
 ///   comma-separated combination are written `a, b` (empty items dropped, order kept), and
@@ -720,8 +725,29 @@ impl Row<'_> {
             self.flag(COLUMNS[block[AMOUNT]], IssueReason::BadAmount, detail, true);
             return (None, false);
         }
-        let (Some(amount), Some(fee), Some(fx_margin_pct), Some(total_cost_pct)) =
-            (amount, fee, margin, total)
+        // A fee is money charged: below zero it is not a price. A negative margin (a rate
+        // better than the reference) is a real quote and may take the total below zero, but
+        // with no negative margin a negative total cannot come from any fee.
+        let mut negative = false;
+        if let Some(f) = fee.filter(|f| *f < Decimal::ZERO) {
+            let detail = format!("fee {f} is negative");
+            self.flag(COLUMNS[block[FEE]], IssueReason::NegativeCost, detail, true);
+            negative = true;
+        }
+        if let (Some(t), Some(m)) = (total, margin) {
+            if t < Decimal::ZERO && m >= Decimal::ZERO {
+                let detail = format!("total cost {t} is negative with a fx margin of {m}");
+                self.flag(
+                    COLUMNS[block[TOTAL]],
+                    IssueReason::NegativeCost,
+                    detail,
+                    true,
+                );
+                negative = true;
+            }
+        }
+        let (Some(amount), Some(fee), Some(fx_margin_pct), Some(total_cost_pct), false) =
+            (amount, fee, margin, total, negative)
         else {
             return (None, false);
         };
