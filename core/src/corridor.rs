@@ -190,20 +190,26 @@ pub struct GroupStat {
     /// How many services (or corridors).
     pub count: usize,
     /// Mean total cost, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub mean_pct: Decimal,
     /// Median total cost, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub median_pct: Decimal,
     /// Lowest total cost, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub min_pct: Decimal,
     /// Highest total cost, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub max_pct: Decimal,
     /// The firm (or corridor) offering `min_pct`.
     pub cheapest: String,
     /// Services eligible for SmaRT (corridors with a SmaRT).
     pub eligible: usize,
     /// SmaRT, percent, where it applies.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub smart_pct: Option<Decimal>,
     /// Change of the mean from the previous quarter, percentage points.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub change_pp: Option<Decimal>,
 }
 

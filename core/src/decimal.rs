@@ -16,11 +16,18 @@ const ONE_HUNDREDTH: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 /// ignored; anything else — an empty string, `NaN`, a thousands separator — is an error naming
 /// the input.
 ///
+/// Every decimal field of remitcost's serde forms (offers, schedules, rates, observations,
+/// results) reads its string with this function, so a text means the same number, or gives the
+/// same error, in a JSON document as here. A JSON number there is refused (`invalid_json`).
+///
 /// ```
 /// use rust_decimal::Decimal;
 /// assert_eq!(remitcost::parse_decimal(" 1.50 ").unwrap(), Decimal::new(150, 2));
 /// assert_eq!(remitcost::parse_decimal("5E-2").unwrap(), Decimal::new(5, 2));
 /// assert_eq!(remitcost::parse_decimal("1,000").unwrap_err().code(), "invalid_decimal");
+///
+/// let part: remitcost::FeePart = serde_json::from_str(r#"{"fixed": " 1.50 "}"#).unwrap();
+/// assert_eq!(part.fixed, Decimal::new(150, 2));
 /// ```
 pub fn parse_decimal(text: &str) -> Result<Decimal> {
     let trimmed = text.trim();
@@ -42,6 +49,67 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     Decimal::from_str_exact(plain)
         .or_else(|_| Decimal::from_str(plain))
         .map_err(|_| bad())
+}
+
+/// Serde readers for core's decimal fields
+/// (`#[serde(deserialize_with = "crate::decimal::de::decimal")]`): a decimal in a JSON document
+/// is a string read by [`parse_decimal`](crate::parse_decimal), so the same text means the same
+/// number, or is refused alike, whichever way it arrives (a document, a Python dict, a JS
+/// object, a bare argument). A JSON number is refused (`invalid_json`: as a binary float it may
+/// already have lost digits); bad text is refused as `invalid decimal "<text>"`, which
+/// `From<serde_json::Error>` turns into [`crate::Error::InvalidDecimal`] naming the text.
+/// Writing is rust_decimal's own (`serde-str`: the plain decimal string), left as it is.
+pub(crate) mod de {
+    use rust_decimal::Decimal;
+    use serde::de::{Deserialize, Deserializer, Error, Visitor};
+    use std::fmt;
+
+    /// A decimal as [`parse_decimal`](super::parse_decimal) reads a JSON string.
+    struct Text(Decimal);
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(TextVisitor)
+        }
+    }
+
+    struct TextVisitor;
+
+    impl Visitor<'_> for TextVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a decimal string")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Text, E> {
+            match super::parse_decimal(text) {
+                Ok(value) => Ok(Text(value)),
+                // The text as given, unescaped, between the first and the last quote of the
+                // message: `From<serde_json::Error>` takes it back from there.
+                Err(_) => Err(E::custom(format_args!("invalid decimal \"{text}\""))),
+            }
+        }
+    }
+
+    /// A `Decimal` field.
+    pub(crate) fn decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        Text::deserialize(d).map(|t| t.0)
+    }
+
+    /// An `Option<Decimal>` field (`null` is `None`; give the field `default` too).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Option::<Text>::deserialize(d).map(|t| t.map(|t| t.0))
+    }
+
+    /// A `Vec<(Decimal, T)>` field.
+    pub(crate) fn pairs<'de, D, T>(d: D) -> Result<Vec<(Decimal, T)>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        Vec::<(Text, T)>::deserialize(d).map(|v| v.into_iter().map(|(t, x)| (t.0, x)).collect())
+    }
 }
 
 // `match` rather than `ok_or`: building the error eagerly and dropping it costs ~5% of a quote.

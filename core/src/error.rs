@@ -119,20 +119,29 @@ impl From<serde_json::Error> for Error {
     /// A JSON document that does not fit is `invalid_json`, except where a value inside it was
     /// refused by one of remitcost's own checks (an unknown currency, a non-positive rate, a bad
     /// period): then the error is that check's, so `code()` says what was wrong whichever way
-    /// the value arrived.
+    /// the value arrived. A decimal field's bad text is `invalid_decimal` naming the text, as
+    /// [`parse_decimal`](crate::parse_decimal) gives it.
+    ///
+    /// ```
+    /// let err = serde_json::from_str::<remitcost::FeePart>(r#"{"fixed": "1_000"}"#).unwrap_err();
+    /// let err = remitcost::Error::from(err);
+    /// assert_eq!(err, remitcost::parse_decimal("1_000").unwrap_err());
+    /// ```
     fn from(err: serde_json::Error) -> Self {
         type Make = fn(String) -> Error;
         let message = err.to_string();
         // (prefix of our own message, whether the value follows in quotes, the variant)
-        let typed: [(&str, bool, Make); 3] = [
+        let typed: [(&str, bool, Make); 4] = [
             ("unknown currency code ", true, Error::UnknownCurrency),
+            ("invalid decimal ", true, Error::InvalidDecimal),
             ("invalid rate ", false, Error::InvalidRate),
             ("invalid period ", true, Error::InvalidPeriod),
         ];
         for (prefix, quoted, make) in typed {
             if let Some(rest) = message.strip_prefix(prefix) {
                 let value = quoted
-                    .then(|| rest.strip_prefix('"')?.split_once('"'))
+                    // The last quote closes the value (serde_json only adds " at line …").
+                    .then(|| rest.strip_prefix('"')?.rsplit_once('"'))
                     .flatten()
                     .map_or(rest, |(inner, _)| inner);
                 return make(value.to_string());

@@ -53,12 +53,15 @@ pub struct FeeSchedule {
     pub parts: Vec<FeePart>,
     /// The smallest transfer fee charged (before taxes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub min_fee: Option<Decimal>,
     /// The largest transfer fee charged (before taxes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub max_fee: Option<Decimal>,
     /// A fee the recipient pays, in the receive currency, taken from the amount paid out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub receiving_fee: Option<Decimal>,
     /// Taxes charged to the sender.
     #[serde(default)]
@@ -68,14 +71,17 @@ pub struct FeeSchedule {
     pub charging: Charging,
     /// The smallest amount the service accepts (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub min_amount: Option<Decimal>,
     /// The largest amount the service accepts (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub max_amount: Option<Decimal>,
     /// Cash payouts in notes only: the amount paid out is rounded down to a multiple of this
     /// (receive currency), after rounding to minor units — e.g. `"5"` pays 128000 XOF as
     /// 128000 and 127998 as 127995.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub payout_unit: Option<Decimal>,
 }
 
@@ -93,15 +99,19 @@ pub struct FeeSchedule {
 pub struct FeePart {
     /// Lower end of the band, inclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub from: Option<Decimal>,
     /// Upper end of the band, exclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub to: Option<Decimal>,
     /// A fixed amount, in the send currency.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fixed: Decimal,
     /// A percentage of the amount sent (`1.5` is 1.5%).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub pct: Decimal,
 }
 
@@ -122,6 +132,7 @@ pub struct Tax {
     #[serde(default)]
     pub name: String,
     /// The rate, in percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub pct: Decimal,
     /// What the rate applies to.
     pub base: TaxBase,

@@ -38,6 +38,7 @@ pub struct Rate {
 struct RawRate {
     base: Currency,
     quote: Currency,
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     value: Decimal,
 }
 

@@ -63,10 +63,12 @@ pub struct CorridorStat {
     #[serde(default)]
     pub eligible: Option<usize>,
     /// The corridor average: mean total cost over its services, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub average_pct: Decimal,
     /// SmaRT, percent; `None` when the corridor has too few eligible services or the figure
     /// is a published average.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub smart_pct: Option<Decimal>,
     /// The firms whose services SmaRT takes, cheapest first.
     #[serde(default)]
@@ -133,12 +135,14 @@ impl From<&crate::dataset::CorridorAverage> for CorridorStat {
 #[non_exhaustive]
 pub struct CorridorsAbove {
     /// The threshold, percent (`5.0000`).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub threshold_pct: Decimal,
     /// Strictly above, or at or above.
     pub comparison: Comparison,
     /// Corridors above it.
     pub count: usize,
     /// `count` as a percentage of the period's corridors.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub share_pct: Decimal,
     /// Their codes, sorted.
     pub corridors: Vec<String>,
@@ -179,14 +183,18 @@ pub struct PeriodIndicators {
     /// Corridors with data.
     pub corridors: usize,
     /// Mean over all services, percent.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub global_average_pct: Option<Decimal>,
     /// Mean of the corridor averages, percent.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub corridor_average_pct: Decimal,
     /// Weighted mean of the corridor averages, percent.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub weighted_average_pct: Option<Decimal>,
     /// Corridors without a weight, left out of the weighted average.
     pub unweighted: Vec<String>,
     /// Global SmaRT: mean of the corridors' SmaRTs, percent.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub smart_pct: Option<Decimal>,
     /// Corridors with a SmaRT.
     pub smart_corridors: usize,
@@ -197,10 +205,13 @@ pub struct PeriodIndicators {
     /// Corridors above 3%.
     pub above_3: CorridorsAbove,
     /// Headline average minus 3 (SDG 10.c), percentage points.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub gap_to_3_pct: Decimal,
     /// Change of the global average from the previous quarter, percentage points.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub global_average_change_pp: Option<Decimal>,
     /// Change of the mean of corridor averages from the previous quarter, percentage points.
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub corridor_average_change_pp: Option<Decimal>,
 }
 

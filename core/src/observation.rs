@@ -115,19 +115,25 @@ impl fmt::Display for Period {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Price {
     /// Amount sent in the sending currency (`cc1 lcu amount`, e.g. 120 GBP for USD 200).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub amount: Decimal,
     /// The amount in the denomination currency (`cc1 denomination amount`: 200 or 500 USD).
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub denomination_amount: Option<Decimal>,
     /// The sending currency (`cc1 lcu code`).
     pub currency: Option<Currency>,
     /// The fee, in the sending currency (`cc1 lcu fee`).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fee: Decimal,
     /// The offered exchange rate (`cc1 lcu fx rate`); `None` where not comparable (the data's
     /// sentinel `1` for parallel-market currencies is read as `None`).
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub fx_rate: Option<Decimal>,
     /// The exchange margin, percent (`cc1 fx margin`).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fx_margin_pct: Decimal,
     /// The total cost, percent of the amount sent (`cc1 total cost %`).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub total_cost_pct: Decimal,
 }
 
@@ -235,6 +241,7 @@ pub struct Observation {
     /// The price for USD 500 (`cc2 …`), if surveyed.
     pub cc2: Option<Price>,
     /// The reference interbank rate (`inter lcu bank fx`).
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub interbank_fx: Option<Decimal>,
     /// Columns the reader does not interpret, by header name.
     pub extra: BTreeMap<String, String>,

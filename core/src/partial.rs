@@ -92,6 +92,7 @@ impl KeyPart {
 /// The service a group names (its cheapest), ordered by cost, firm, source row, then the rest.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct Named {
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     cost: Decimal,
     firm: String,
     row: usize,
@@ -162,12 +163,15 @@ enum Span {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct GroupState {
     count: usize,
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     sum: Decimal,
     /// Distinct costs (normalised), ascending, with how many services have each.
+    #[serde(deserialize_with = "crate::decimal::de::pairs")]
     costs: Vec<(Decimal, usize)>,
     cheapest: Named,
     eligible: usize,
     /// The (up to) three least eligible services by (cost, firm), ascending.
+    #[serde(deserialize_with = "crate::decimal::de::pairs")]
     smart: Vec<(Decimal, String)>,
     span: Span,
 }

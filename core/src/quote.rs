@@ -103,6 +103,7 @@ pub struct Promotion {
     pub rate: Option<Rate>,
     /// How much of the amount exchanged gets the promotional rate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::decimal::de::option")]
     pub rate_up_to: Option<Decimal>,
     /// No transfer fee on a customer's first transfer.
     #[serde(default)]
@@ -158,33 +159,46 @@ pub struct Cost {
     /// The receive currency.
     pub receive_currency: Currency,
     /// The amount sent, `A`.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub send_amount: Decimal,
     /// The provider's transfer fee (parts, then minimum and maximum).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub transfer_fee: Decimal,
     /// Taxes charged to the sender.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub tax: Decimal,
     /// The receiving fee converted at the reference rate (0 when not included).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub receiving_fee: Decimal,
     /// Everything charged: transfer fee + tax + receiving fee (when included).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fee: Decimal,
     /// What the sender pays: `A` + transfer fee + tax when charged on top, `A` when deducted.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub total_paid: Decimal,
     /// The amount that is exchanged: `A`, or `A` − transfer fee − tax when deducted.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub amount_exchanged: Decimal,
     /// `(mid − offered) / mid × 100`; negative when the offer beats the reference.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fx_margin_pct: Decimal,
     /// Money lost in the exchange: `amount_exchanged × fx_margin_pct / 100`.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub fx_cost: Decimal,
     /// `fee + fx_cost`.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub total_cost: Decimal,
     /// `total_cost / A × 100`.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub total_cost_pct: Decimal,
     /// `amount_exchanged × offered − receiving fee`, in the receive currency, as paid out
     /// (rounded to minor units, then down to the schedule's `payout_unit` if any; what that
     /// rounding keeps back is not counted in `total_cost`).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub recipient_gets: Decimal,
     /// Receive-currency units the recipient gets per send-currency unit paid:
     /// `recipient_gets / total_paid` (exact values), to 6 places.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub effective_rate: Decimal,
 }
 
@@ -202,6 +216,7 @@ pub struct Cost {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The amount sent, in the send currency.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub send_amount: Decimal,
     /// The offer it is priced under.
     pub offer: Offer,

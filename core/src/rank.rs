@@ -16,9 +16,11 @@ use std::cmp::Ordering;
 #[serde(rename_all = "snake_case")]
 pub enum Target {
     /// Every offer sends this amount (send currency); ranked by total cost.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     Send(Decimal),
     /// Every offer delivers at least this amount (receive currency); ranked by what the
     /// sender pays.
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     Receive(Decimal),
 }
 

@@ -13,7 +13,10 @@ the Rust core's ``Error::code()``; arguments of the wrong Python type raise ``Ty
 In JSON-shaped arguments (dicts of an offer, a schedule, options), numbers are decimals,
 except core's whole-number fields (``collected_at``, ``oldest_quote``: Unix seconds, or an
 aware ``datetime``); a dict that does not fit the schema raises ``RemitError`` with the code
-of the check that refused it (``invalid_json`` for a shape error).
+of the check that refused it (``invalid_json`` for a shape error). Decimal text reads the
+same everywhere, as :func:`parse_decimal` reads it, in a dict, a JSON document or an argument:
+``" 5"`` is 5, ``"1_000"`` raises ``invalid_decimal``. In a JSON document (a ``str``), a
+decimal is a string: a JSON number there is ``invalid_json``, as in Rust and JavaScript.
 
 The API, in the core's terms:
 
