@@ -17,6 +17,16 @@ pub fn decimal(name: &str, value: &JsValue) -> JsResult<Decimal> {
     core(remitcost::parse_decimal(&text))
 }
 
+/// An array of decimal strings, each read by core's `parse_decimal` (as in a JSON document: a
+/// number in the array is `invalid_json`).
+pub fn decimals(name: &str, value: &JsValue) -> JsResult<Vec<Decimal>> {
+    let texts: Vec<String> = array(name, value)?;
+    texts
+        .iter()
+        .map(|t| core(remitcost::parse_decimal(t)))
+        .collect()
+}
+
 /// A string argument, else a `TypeError` saying what was `expected`.
 pub fn string(name: &str, expected: &str, value: &JsValue) -> JsResult<String> {
     value

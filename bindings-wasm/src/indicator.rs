@@ -2,7 +2,7 @@
 
 use crate::decimal::{array, options, to_js};
 use crate::error::{core, JsResult};
-use remitcost::{AggregateOptions, CorridorStat, CorridorWeights, Decimal, Dimension, Observation};
+use remitcost::{AggregateOptions, CorridorStat, CorridorWeights, Dimension, Observation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -11,10 +11,13 @@ fn weights(value: &JsValue) -> JsResult<Option<CorridorWeights>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    let triples: Vec<(String, String, Decimal)> = array("weights", value)?;
-    Ok(Some(
-        triples.into_iter().map(|(s, d, w)| ((s, d), w)).collect(),
-    ))
+    // The weight is a decimal string, read by core's `parse_decimal` as everywhere else.
+    let triples: Vec<(String, String, String)> = array("weights", value)?;
+    triples
+        .into_iter()
+        .map(|(s, d, w)| Ok(((s, d), core(remitcost::parse_decimal(&w))?)))
+        .collect::<JsResult<_>>()
+        .map(Some)
 }
 
 /// The RPW indicators from observations: per corridor and period its average and SmaRT, then

@@ -1,6 +1,6 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{array, decimal, object, options, to_js};
+use crate::decimal::{array, decimal, decimals, object, options, to_js};
 use crate::error::{core, JsResult};
 use remitcost::{push_decimal, Cost, CostOptions, Decimal, Offer, Pricer};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -81,7 +81,7 @@ fn quoted_decimal(out: &mut String, value: Decimal) {
 #[wasm_bindgen(js_name = costTable)]
 pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> JsResult {
     let offers: Vec<Offer> = array("offers", offers)?;
-    let amounts: Vec<Decimal> = array("sendAmounts", send_amounts)?;
+    let amounts = decimals("sendAmounts", send_amounts)?;
     let opts: CostOptions = options("options", opts)?;
     let mut rows = Vec::with_capacity(offers.len().saturating_mul(amounts.len()));
     for (i, offer) in offers.iter().enumerate() {

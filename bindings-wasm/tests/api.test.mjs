@@ -184,6 +184,16 @@ test("package.json: version, exports and types point at what the build makes", (
   for (const f of [pkg.exports["."].node.types, pkg.exports["."].default.types]) read(`.${f}`);
 });
 
+test("costTable and corridor weights read decimals as parseDecimal does", () => {
+  assert.equal(remit.costTable([EUR_XOF], [" 200 "]).total_cost[0], remit.cost(EUR_XOF, "200").total_cost);
+  for (const bad of [["1_000"], ["1,000"], [""]]) {
+    assert.throws(() => remit.costTable([EUR_XOF], bad), { name: "RemitError", code: "invalid_decimal" });
+  }
+  // A JSON number inside an array is a binary float: refused, as in any document.
+  assert.throws(() => remit.costTable([EUR_XOF], [200]), { name: "RemitError", code: "invalid_json" });
+  assert.equal(remit.parseDecimal("5E-2"), "0.05"); // the module still works after the errors
+});
+
 test("costTable prices every offer at every amount, as cost does one by one", () => {
   const offers = [EUR_XOF, { ...EUR_XOF, provider: "Capped", schedule: { parts: [{ pct: "2" }], max_amount: "500" } }];
   const amounts = ["200", "0", "1000", "475.5"];

@@ -46,9 +46,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
     {
         return Err(bad());
     }
-    Decimal::from_str_exact(plain)
-        .or_else(|_| Decimal::from_str(plain))
-        .map_err(|_| bad())
+    // (rust_decimal's `from_str_exact` gives the same value wherever it succeeds; `from_str`
+    // also rounds more than 28 places to 28.)
+    Decimal::from_str(plain).map_err(|_| bad())
 }
 
 /// Serde readers for core's decimal fields
@@ -64,8 +64,9 @@ pub(crate) mod de {
     use serde::de::{Deserialize, Deserializer, Error, Visitor};
     use std::fmt;
 
-    /// A decimal as [`parse_decimal`](super::parse_decimal) reads a JSON string.
-    struct Text(Decimal);
+    /// A decimal as [`parse_decimal`](super::parse_decimal) reads a JSON string (for shapes
+    /// the functions below do not cover, e.g. a tuple inside a list).
+    pub(crate) struct Text(pub(crate) Decimal);
 
     impl<'de> Deserialize<'de> for Text {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -179,6 +179,7 @@ impl Rounding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Money {
     /// The amount, in major units (`4.99` euros).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub amount: Decimal,
     /// The currency.
     pub currency: Currency,

@@ -38,6 +38,7 @@ pub struct CorridorAverage {
     pub destination_name: String,
     /// The average total cost, percent, exactly as exported (DataBank writes float noise such
     /// as `15.2349996566772`; the published figure is that value to 2 places — round at output).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub total_cost_pct: Decimal,
 }
 
@@ -311,6 +312,7 @@ pub struct CountryYearValue {
     /// The year.
     pub year: u16,
     /// The value as exported (e.g. current US$).
+    #[serde(deserialize_with = "crate::decimal::de::decimal")]
     pub value: Decimal,
 }
 

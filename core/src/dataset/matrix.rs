@@ -37,6 +37,7 @@ pub struct BilateralMatrix {
 
 mod pairs {
     //! JSON has no tuple keys: the flows travel as a list of `[sending, receiving, value]`.
+    use crate::decimal::de::Text;
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::collections::BTreeMap;
@@ -52,8 +53,9 @@ mod pairs {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Flows, D::Error> {
-        let list: Vec<(String, String, Decimal)> = Vec::deserialize(d)?;
-        Ok(list.into_iter().map(|(a, b, v)| ((a, b), v)).collect())
+        // The value read by `parse_decimal`, as every decimal in core's JSON forms.
+        let list: Vec<(String, String, Text)> = Vec::deserialize(d)?;
+        Ok(list.into_iter().map(|(a, b, v)| ((a, b), v.0)).collect())
     }
 }
 

@@ -184,6 +184,7 @@ pub struct ValidationReport {
     /// Header names the reader did not interpret (kept in each row's `extra`), as published.
     pub extra_columns: Vec<String>,
     /// The tolerance used for the total-cost check, in percentage points (RPW readers).
+    #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub tolerance_pct: Option<Decimal>,
     /// Every flagged field, in input order.
     pub issues: Vec<Issue>,
