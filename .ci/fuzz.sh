@@ -5,9 +5,10 @@
 # Each target first replays fuzz/regressions/<target>/ (every input a fuzzer ever crashed on,
 # kept once fixed), then runs a fixed number of new inputs (FUZZ_RUNS, default 40000) from the
 # seeds in fuzz/seeds/<target>/ into a fresh corpus, with a fixed -seed. A count of runs, not
-# a time limit: the inputs tried are the same on every machine, fast or slow, so CI does not
-# turn red because a slower or faster machine wandered into a new input. Exploring is for
-# longer local runs (see fuzz/README.md):
+# a time limit: as much exploring on a slow machine as on a fast one. (Not the same inputs:
+# two runs with the same seed and binary still part ways, through comparisons of addresses
+# that differ from run to run, so a smoke run can still meet a new bug; that is a finding.)
+# Exploring is for longer local runs (see fuzz/README.md):
 #   cd fuzz && cargo +nightly fuzz run solve -O -a -- -max_total_time=600
 # A crash fails the step, prints the panic and leaves the input in fuzz/artifacts/<target>/.
 set -uo pipefail
