@@ -143,6 +143,16 @@ impl Table {
                     Some(&kwargs),
                 )
             };
+        // A large_string array from its offsets and data, and its validity.
+        let text = |(offsets, data): (Vec<u8>, Vec<u8>),
+                    (bits, nulls): (Option<Vec<u8>>, usize)| {
+            let ty = pa.call_method0("large_string")?;
+            from_buffers(
+                ty,
+                vec![validity(bits)?, buffer(&offsets)?, buffer(&data)?],
+                nulls,
+            )
+        };
         match values {
             Values::Dec(v) => {
                 let scale = v.iter().flatten().map(|d| d.scale()).max().unwrap_or(0);
@@ -175,26 +185,8 @@ impl Table {
                 let ty = pa.call_method1("decimal128", (38, scale))?;
                 from_buffers(ty, vec![validity(bits)?, buffer(&data)?], nulls)
             }
-            Values::Str(v) => {
-                let (offsets, data) = string_buffers(v.iter().map(|s| s.as_deref()))?;
-                let (bits, nulls) = bitmap(v);
-                let ty = pa.call_method0("large_string")?;
-                from_buffers(
-                    ty,
-                    vec![validity(bits)?, buffer(&offsets)?, buffer(&data)?],
-                    nulls,
-                )
-            }
-            Values::Shared(v) => {
-                let (offsets, data) = string_buffers(v.iter().map(|s| s.as_deref()))?;
-                let (bits, nulls) = bitmap(v);
-                let ty = pa.call_method0("large_string")?;
-                from_buffers(
-                    ty,
-                    vec![validity(bits)?, buffer(&offsets)?, buffer(&data)?],
-                    nulls,
-                )
-            }
+            Values::Str(v) => text(string_buffers(v.iter().map(|s| s.as_deref()))?, bitmap(v)),
+            Values::Shared(v) => text(string_buffers(v.iter().map(|s| s.as_deref()))?, bitmap(v)),
             Values::Int(v) => {
                 let data: Vec<u8> = v
                     .iter()
