@@ -268,16 +268,31 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
     let end = schedule
         .max_amount
         .and_then(|max| floor_to(max, send_places).checked_add(unit));
+    let mut bounds = vec![start];
+    bounds.extend(
+        schedule
+            .band_edges()
+            .into_iter()
+            .filter(|e| *e > start && end.is_none_or(|end| *e < end)),
+    );
     if offer.schedule.charging == Charging::OnTop {
+        // Charges on top take nothing from the amount exchanged, but a band's fee can still
+        // overflow 96 bits and make its amounts unpriceable: one piece per band, so that the
+        // search never crosses from a band that cannot be priced into the next.
         let none = Linear {
             fixed: Decimal::ZERO,
             rate: Decimal::ZERO,
         };
-        return Ok(vec![Piece {
-            lo: start,
-            hi: end,
-            charges: Ok(none),
-        }]);
+        let his = bounds.iter().skip(1).map(|b| Some(*b)).chain([end]);
+        return Ok(bounds
+            .iter()
+            .zip(his)
+            .map(|(lo, hi)| Piece {
+                lo: *lo,
+                hi,
+                charges: Ok(none),
+            })
+            .collect());
     }
     let (on_fee, on_amount) = schedule.tax_rates(offer.funding.as_deref())?;
     let fee_factor = decimal::add(
@@ -297,13 +312,6 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
             charges: Ok(tax_only),
         }]);
     }
-    let mut bounds = vec![start];
-    bounds.extend(
-        schedule
-            .band_edges()
-            .into_iter()
-            .filter(|e| *e > start && end.is_none_or(|end| *e < end)),
-    );
     let mut pieces = Vec::new();
     let linear = schedule.linear_at_each(&bounds)?;
     for (i, (lo, fee)) in bounds.iter().zip(linear).enumerate() {

@@ -318,3 +318,36 @@ fn a_fee_rate_below_the_28th_place_does_not_make_the_target_unreachable() {
     let less = back.send_amount - Decimal::new(1, 3);
     assert!(o.cost(less, &options).unwrap().recipient_gets < forward.recipient_gets);
 }
+
+/// fuzz target `solve` (2026-11-29): fees on top, a first band up to 1e20 whose fee overflows
+/// 96 bits (so no amount below 1e20 can be priced), then a one-unit band at 1e20 capped at
+/// 534.41, then bands that overflow or not. The reverse solve treated charges on top as one
+/// piece, searched up from the model's candidate across the bands, and bisected a range where
+/// delivering is not monotone: it answered 5e20 + 1 where 1e20 delivers. Fixed in
+/// core/src/solve.rs: charges on top are split at the band edges too.
+#[test]
+fn fees_on_top_are_solved_band_by_band() {
+    let o = offer(serde_json::json!({
+        "send_currency": "EUR", "receive_currency": "EUR",
+        "schedule": {
+            "parts": [
+                {"from": "0", "to": "100000000000000000000",
+                 "fixed": "100000000000000000000", "pct": "100000000000000000000"},
+                {"from": "100000000000000000000", "to": "100000000000000000001",
+                 "fixed": "256", "pct": "96.6084"},
+                {"from": "100000000000000000001", "to": "200000000000000000001",
+                 "fixed": "100000000000000000000", "pct": "100000000000000000000"},
+                {"from": "200000000000000000001", "pct": "651061555.542690057"}
+            ],
+            "max_fee": "534.41"
+        }
+    }));
+    let options = CostOptions::default();
+    let e20 = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    // 1e12 x 1e20 % = 1e30: beyond 96 bits, so 1e12 cannot be priced, nor anything up to 1e20.
+    let target = Decimal::from(1_000_000_000_000u64);
+    assert_eq!(o.cost(target, &options).unwrap_err().code(), "overflow");
+    assert_eq!(o.cost(e20, &options).unwrap().fee.to_string(), "534.41");
+    let back = o.send_for(target, &options).expect("solves");
+    assert_eq!(back.send_amount, e20);
+}
