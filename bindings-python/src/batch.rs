@@ -296,24 +296,6 @@ impl<'py> Columns<'py> {
     }
 }
 
-/// The decimal fields of a `Cost`, as batch columns (the same as `cost_table`'s).
-type CostField = fn(&remitcost::Cost) -> Decimal;
-const COST_COLUMNS: [(&str, CostField); 13] = [
-    ("send_amount", |c| c.send_amount),
-    ("transfer_fee", |c| c.transfer_fee),
-    ("tax", |c| c.tax),
-    ("receiving_fee", |c| c.receiving_fee),
-    ("fee", |c| c.fee),
-    ("total_paid", |c| c.total_paid),
-    ("amount_exchanged", |c| c.amount_exchanged),
-    ("fx_margin_pct", |c| c.fx_margin_pct),
-    ("fx_cost", |c| c.fx_cost),
-    ("total_cost", |c| c.total_cost),
-    ("total_cost_pct", |c| c.total_cost_pct),
-    ("recipient_gets", |c| c.recipient_gets),
-    ("effective_rate", |c| c.effective_rate),
-];
-
 /// Prices the quotes of an Arrow batch, one per row: the row's offer (a column of offer JSON
 /// documents, each distinct document parsed once) for the row's amount (a decimal column).
 /// Returns the cost columns only, aligned with the rows: `send_currency`,
@@ -360,10 +342,7 @@ pub fn cost_columns(
         let mut send = Vec::with_capacity(rows);
         let mut receive = Vec::with_capacity(rows);
         let mut error = Vec::with_capacity(rows);
-        let mut figures: Vec<Vec<Option<Decimal>>> = COST_COLUMNS
-            .iter()
-            .map(|_| Vec::with_capacity(rows))
-            .collect();
+        let mut figures = crate::quote::Figures::with_capacity(rows);
         for (slot, amount) in row_offers.iter().zip(&amounts) {
             let offer = slot.map(|k| &distinct[k]);
             let pricer = slot.and_then(|k| pricers[k].as_ref());
@@ -385,17 +364,15 @@ pub fn cost_columns(
             };
             send.push(currencies.as_ref().map(|c| c.0.clone()));
             receive.push(currencies.map(|c| c.1));
-            for (column, (_, field)) in figures.iter_mut().zip(COST_COLUMNS) {
-                column.push(cost.as_ref().ok().map(field));
-            }
+            figures.push(cost.as_ref().ok());
             error.push(cost.err().map(|e| e.code().to_string()));
         }
-        let mut table = Builder::default()
+        let table = Builder::default()
             .col("send_currency", Values::Str(send))
             .col("receive_currency", Values::Str(receive));
-        for ((name, _), column) in COST_COLUMNS.iter().zip(figures) {
-            table = table.col(name, Values::Dec(column));
-        }
-        table.col("error", Values::Str(error)).build()
+        figures
+            .add_to(table)
+            .col("error", Values::Str(error))
+            .build()
     }))
 }

@@ -439,23 +439,47 @@ impl Cost {
     }
 }
 
-/// The decimal fields of a `Cost`, as batch columns.
-type CostField = fn(&remitcost::Cost) -> rust_decimal::Decimal;
-const COST_COLUMNS: [(&str, CostField); 13] = [
-    ("send_amount", |c| c.send_amount),
-    ("transfer_fee", |c| c.transfer_fee),
-    ("tax", |c| c.tax),
-    ("receiving_fee", |c| c.receiving_fee),
-    ("fee", |c| c.fee),
-    ("total_paid", |c| c.total_paid),
-    ("amount_exchanged", |c| c.amount_exchanged),
-    ("fx_margin_pct", |c| c.fx_margin_pct),
-    ("fx_cost", |c| c.fx_cost),
-    ("total_cost", |c| c.total_cost),
-    ("total_cost_pct", |c| c.total_cost_pct),
-    ("recipient_gets", |c| c.recipient_gets),
-    ("effective_rate", |c| c.effective_rate),
-];
+/// One column per decimal figure of a `Cost` (core's `Cost::FIGURES`), filled row by row:
+/// the figures of `cost_table` and of the Arrow batch call (`cost_columns`).
+pub(crate) struct Figures(Vec<Vec<Option<rust_decimal::Decimal>>>);
+
+impl Default for Figures {
+    fn default() -> Self {
+        Figures::with_capacity(0)
+    }
+}
+
+impl Figures {
+    pub(crate) fn with_capacity(rows: usize) -> Self {
+        Figures(
+            remitcost::Cost::FIGURES
+                .iter()
+                .map(|_| Vec::with_capacity(rows))
+                .collect(),
+        )
+    }
+
+    /// One row: the cost's figures, or nulls for a transfer that could not be priced.
+    pub(crate) fn push(&mut self, cost: Option<&remitcost::Cost>) {
+        for (column, (_, figure)) in self.0.iter_mut().zip(remitcost::Cost::FIGURES) {
+            column.push(cost.map(figure));
+        }
+    }
+
+    fn append(&mut self, more: Figures) {
+        for (column, mut rest) in self.0.iter_mut().zip(more.0) {
+            column.append(&mut rest);
+        }
+    }
+
+    /// The table with these columns added, under the figures' names.
+    pub(crate) fn add_to(self, mut table: crate::table::Builder) -> crate::table::Builder {
+        for ((name, _), column) in remitcost::Cost::FIGURES.iter().zip(self.0) {
+            table = table.col(name, crate::table::Values::Dec(column));
+        }
+        table
+    }
+}
 
 /// Prices a whole column of amounts against many offers in one call, without a Python loop:
 /// every amount under every offer (rows ordered by offer, then amount), computed with the GIL
@@ -536,8 +560,7 @@ struct CostRows {
     amount: Vec<Option<rust_decimal::Decimal>>,
     send_currency: Vec<Option<Arc<str>>>,
     receive_currency: Vec<Option<Arc<str>>>,
-    /// One column per decimal field of `Cost`, in `COST_COLUMNS` order.
-    figures: Vec<Vec<Option<rust_decimal::Decimal>>>,
+    figures: Figures,
     error: Vec<Option<String>>,
 }
 
@@ -558,10 +581,7 @@ impl CostRows {
             amount: Vec::with_capacity(rows),
             send_currency: Vec::with_capacity(rows),
             receive_currency: Vec::with_capacity(rows),
-            figures: COST_COLUMNS
-                .iter()
-                .map(|_| Vec::with_capacity(rows))
-                .collect(),
+            figures: Figures::with_capacity(rows),
             error: Vec::with_capacity(rows),
         };
         for (i, offer) in offers.iter().enumerate() {
@@ -578,9 +598,7 @@ impl CostRows {
                 out.send_currency.push(send.clone());
                 out.receive_currency.push(receive.clone());
                 let cost = pricer.cost(*a);
-                for (column, (_, field)) in out.figures.iter_mut().zip(COST_COLUMNS) {
-                    column.push(cost.as_ref().ok().map(field));
-                }
+                out.figures.push(cost.as_ref().ok());
                 out.error.push(cost.err().map(|e| e.code().to_string()));
             }
         }
@@ -593,24 +611,21 @@ impl CostRows {
         self.amount.append(&mut more.amount);
         self.send_currency.append(&mut more.send_currency);
         self.receive_currency.append(&mut more.receive_currency);
-        for (column, mut rest) in self.figures.iter_mut().zip(more.figures) {
-            column.append(&mut rest);
-        }
+        self.figures.append(more.figures);
         self.error.append(&mut more.error);
     }
 
     fn table(self) -> crate::table::Table {
         use crate::table::{Builder, Values};
-        let mut table = Builder::default()
+        let table = Builder::default()
             .col("offer", Values::Int(self.index))
             .col("provider", Values::Shared(self.provider))
             .col("amount", Values::Dec(self.amount))
             .col("send_currency", Values::Shared(self.send_currency))
             .col("receive_currency", Values::Shared(self.receive_currency));
-        let mut figures = self.figures.into_iter();
-        for (name, _) in COST_COLUMNS {
-            table = table.col(name, Values::Dec(figures.next().unwrap_or_default()));
-        }
-        table.col("error", Values::Str(self.error)).build()
+        self.figures
+            .add_to(table)
+            .col("error", Values::Str(self.error))
+            .build()
     }
 }

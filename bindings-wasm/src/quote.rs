@@ -27,23 +27,6 @@ pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> Js
     to_js(&core(offer.send_for(amount, &opts))?)
 }
 
-type Field = fn(&Cost) -> Decimal;
-const FIGURES: [(&str, Field); 13] = [
-    ("send_amount", |c| c.send_amount),
-    ("transfer_fee", |c| c.transfer_fee),
-    ("tax", |c| c.tax),
-    ("receiving_fee", |c| c.receiving_fee),
-    ("fee", |c| c.fee),
-    ("total_paid", |c| c.total_paid),
-    ("amount_exchanged", |c| c.amount_exchanged),
-    ("fx_margin_pct", |c| c.fx_margin_pct),
-    ("fx_cost", |c| c.fx_cost),
-    ("total_cost", |c| c.total_cost),
-    ("total_cost_pct", |c| c.total_cost_pct),
-    ("recipient_gets", |c| c.recipient_gets),
-    ("effective_rate", |c| c.effective_rate),
-];
-
 /// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
 /// need no escaping: decimals, currency and error codes, numbers, `null`).
 fn column<T>(out: &mut String, name: &str, rows: &[T], value: impl Fn(&mut String, &T)) {
@@ -105,7 +88,7 @@ pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> J
     column(&mut out, "receive_currency", &rows, |o, r| {
         quoted(o, r.1.receive_currency.code())
     });
-    for (name, field) in FIGURES {
+    for (name, field) in Cost::FIGURES {
         column(&mut out, name, &rows, |o, r| match &r.3 {
             Ok(cost) => quoted_decimal(o, field(cost)),
             Err(_) => o.push_str("null"),

@@ -45,7 +45,7 @@ pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;
 pub use pricer::Pricer;
-pub use quote::{Cost, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
+pub use quote::{Cost, CostFigure, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;
 pub use text::push_decimal;

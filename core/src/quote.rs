@@ -202,6 +202,39 @@ pub struct Cost {
     pub effective_rate: Decimal,
 }
 
+/// A decimal figure of a [`Cost`].
+pub type CostFigure = fn(&Cost) -> Decimal;
+
+impl Cost {
+    /// Every decimal figure of a cost with its name, in the order of its JSON form: the one
+    /// list the batch calls of the bindings make their columns from.
+    ///
+    /// ```
+    /// use remitcost::{Cost, CostOptions, Offer};
+    /// let offer: Offer = serde_json::from_str(r#"{
+    ///   "send_currency": "EUR", "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "2"}]}
+    /// }"#).unwrap();
+    /// let cost = offer.cost("100".parse().unwrap(), &CostOptions::default()).unwrap();
+    /// let (name, figure) = Cost::FIGURES[4];
+    /// assert_eq!((name, figure(&cost).to_string().as_str()), ("fee", "2.00"));
+    /// ```
+    pub const FIGURES: [(&'static str, CostFigure); 13] = [
+        ("send_amount", |c| c.send_amount),
+        ("transfer_fee", |c| c.transfer_fee),
+        ("tax", |c| c.tax),
+        ("receiving_fee", |c| c.receiving_fee),
+        ("fee", |c| c.fee),
+        ("total_paid", |c| c.total_paid),
+        ("amount_exchanged", |c| c.amount_exchanged),
+        ("fx_margin_pct", |c| c.fx_margin_pct),
+        ("fx_cost", |c| c.fx_cost),
+        ("total_cost", |c| c.total_cost),
+        ("total_cost_pct", |c| c.total_cost_pct),
+        ("recipient_gets", |c| c.recipient_gets),
+        ("effective_rate", |c| c.effective_rate),
+    ];
+}
+
 /// A quote: an offer priced for one amount.
 ///
 /// ```
@@ -533,5 +566,44 @@ impl Offer {
         let amount = crate::solve::smallest_send_amount(self, &rates, receive_amount, options)?;
         let exact = self.exact(amount, &rates, self.fee_waived(options))?;
         self.report(amount, &exact, &rates, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Cost::FIGURES` lists every decimal of the JSON form, under its JSON name, in order.
+    #[test]
+    fn figures_are_the_decimal_fields_of_the_json_form() {
+        let offer: Offer = serde_json::from_value(serde_json::json!({
+            "send_currency": "EUR", "receive_currency": "XOF",
+            "schedule": {"parts": [{"fixed": "4.90"}], "receiving_fee": "100",
+                         "taxes": [{"name": "VAT", "pct": "20", "base": "fee"}]},
+            "offered_rate": {"base": "EUR", "quote": "XOF", "value": "645"},
+            "mid_rate": {"base": "EUR", "quote": "XOF", "value": "655.957"}
+        }))
+        .unwrap_or_else(|e| panic!("{e}"));
+        let cost = offer
+            .cost(Decimal::from(200), &CostOptions::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let json = serde_json::to_value(&cost).unwrap_or_default();
+        let decimals: Vec<(String, String)> = json
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| !k.ends_with("_currency"))
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+            .collect();
+        let mut figures: Vec<(String, String)> = Cost::FIGURES
+            .iter()
+            .map(|(name, figure)| (name.to_string(), figure(&cost).to_string()))
+            .collect();
+        // In the order the JSON text has them.
+        let text = serde_json::to_string(&cost).unwrap_or_default();
+        let at = |name: &str| text.find(&format!("\"{name}\":"));
+        assert!(Cost::FIGURES.windows(2).all(|w| at(w[0].0) < at(w[1].0)));
+        figures.sort();
+        assert_eq!(figures, decimals);
     }
 }
