@@ -6,7 +6,7 @@ use crate::decimal::{add, div};
 use crate::eligibility::Eligibility;
 use crate::error::{Error, Result};
 use crate::money::Rounding;
-use crate::observation::{Observation, Period, RpwAmount};
+use crate::observation::{Observation, Period, Price, RpwAmount};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -157,6 +157,26 @@ pub struct LeftOut {
     pub non_transparent: usize,
     /// Rows with no price at the chosen amount (no `cc2` block for USD 500, say).
     pub unpriced: usize,
+}
+
+impl LeftOut {
+    /// The price `obs` counts with under `options`, or `None` with the reason tallied here:
+    /// no price at the chosen amount, or not transparent while those are left out.
+    pub(crate) fn price_of<'o>(
+        &mut self,
+        obs: &'o Observation,
+        options: &AggregateOptions,
+    ) -> Option<&'o Price> {
+        let Some(price) = obs.price(options.amount) else {
+            self.unpriced = self.unpriced.saturating_add(1);
+            return None;
+        };
+        if !obs.transparent && !options.include_non_transparent {
+            self.non_transparent = self.non_transparent.saturating_add(1);
+            return None;
+        }
+        Some(price)
+    }
 }
 
 /// The statistics of one group. Percentages are rounded to 4 places under the options' rule,
@@ -751,14 +771,9 @@ pub(crate) fn service_groups<'a>(
     let mut gathered: Vec<Gathered> = Vec::new();
     let rule = &options.eligibility;
     for (row, obs) in observations.iter().enumerate() {
-        let Some(price) = obs.price(options.amount) else {
-            left_out.unpriced = left_out.unpriced.saturating_add(1);
+        let Some(price) = left_out.price_of(obs, options) else {
             continue;
         };
-        if !obs.transparent && !options.include_non_transparent {
-            left_out.non_transparent = left_out.non_transparent.saturating_add(1);
-            continue;
-        }
         let fast = *speeds
             .entry(Compact::of(Part::Text(&obs.speed)))
             .or_insert_with(|| rule.accepts_speed(&obs.speed));

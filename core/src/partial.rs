@@ -515,14 +515,9 @@ impl Partial {
         let mut gathered: Vec<Gathered> = Vec::new();
         let get = |i: usize| observations.get(i);
         for (i, obs) in observations.iter().enumerate() {
-            let Some(price) = obs.price(options.amount) else {
-                left_out.unpriced = left_out.unpriced.saturating_add(1);
+            let Some(price) = left_out.price_of(obs, options) else {
                 continue;
             };
-            if !obs.transparent && !options.include_non_transparent {
-                left_out.non_transparent = left_out.non_transparent.saturating_add(1);
-                continue;
-            }
             let cost = price.total_cost_pct.normalize();
             let g =
                 interner.group_of(self.dimensions.iter().map(|d| service_part(obs, *d)))? as usize;
