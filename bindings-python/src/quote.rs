@@ -26,22 +26,11 @@ const OFFER_DECIMALS: &[&str] = &[
     "send_amount",
 ];
 
-/// The JSON keys of a cost whose values are decimals: all but the two currencies.
-pub const COST_DECIMALS: &[&str] = &[
-    "send_amount",
-    "transfer_fee",
-    "tax",
-    "receiving_fee",
-    "fee",
-    "total_paid",
-    "amount_exchanged",
-    "fx_margin_pct",
-    "fx_cost",
-    "total_cost",
-    "total_cost_pct",
-    "recipient_gets",
-    "effective_rate",
-];
+/// The JSON keys of a cost whose values are decimals: all but the two currencies (core's
+/// `Cost::FIGURES`).
+pub fn cost_decimals() -> [&'static str; 13] {
+    remitcost::Cost::FIGURES.map(|(name, _)| name)
+}
 
 /// One provider's offer in one corridor: `send_currency`, `receive_currency`, a fee
 /// `schedule` (a `FeeSchedule` or its dict), the `offered_rate` and the reference `mid_rate`
@@ -420,7 +409,7 @@ impl Cost {
 
     /// Every field, decimals as `Decimal`, currencies as codes.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, COST_DECIMALS)
+        decimal::to_py(py, &self.0, &cost_decimals())
     }
 
     fn __repr__(&self) -> String {

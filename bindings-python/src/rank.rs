@@ -1,7 +1,7 @@
 //! `rank_offers` and its `Ranking` (core's `rank` module).
 
 use crate::decimal::{self, Dec};
-use crate::quote::{Cost, CostOptions, Offer, COST_DECIMALS};
+use crate::quote::{cost_decimals, Cost, CostOptions, Offer};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
@@ -45,7 +45,7 @@ impl Ranked {
     }
     /// Every field, the cost as a dict with `Decimal` values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, COST_DECIMALS)
+        decimal::to_py(py, &self.0, &cost_decimals())
     }
     fn __repr__(&self) -> String {
         format!(
@@ -119,7 +119,7 @@ impl Ranking {
     }
     /// `{"ranked": [...], "excluded": [...]}`, decimals as `Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, COST_DECIMALS)
+        decimal::to_py(py, &self.0, &cost_decimals())
     }
     fn __len__(&self) -> usize {
         self.0.ranked.len()
