@@ -5,25 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-VENV="${REMITCOST_VENV:-$ROOT/.venv}"
-PYTHON="${PYTHON:-python3}"
 
-if [ ! -x "$VENV/bin/python" ]; then
-    "$PYTHON" -m venv "$VENV"
-fi
-# shellcheck disable=SC1091
-source "$VENV/bin/activate"
+# shellcheck source=.ci/wheel.sh
+source .ci/wheel.sh
+use_venv
 python -m pip install --quiet --disable-pip-version-check --upgrade pip
 python -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.9,<2" pytest pandas pyarrow polars mypy matplotlib
-
 # The wheel goes to the workspace's target dir (or CARGO_TARGET_DIR), then into the venv.
-WHEELS="${CARGO_TARGET_DIR:-$ROOT/target}/wheels"
-rm -f "$WHEELS"/remitcost-*.whl
-maturin build --release --manifest-path bindings-python/Cargo.toml --out "$WHEELS" \
-    --interpreter "$VENV/bin/python"
-python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
-    "$WHEELS"/remitcost-*.whl
+install_wheel
 
 # Tests run against the installed wheel, not the source tree. Exit code 5 (no tests collected)
 # is a failure like any other: `set -e` stops here on any non-zero code.

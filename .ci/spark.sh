@@ -7,8 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-VENV="${REMITCOST_VENV:-$ROOT/.venv}"
-PYTHON="${PYTHON:-python3}"
 
 # pyspark runs on the JVM: Java 17 or later. Debian's headless JRE when none is installed.
 if ! command -v java >/dev/null 2>&1; then
@@ -20,21 +18,13 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 java -version 2>&1 | head -1
 
-if [ ! -x "$VENV/bin/python" ]; then
-    "$PYTHON" -m venv "$VENV"
-fi
-# shellcheck disable=SC1091
-source "$VENV/bin/activate"
+# shellcheck source=.ci/wheel.sh
+source .ci/wheel.sh
+use_venv
 python -m pip install --quiet --disable-pip-version-check \
     "maturin>=1.9,<2" pytest pandas pyarrow polars "pyspark>=3.5,<5"
-
-# The wheel, as python.sh builds it (cargo makes this a no-op when python.sh just ran).
-WHEELS="${CARGO_TARGET_DIR:-$ROOT/target}/wheels"
-rm -f "$WHEELS"/remitcost-*.whl
-maturin build --release --manifest-path bindings-python/Cargo.toml --out "$WHEELS" \
-    --interpreter "$VENV/bin/python"
-python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
-    "$WHEELS"/remitcost-*.whl
+# The wheel goes to the workspace's target dir (or CARGO_TARGET_DIR), then into the venv.
+install_wheel
 
 # The Spark tests skip only when pyspark cannot be imported: here it must import.
 python -c "import pyspark; print('pyspark', pyspark.__version__)"
