@@ -58,6 +58,31 @@ pub enum Dimension {
     AccessPoint,
     /// The speed as published (`speed actual`).
     Speed,
+    /// The sending country's income group (`source_income`; see
+    /// [`Countries::classify`](crate::Countries::classify) for rows without it).
+    #[serde(alias = "sending_income")]
+    SourceIncome,
+    /// The receiving country's income group (`destination_income`).
+    #[serde(alias = "receiving_income")]
+    DestinationIncome,
+    /// The sending country's lending category (`source_lending`).
+    #[serde(alias = "sending_lending")]
+    SourceLending,
+    /// The receiving country's lending category (`destination_lending`).
+    #[serde(alias = "receiving_lending")]
+    DestinationLending,
+    /// Whether the sending country is in the G8: `G8` or `non-G8` (from `source_G8G20`).
+    #[serde(alias = "sending_g8")]
+    SourceG8,
+    /// Whether the sending country is in the G20: `G20` or `non-G20` (from `source_G8G20`).
+    #[serde(alias = "sending_g20")]
+    SourceG20,
+    /// Whether the receiving country is in the G8 (from `destination_G8G20`).
+    #[serde(alias = "receiving_g8")]
+    DestinationG8,
+    /// Whether the receiving country is in the G20 (from `destination_G8G20`).
+    #[serde(alias = "receiving_g20")]
+    DestinationG20,
 }
 
 /// Whether a corridor "above" a threshold is strictly above it or at least at it. Official
@@ -736,6 +761,41 @@ pub(crate) fn service_part(obs: &Observation, dim: Dimension) -> Part<'_> {
         Dimension::Instrument => Part::Text(&obs.instrument),
         Dimension::AccessPoint => Part::Text(&obs.access_point),
         Dimension::Speed => Part::Text(&obs.speed),
+        Dimension::SourceIncome => Part::Text(column(obs, "source_income")),
+        Dimension::DestinationIncome => Part::Text(column(obs, "destination_income")),
+        Dimension::SourceLending => Part::Text(column(obs, "source_lending")),
+        Dimension::DestinationLending => Part::Text(column(obs, "destination_lending")),
+        Dimension::SourceG8 => Part::Text(member(obs, "source_G8G20", "G8")),
+        Dimension::SourceG20 => Part::Text(member(obs, "source_G8G20", "G20")),
+        Dimension::DestinationG8 => Part::Text(member(obs, "destination_G8G20", "G8")),
+        Dimension::DestinationG20 => Part::Text(member(obs, "destination_G8G20", "G20")),
+    }
+}
+
+/// A column of today's RPW layout that [`Observation`] keeps in `extra` (`source_income`, …),
+/// matched whatever its case; empty when the row has none.
+pub(crate) fn column<'o>(obs: &'o Observation, name: &str) -> &'o str {
+    obs.extra
+        .get(name)
+        .or_else(|| {
+            obs.extra
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v)
+        })
+        .map_or("", String::as_str)
+}
+
+/// `group` (`G8` or `G20`) or `non-G8` / `non-G20`, from a `…_G8G20` column (`G8/G20`, `G20`,
+/// `..`).
+pub(crate) fn member(obs: &Observation, name: &str, group: &'static str) -> &'static str {
+    let is_member = column(obs, name)
+        .split(['/', ',', ' ', '&'])
+        .any(|g| g.eq_ignore_ascii_case(group));
+    match (is_member, group) {
+        (true, _) => group,
+        (false, "G8") => "non-G8",
+        (false, _) => "non-G20",
     }
 }
 

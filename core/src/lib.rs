@@ -3,6 +3,7 @@
 #![warn(clippy::arithmetic_side_effects)]
 
 mod corridor;
+mod country;
 mod currency;
 mod dataset;
 mod decimal;
@@ -15,12 +16,14 @@ mod money;
 mod observation;
 mod partial;
 mod pricer;
+mod published;
 mod quote;
 mod rank;
 mod solve;
 mod text;
 
 pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};
+pub use country::{fiscal_year, Countries, Country, IncomeVintage};
 pub use currency::Currency;
 #[cfg(feature = "csv")]
 pub use dataset::{
@@ -45,6 +48,10 @@ pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;
 pub use pricer::Pricer;
+pub use published::{
+    published_indicators, AnnualAverage, Average, DigitalRule, Exclusion, Figure, Published,
+    PublishedOptions, PublishedPeriod,
+};
 pub use quote::{Cost, CostFigure, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
 pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
 pub use rust_decimal::Decimal;
