@@ -3,21 +3,34 @@
 //!
 //! ```text
 //! cargo run -p remitcost-examples --bin rpw_report -- [DATA] [--weights WEIGHTS.csv] [--usd500]
+//!     [--no-exclusions]
 //! ```
-//! - `DATA`: an RPW-layout CSV (one row per service per quarter, as the World Bank's "Dataset
-//!   (from Q2 2016)" sheet) or JSON; or a DataBank corridor-average export (series ATCR.CORR),
-//!   recognised by its `Sending Countries Code` header. Default: the bundled synthetic sample
-//!   testdata/rpw/sample.csv.
+//! - `DATA`: an RPW-layout CSV (one row per service per quarter, either layout: "Dataset (from
+//!   Q2 2016)" or the pre-2016 one) or JSON; or a DataBank corridor-average export (series
+//!   ATCR.CORR), recognised by its `Sending Countries Code` header. Default: the World Bank's
+//!   real rows of 2011–2012, testdata/worldbank/rpw-raw/rpw_rows_2011_2012.csv. The synthetic
+//!   sample is testdata/rpw/sample.csv.
 //! - `--weights`: corridor weights, `source_code,destination_code,weight` (e.g. remittance flows).
 //!   Default for the sample: testdata/rpw/weights.csv (KNOMAD 2017 bilateral estimates); for
 //!   other data without `--weights`, every corridor weighs the same (said in the output).
 //! - `--usd500`: price the USD 500 amount (cc2) instead of USD 200 (cc1).
+//! - `--no-exclusions`: compute every figure over every service (by default the global and
+//!   regional averages leave out what the World Bank's left out in these periods:
+//!   `Exclusion::rpw`).
+//!
+//! Rows without region or income columns are classified with the bundled World Bank table
+//! (income group of each quarter's fiscal year). Beside each figure that the World Bank
+//! published for the same period, the report prints the published one and the difference:
+//! corridor averages against the DataBank export (testdata/worldbank/rpw-databank), global,
+//! G20 and regional averages against the RPW reports (testdata/worldbank/rpw-reports).
 
 use remitcost::{
-    corridor_indicators, group, indicators, read_corridor_averages, read_rpw_csv, read_rpw_json,
-    AggregateOptions, CorridorStat, CorridorWeights, Decimal, Dimension, GroupStat, Indicators,
-    PeriodIndicators, RpwAmount,
+    corridor_indicators, group, indicators, published_indicators, read_corridor_averages,
+    read_rpw_csv, read_rpw_json, AggregateOptions, CorridorStat, CorridorWeights, Countries,
+    Decimal, Dimension, GroupStat, IncomeVintage, Indicators, Period, PeriodIndicators,
+    PublishedOptions, PublishedPeriod, RpwAmount,
 };
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -36,19 +49,25 @@ fn main() -> ExitCode {
     }
 }
 
+const REAL_ROWS: &str = "testdata/worldbank/rpw-raw/rpw_rows_2011_2012.csv";
+const SAMPLE: &str = "testdata/rpw/sample.csv";
+const DATABANK: &str = "testdata/worldbank/rpw-databank/corridor_average_total_cost.csv";
+const REPORTS: &str = "testdata/worldbank/rpw-reports/figures.csv";
+
 struct Args {
     data: String,
     weights: Option<String>,
     amount: RpwAmount,
+    exclusions: bool,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut parsed = Args {
-        data: format!("{ROOT}/testdata/rpw/sample.csv"),
+        data: format!("{ROOT}/{REAL_ROWS}"),
         weights: None,
         amount: RpwAmount::Usd200,
+        exclusions: true,
     };
-    let mut given_data = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -56,17 +75,18 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 parsed.weights = Some(rest.next().ok_or("--weights needs a path")?.clone())
             }
             "--usd500" => parsed.amount = RpwAmount::Usd500,
+            "--no-exclusions" => parsed.exclusions = false,
             "-h" | "--help" => {
-                return Err("usage: rpw_report [DATA] [--weights WEIGHTS.csv] [--usd500]".into())
+                return Err(
+                    "usage: rpw_report [DATA] [--weights WEIGHTS.csv] [--usd500] [--no-exclusions]"
+                        .into(),
+                )
             }
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
-            a => {
-                parsed.data = a.to_string();
-                given_data = true;
-            }
+            a => parsed.data = a.to_string(),
         }
     }
-    if !given_data && parsed.weights.is_none() {
+    if parsed.data.ends_with(SAMPLE) && parsed.weights.is_none() {
         parsed.weights = Some(format!("{ROOT}/testdata/rpw/weights.csv"));
     }
     Ok(parsed)
@@ -113,8 +133,26 @@ fn run(args: Vec<String>) -> Result<String, String> {
             read_rpw_csv(bytes.as_slice())
         }
         .map_err(|e| format!("{path}: {e}"))?;
+        let mut data = data;
         let _ = writeln!(out, "{path}\nlayout: RPW (one row per service per quarter)");
-        let _ = writeln!(out, "validation: {}\n", data.report);
+        let _ = writeln!(out, "validation: {}", data.report);
+        let countries = Countries::world_bank().map_err(|e| e.to_string())?;
+        let unknown = countries.classify(&mut data.observations, IncomeVintage::OfPeriod);
+        let _ = writeln!(
+            out,
+            "countries: World Bank classification {} where the rows have none (income group of each quarter's fiscal year){}\n",
+            countries.vintage,
+            if unknown.is_empty() { String::new() } else { format!("; not in it: {}", unknown.join(" ")) }
+        );
+        let mut published_options = PublishedOptions::default();
+        published_options.aggregate = options.clone();
+        if !args.exclusions {
+            published_options.exclusions.clear();
+        }
+        let published = published_indicators(&data.observations, &published_options)
+            .map_err(|e| e.to_string())?;
+        let reports = read_reports(&format!("{ROOT}/{REPORTS}"))?;
+        let databank = read_databank(&format!("{ROOT}/{DATABANK}"))?;
         let stats: Vec<CorridorStat> = indicators(&data.observations, &options, None)
             .map_err(|e| e.to_string())?
             .corridors;
@@ -145,6 +183,10 @@ fn run(args: Vec<String>) -> Result<String, String> {
         );
         for p in &result.periods {
             out.push_str(&headline(p));
+            if let Some(figures) = published.periods.iter().find(|f| f.period == p.period) {
+                out.push_str(&as_published(figures, &reports, &published_options));
+            }
+            out.push_str(&against_databank(&result, p.period, &databank));
             let key = p.period.to_string();
             out.push_str(&groups("by receiving region", &regions.groups, &key));
             out.push_str(&groups("by RSP type", &types.groups, &key));
@@ -152,6 +194,185 @@ fn run(args: Vec<String>) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// The figures the RPW reports published: (period, figure, key) → (percent, source).
+type Reports = BTreeMap<(Period, String, String), (Decimal, String)>;
+
+/// testdata/worldbank/rpw-reports/figures.csv: `period,figure,key,published_pct,source`.
+fn read_reports(path: &str) -> Result<Reports, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut reports = Reports::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let bad = || {
+            format!(
+                "{path}:{}: expected period,figure,key,published_pct,source",
+                n + 1
+            )
+        };
+        let cells: Vec<&str> = line.splitn(5, ',').collect();
+        let [period, figure, key, pct, source] = cells[..] else {
+            return Err(bad());
+        };
+        let period: Period = period.parse().map_err(|_| bad())?;
+        let pct = remitcost::parse_decimal(pct).map_err(|_| bad())?;
+        reports.insert(
+            (period, figure.into(), key.into()),
+            (pct, source.trim_matches('"').into()),
+        );
+    }
+    Ok(reports)
+}
+
+/// The World Bank's published corridor averages (DataBank ATCR.CORR) by (period, corridor).
+fn read_databank(path: &str) -> Result<BTreeMap<(Period, String), Decimal>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let table = read_corridor_averages(bytes.as_slice()).map_err(|e| format!("{path}: {e}"))?;
+    Ok(table
+        .averages
+        .iter()
+        .map(|a| {
+            let corridor = format!("{}{}", a.source_code, a.destination_code);
+            ((a.period, corridor), a.total_cost_pct)
+        })
+        .collect())
+}
+
+/// A figure beside the published one (2 places, as published) and the difference.
+fn beside(label: &str, ours: Option<Decimal>, published: Option<&(Decimal, String)>) -> String {
+    let ours_text = pct(ours);
+    match (ours, published) {
+        (Some(o), Some((p, _))) => format!(
+            "  {label:<46}  {ours_text:>10}  published {:>6}%  difference {:>+6.2} pp\n",
+            p,
+            o.round_dp(2) - *p
+        ),
+        _ => format!("  {label:<46}  {ours_text:>10}\n"),
+    }
+}
+
+/// The figures of the RPW reports for one period, beside those published.
+fn as_published(p: &PublishedPeriod, reports: &Reports, options: &PublishedOptions) -> String {
+    let find = |figure: &str, key: &str| reports.get(&(p.period, figure.into(), key.into()));
+    let left_out: Vec<&str> = options
+        .exclusions
+        .iter()
+        .filter(|e| e.applies(remitcost::Figure::GlobalAverage, p.period))
+        .flat_map(|e| e.source_countries.iter().map(String::as_str))
+        .collect();
+    let mut out = String::from("\n  As the RPW reports publish it\n");
+    let global = if left_out.is_empty() {
+        format!("Global average ({} services)", p.services)
+    } else {
+        format!(
+            "Global average ({} services; not from {})",
+            p.services,
+            left_out.join(" ")
+        )
+    };
+    out.push_str(&beside(
+        &global,
+        p.global_average_pct,
+        find("global_average", ""),
+    ));
+    out.push_str(&beside(
+        "  change against a year earlier",
+        p.global_average_yoy_pp,
+        None,
+    ));
+    out.push_str(&beside(
+        &format!("G20 sending average ({} services)", p.g20_services),
+        p.g20_average_pct,
+        find("g20_average", ""),
+    ));
+    for r in &p.regions {
+        out.push_str(&beside(
+            &format!("{} ({})", r.key, r.services),
+            Some(r.mean_pct),
+            find("regional_average", &r.key),
+        ));
+    }
+    for r in &p.income_groups {
+        out.push_str(&beside(
+            &format!("{} receivers ({})", r.key, r.services),
+            Some(r.mean_pct),
+            None,
+        ));
+    }
+    let lines: [(&str, Option<Decimal>); 6] = [
+        (
+            "SDG 10.c.1: corridors with SmaRT above 5%",
+            p.sdg_10c1_above_5_pct,
+        ),
+        (
+            "SDG 10.c.1: corridors with SmaRT below 3%",
+            p.sdg_10c1_below_3_pct,
+        ),
+        ("Services below 5%", p.services_below_5_pct),
+        ("Services below 10%", p.services_below_10_pct),
+        ("Corridors below 5%", p.corridors_below_5_pct),
+        ("Corridors below 10%", p.corridors_below_10_pct),
+    ];
+    for (label, value) in lines {
+        out.push_str(&beside(label, value, None));
+    }
+    out.push_str(&beside("International MTO index", p.mto_index_pct, None));
+    out.push_str(&beside(
+        &format!(
+            "Digital remittances index ({} services)",
+            p.digital_services
+        ),
+        p.digital_index_pct,
+        None,
+    ));
+    // The report each published figure comes from (its name and date, before the section).
+    let mut sources: Vec<String> = reports
+        .iter()
+        .filter(|((period, _, _), _)| *period == p.period)
+        .map(|(_, (_, source))| source.split(',').take(2).collect::<Vec<_>>().join(","))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    for source in sources {
+        let _ = writeln!(out, "  published: {source}");
+    }
+    out
+}
+
+/// Corridor averages of one period against the DataBank's (exported as float32: equal when
+/// within 0.0001).
+fn against_databank(
+    all: &Indicators,
+    period: Period,
+    databank: &BTreeMap<(Period, String), Decimal>,
+) -> String {
+    let mut compared = 0usize;
+    let mut differ = Vec::new();
+    for c in all.corridors.iter().filter(|c| c.period == period) {
+        let Some(published) = databank.get(&(period, c.corridor())) else {
+            continue;
+        };
+        compared += 1;
+        if (c.average_pct - *published).abs() > Decimal::new(1, 4) {
+            differ.push(format!(
+                "{} {} vs {}",
+                c.corridor(),
+                c.average_pct,
+                published.round_dp(4)
+            ));
+        }
+    }
+    if compared == 0 {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n  Corridor averages against the World Bank's DataBank (ATCR.CORR): {} of {compared} equal\n",
+        compared - differ.len()
+    );
+    for d in differ {
+        let _ = writeln!(out, "    differs: {d}");
+    }
+    out
 }
 
 /// `source_code,destination_code,weight` lines after a header.
@@ -288,7 +509,10 @@ fn groups(title: &str, stats: &[GroupStat], period: &str) -> String {
         .iter()
         .filter(|s| s.key.first().map(String::as_str) == Some(period))
         .collect();
-    let name = |s: &GroupStat| s.key.get(1).cloned().unwrap_or_default();
+    let name = |s: &GroupStat| match s.key.get(1).map(String::as_str) {
+        None | Some("") => "(none: counts in the world only)".to_string(),
+        Some(k) => k.to_string(),
+    };
     let width = rows
         .iter()
         .map(|s| name(s).chars().count())
