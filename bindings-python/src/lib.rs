@@ -23,6 +23,7 @@ mod indicator;
 mod money;
 mod observation;
 mod partial;
+mod published;
 mod quote;
 mod rank;
 mod table;
@@ -66,6 +67,7 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicator::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::corridor_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::group_corridors, m)?)?;
+    m.add_function(wrap_pyfunction!(published::published_indicators, m)?)?;
     m.add_class::<partial::Partial>()?;
     m.add_function(wrap_pyfunction!(batch::cost_columns, m)?)?;
     m.add_class::<observation::Period>()?;

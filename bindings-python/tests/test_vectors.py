@@ -81,6 +81,16 @@ def _indicators(i: dict[str, Any]) -> Any:
     return rc.indicators(rows, options=i.get("options"), weights=weights)
 
 
+# An empty country table: published.json's rows carry what they are to be grouped by, and
+# nothing may be filled in (Rust's runner does not classify).
+_NO_COUNTRIES = '{"vintage": "none", "countries": []}'
+
+
+def _published(i: dict[str, Any]) -> Any:
+    rows = [_observation(n, r) for n, r in enumerate(i["rows"])]
+    return rc.published_indicators(rows, options=i.get("options"), countries=_NO_COUNTRIES)
+
+
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "cost": _cost,
     "send_for": _send_for,
@@ -90,6 +100,7 @@ RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "rank": _rank,
     "group": _group,
     "indicators": _indicators,
+    "published": _published,
 }
 
 

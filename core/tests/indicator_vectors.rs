@@ -1,5 +1,6 @@
-//! Runs the aggregation vectors, testdata/vectors/aggregate.json (`group`) and
-//! testdata/vectors/indicators.json (`indicators`), the files the Python and JavaScript suites
+//! Runs the aggregation vectors, testdata/vectors/aggregate.json (`group`),
+//! testdata/vectors/indicators.json (`indicators`) and testdata/vectors/published.json
+//! (`published`), the files the Python and JavaScript suites
 //! run too. Rows there are in the compact form the files' descriptions define; the shared
 //! runner (tests/support) expands them to full `Observation`s exactly as described.
 
@@ -16,6 +17,11 @@ fn aggregate_vectors() {
 #[test]
 fn indicators_vectors() {
     check_vectors("indicators.json");
+}
+
+#[test]
+fn published_vectors() {
+    check_vectors("published.json");
 }
 
 /// The comparison rule catches a wrong value and a null where a value is expected.

@@ -12,7 +12,7 @@ const ROWS: &str = concat!(
 );
 
 fn real_rows() -> Vec<Observation> {
-    let text = std::fs::read_to_string(std::env::var("RENAMED").unwrap_or(ROWS.into())).unwrap();
+    let text = std::fs::read_to_string(ROWS).unwrap();
     let mut rows = read_rpw_csv(text.as_bytes()).unwrap().observations;
     let unknown = Countries::world_bank()
         .unwrap()

@@ -29,7 +29,8 @@ The API, in the core's terms:
   :class:`ValidationReport`), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
   :func:`read_bilateral_matrix`;
 - indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
-  :func:`corridor_indicators`, :func:`group`, :func:`group_corridors`,
+  :func:`corridor_indicators`, :func:`published_indicators` (the figures of the RPW
+  reports), :func:`group`, :func:`group_corridors`,
   :class:`AggregateOptions`;
 - beyond one machine: :class:`Partial` (indicator state per partition, merged exactly),
   :mod:`remitcost.batch` (Arrow batches in and out), :mod:`remitcost.spark` (PySpark) and
@@ -59,6 +60,7 @@ from remitcost._remitcost import (
     Grouping,
     Indicators,
     indicators,
+    published_indicators,
     Money,
     Offer,
     parse_decimal,
@@ -106,6 +108,7 @@ __all__ = [
     "Grouping",
     "Indicators",
     "indicators",
+    "published_indicators",
     "Money",
     "Offer",
     "parse_decimal",

@@ -29,7 +29,8 @@ The API, in the core's terms:
   :class:`ValidationReport`), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
   :func:`read_bilateral_matrix`;
 - indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
-  :func:`corridor_indicators`, :func:`group`, :func:`group_corridors`,
+  :func:`corridor_indicators`, :func:`published_indicators` (the figures of the RPW
+  reports), :func:`group`, :func:`group_corridors`,
   :class:`AggregateOptions`.
 """
 
@@ -56,6 +57,7 @@ from remitcost._remitcost import (
     Grouping as Grouping,
     Indicators as Indicators,
     indicators as indicators,
+    published_indicators as published_indicators,
     Money as Money,
     Offer as Offer,
     parse_decimal as parse_decimal,
@@ -103,6 +105,7 @@ __all__ = [
     "Grouping",
     "Indicators",
     "indicators",
+    "published_indicators",
     "Money",
     "Offer",
     "parse_decimal",

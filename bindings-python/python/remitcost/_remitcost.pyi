@@ -49,6 +49,7 @@ __all__ = [
     "indicators",
     "corridor_indicators",
     "group_corridors",
+    "published_indicators",
     "Partial",
     "cost_columns",
     "Period",
@@ -588,6 +589,14 @@ def corridor_indicators(
 def group_corridors(
     corridors: _Corridors, dimensions: _Dimensions, *, options: _OptionsAggLike = None
 ) -> Grouping: ...
+
+def published_indicators(
+    data: _Services,
+    *,
+    options: dict[str, Any] | str | None = None,
+    countries: str | None = None,
+    income_vintage: str | dict[str, int] | None = None,
+) -> dict[str, Any]: ...
 
 @final
 class Partial:

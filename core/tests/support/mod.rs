@@ -5,8 +5,9 @@
 
 use remitcost::{
     corridor_indicators, fx_margin_pct, group, group_corridors, indicators, parse_decimal,
-    rank_offers, read_rpw_csv, read_rpw_json, AggregateOptions, CorridorStat, CorridorWeights,
-    CostOptions, Currency, Dimension, Error, Observation, Offer, Period, Rate, Result, Rounding,
+    published_indicators, rank_offers, read_rpw_csv, read_rpw_json, AggregateOptions, CorridorStat,
+    CorridorWeights, CostOptions, Currency, Dimension, Error, Observation, Offer, Period, Rate,
+    Result, Rounding,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -162,6 +163,10 @@ pub fn run(operation: &str, input: &Value) -> Result<Value> {
                 )?),
                 None => json!(indicators(&rows(input)?, &options, w.as_ref())?),
             }
+        }
+        "published" => {
+            let options = input.get("options").map_or(Ok(Default::default()), from)?;
+            json!(published_indicators(&rows(input)?, &options)?)
         }
         "offer_json" => json!(serde_json::from_str::<Offer>(&text(input, "text"))?),
         "parse_decimal" => json!({ "value": parse_decimal(&text(input, "text"))? }),
