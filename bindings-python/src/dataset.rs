@@ -159,7 +159,10 @@ fn observation_table(rows: &[Observation]) -> Table {
         .col("firm", text(|o| o.firm.clone()))
         .col("firm_type", text(|o| o.firm_type.clone()))
         .col("instrument", text(|o| o.instrument.clone()))
+        .col("product", text(|o| o.product.clone()))
         .col("access_point", text(|o| o.access_point.clone()))
+        .col("coverage", text(|o| o.coverage.clone()))
+        .col("pickup_method", text(|o| o.pickup_method.clone()))
         .col("speed", text(|o| o.speed.clone()))
         .col(
             "transparent",

@@ -26,7 +26,10 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("firm", &["firm"]),
     ("firm_type", &["firm_type"]),
     ("instrument", &["instrument", "payment instrument"]),
-    ("access_point", &["access_point", "access point"]),
+    ("product", &["product"]),
+    ("access_point", &["access_point", "access point", "sending location"]),
+    ("coverage", &["coverage", "receiving network coverage"]),
+    ("pickup_method", &["pickup_method", "pickup method", "pick-up method"]),
     ("speed", &["speed", "speed actual"]),
     ("transparent", &["transparent"]),
 ];
@@ -41,7 +44,8 @@ fn names(field: &str) -> &'static [&'static str] {
 /// The observations of an Arrow batch of RPW rows: the columns of `Dataset.to_arrow()`
 /// (`period`, `source_code`, `destination_code`, `firm`, `transparent` and the chosen
 /// amount's `cc1_total_cost_pct` / `cc2_total_cost_pct` are required; names, regions,
-/// `firm_type`, `instrument`, `access_point`, `speed`, `row` are read when present), or RPW's
+/// `firm_type`, `instrument`, `product`, `access_point`, `coverage`, `pickup_method`, `speed`,
+/// `row` are read when present), or RPW's
 /// published headers (`payment instrument`, `cc1 total cost %`, …). Text is taken as it is
 /// (trimmed); a null or empty cost is a row without a price at that amount.
 fn observations(
@@ -92,6 +96,8 @@ fn observations(
     let (mut dst_name, mut dst_region) = (text("destination_name")?, text("destination_region")?);
     let (mut firm_type, mut instrument) = (text("firm_type")?, text("instrument")?);
     let (mut access_point, mut speed) = (text("access_point")?, text("speed")?);
+    let (mut product, mut coverage) = (text("product")?, text("coverage")?);
+    let mut pickup_method = text("pickup_method")?;
     // Columns the eligibility rule names beyond the known fields go to `extra`.
     let mut extra_columns: Vec<(String, Vec<Option<String>>)> = Vec::new();
     for column in options.eligibility.inaccessible.keys() {
@@ -149,7 +155,10 @@ fn observations(
             firm: at(&mut firm),
             firm_type: at(&mut firm_type),
             instrument: at(&mut instrument),
+            product: at(&mut product),
             access_point: at(&mut access_point),
+            coverage: at(&mut coverage),
+            pickup_method: at(&mut pickup_method),
             speed: at(&mut speed),
             transparent: transparent.get(i).copied().flatten().unwrap_or(false),
             cc1,

@@ -18,9 +18,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Text keys are the published strings (as the reader normalised them); `Corridor` is the
 /// sending and receiving codes together (`FRASEN`); `Period` displays as `2025_1Q`. In JSON:
 /// `"period"`, `"corridor"`, `"source_country"`, `"destination_country"`, `"source_region"`,
-/// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`; read
-/// also as `"sending_country"`, `"receiving_country"`, `"sending_region"`, `"receiving_region"`,
-/// `"rsp_type"`, `"product"`.
+/// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`,
+/// `"product"`, `"coverage"`, `"pickup_method"`; read also as `"sending_country"`,
+/// `"receiving_country"`, `"sending_region"`, `"receiving_region"`, `"rsp_type"`,
+/// `"sending_location"`, `"receiving_network_coverage"`.
 ///
 /// ```
 /// use remitcost::Dimension;
@@ -51,13 +52,20 @@ pub enum Dimension {
     /// The RSP type (`firm_type`).
     #[serde(alias = "rsp_type")]
     FirmType,
-    /// The product: payment instrument.
-    #[serde(alias = "product")]
+    /// The payment instrument (`payment instrument`).
     Instrument,
-    /// The access point.
+    /// The access point (`access point`; the pre-2016 layout's `sending location`).
+    #[serde(alias = "sending_location")]
     AccessPoint,
     /// The speed as published (`speed actual`).
     Speed,
+    /// The pre-2016 layout's `product` ("Cash to cash", "Account to account", …).
+    Product,
+    /// The receiving network coverage (`receiving network coverage`, pre-2016 `coverage`).
+    #[serde(alias = "receiving_network_coverage")]
+    Coverage,
+    /// The pickup method (`pickup method`, pre-2016 `pick-up method`).
+    PickupMethod,
     /// The sending country's income group (`source_income`; see
     /// [`Countries::classify`](crate::Countries::classify) for rows without it).
     #[serde(alias = "sending_income")]
@@ -761,6 +769,9 @@ pub(crate) fn service_part(obs: &Observation, dim: Dimension) -> Part<'_> {
         Dimension::Instrument => Part::Text(&obs.instrument),
         Dimension::AccessPoint => Part::Text(&obs.access_point),
         Dimension::Speed => Part::Text(&obs.speed),
+        Dimension::Product => Part::Text(&obs.product),
+        Dimension::Coverage => Part::Text(&obs.coverage),
+        Dimension::PickupMethod => Part::Text(&obs.pickup_method),
         Dimension::SourceIncome => Part::Text(column(obs, "source_income")),
         Dimension::DestinationIncome => Part::Text(column(obs, "destination_income")),
         Dimension::SourceLending => Part::Text(column(obs, "source_lending")),

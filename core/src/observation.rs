@@ -227,10 +227,22 @@ pub struct Observation {
     /// The provider type: Bank, Money Transfer Operator, Post office, Mobile operator, or a
     /// combination such as `Bank/MTO`.
     pub firm_type: String,
-    /// The product: payment instrument (`payment instrument`).
+    /// The payment instrument (`payment instrument`; empty in the pre-2016 layout, which
+    /// has `product` instead).
     pub instrument: String,
-    /// How the money is received (`access point`).
+    /// The product as the pre-2016 layout classifies it (`product`: "Cash to cash",
+    /// "Account to account", "Online service", …); empty where the data has no such column.
+    #[serde(default)]
+    pub product: String,
+    /// The access point (`access point`; the pre-2016 layout's `sending location`).
     pub access_point: String,
+    /// Where the receiving network reaches (`receiving network coverage`; the pre-2016
+    /// layout's `coverage`: Nationwide, Major cities, …).
+    #[serde(default)]
+    pub coverage: String,
+    /// How the money is picked up (`pickup method`; the pre-2016 layout's `pick-up method`).
+    #[serde(default)]
+    pub pickup_method: String,
     /// The speed as surveyed (`speed actual`).
     pub speed: String,
     /// Whether the provider discloses its exchange rate (`transparent`); rows that do not

@@ -140,7 +140,7 @@ impl Exclusion {
 
 /// Which services are "digital", as data: a service is digital when each non-empty list holds
 /// its value (case-insensitive): `instruments` its payment instrument, `access_points` its
-/// access point, `pickup_methods` its `pickup method` column. RPW counts a remittance as
+/// access point, `pickup_methods` its pickup method. RPW counts a remittance as
 /// digital when it is paid in with an account or a card through an online or mobile channel
 /// and received into an account or a mobile wallet; the default lists say so in the words of
 /// today's RPW layout. Rows without these columns (the 2011–2012 exports say "Not
@@ -181,7 +181,7 @@ impl DigitalRule {
         };
         holds(&self.instruments, &obs.instrument)
             && holds(&self.access_points, &obs.access_point)
-            && holds(&self.pickup_methods, column(obs, "pickup method"))
+            && holds(&self.pickup_methods, &obs.pickup_method)
     }
 }
 

@@ -84,9 +84,13 @@ fn broken_rows_are_listed_and_good_rows_kept() {
     let data = read_rpw_csv(file).unwrap();
     let r = &data.report;
     // See testdata/rpw/README.md for what each line breaks.
-    assert_eq!((r.rows_read, r.rows_kept, r.rows_rejected), (6, 3, 3));
+    assert_eq!((r.rows_read, r.rows_kept, r.rows_rejected), (6, 4, 2));
     let kept: Vec<usize> = data.observations.iter().map(|o| o.row).collect();
-    assert_eq!(kept, [2, 6, 7]);
+    assert_eq!(kept, [2, 3, 6, 7]);
+    // Line 3's bad USD 200 fee leaves out that block only: its USD 500 price stands.
+    let line3 = &data.observations[1];
+    assert!(line3.cc1.is_none());
+    assert_eq!(line3.cc2.as_ref().unwrap().total_cost_pct, dec("2.7632"));
     let found: Vec<(usize, &str, &str, Severity)> = r
         .issues
         .iter()
@@ -97,7 +101,7 @@ fn broken_rows_are_listed_and_good_rows_kept() {
         [
             (3, "cc1 lcu fee", "bad_number", Severity::Error),
             (4, "destination_code", "bad_country_code", Severity::Error),
-            (4, "cc2 lcu code", "unknown_currency", Severity::Error),
+            (4, "cc2 lcu code", "unknown_currency", Severity::Warning),
             (5, "period", "bad_period", Severity::Error),
             (
                 6,
@@ -110,7 +114,7 @@ fn broken_rows_are_listed_and_good_rows_kept() {
     assert!(r.issues[0].detail.contains("4,90"));
     let text = r.to_string();
     assert!(
-        text.starts_with("6 rows read: 3 kept, 3 rejected"),
+        text.starts_with("6 rows read: 4 kept, 2 rejected"),
         "{text}"
     );
     assert!(
@@ -199,7 +203,7 @@ fn quoted_fields_with_newlines_keep_line_numbers() {
 
 #[test]
 fn every_bad_field_is_reported_not_just_the_first() {
-    let mut row = with_cell(ROW, "cc1 lcu fee", "");
+    let mut row = with_cell(ROW, "cc1 lcu fee", "five");
     row = with_cell(&row, "cc1 lcu code", "XYZ");
     row = with_cell(&row, "source_code", "F1A");
     row = with_cell(&row, "transparent", "maybe");
@@ -214,7 +218,7 @@ fn every_bad_field_is_reported_not_just_the_first() {
             "bad_country_code",
             "bad_boolean",
             "unknown_currency",
-            "missing_value",
+            "bad_number",
             "bad_amount"
         ]
     );
@@ -268,7 +272,7 @@ fn issue_list(report: &remitcost::ValidationReport) -> Vec<(usize, &str, &str, S
 }
 
 #[test]
-fn a_negative_fee_rejects_the_row_naming_the_field() {
+fn a_negative_fee_rejects_its_block_naming_the_field() {
     let cc2 = with_cell(ROW, "cc2 lcu fee", "-7.90");
     let cc1 = with_cell(ROW, "cc1 lcu fee", "-0.01");
     let text = format!("{HEADER}\n{cc2}\n{ROW}\n{cc1}\n");
@@ -282,8 +286,16 @@ fn a_negative_fee_rejects_the_row_naming_the_field() {
     );
     assert!(data.report.issues[0].detail.contains("-7.90"));
     let r = &data.report;
-    assert_eq!((r.rows_read, r.rows_kept, r.rows_rejected), (3, 1, 2));
-    assert_eq!(data.observations[0].row, 3);
+    // Each block stands alone: the other block still prices the row.
+    assert_eq!((r.rows_read, r.rows_kept, r.rows_rejected), (3, 3, 0));
+    let obs = &data.observations;
+    assert!(obs[0].cc2.is_none() && obs[0].cc1.is_some());
+    assert!(obs[2].cc1.is_none() && obs[2].cc2.is_some());
+    // With the other block gone too, the row is rejected.
+    let both = with_cell(&cc1, "cc2 lcu fee", "-7.90");
+    let data = read_rpw_csv(format!("{HEADER}\n{both}\n").as_bytes()).unwrap();
+    assert_eq!((data.report.rows_kept, data.report.rows_rejected), (0, 1));
+    assert_eq!(data.report.errors().count(), 2);
     // A zero fee is a real quote.
     let free = with_cell(
         &with_cell(ROW, "cc1 lcu fee", "0"),
@@ -327,12 +339,12 @@ fn a_negative_total_needs_a_negative_margin() {
             )
         ]
     );
+    // The rejected blocks only: rows 2 and 3 keep their other price.
     let rows: Vec<usize> = data.observations.iter().map(|o| o.row).collect();
-    assert_eq!(rows, [4, 5]);
-    assert_eq!(
-        data.observations[0].cc1.as_ref().unwrap().total_cost_pct,
-        dec("-3.3684")
-    );
+    assert_eq!(rows, [2, 3, 4, 5]);
+    let obs = &data.observations;
+    assert!(obs[0].cc1.is_none() && obs[1].cc2.is_none());
+    assert_eq!(obs[2].cc1.as_ref().unwrap().total_cost_pct, dec("-3.3684"));
     // The JSON reader applies the same rule (rows numbered by position).
     let json = r#"[{"period":"2025_1Q","source_code":"FRA","destination_code":"SEN",
       "firm":"A","firm_type":"Bank","payment instrument":"Cash","access point":"Cash",
@@ -632,12 +644,12 @@ fn json_missing_column_and_partial_rows() {
         .map(|(k, v)| (k.to_string(), v.into()))
         .collect();
     let mut partial = full.clone();
-    partial.remove("cc1 lcu fee");
+    partial.remove("period");
     let json = serde_json::to_string(&[full, partial]).unwrap();
     let data = read_rpw_json(json.as_bytes()).unwrap();
     assert_eq!(data.observations.len(), 1);
     let issue = &data.report.issues[0];
-    assert_eq!((issue.row, issue.field.as_str()), (2, "cc1 lcu fee"));
+    assert_eq!((issue.row, issue.field.as_str()), (2, "period"));
     assert_eq!(issue.reason, IssueReason::MissingValue);
 }
 
@@ -674,9 +686,10 @@ fn a_block_with_no_price_value_is_absent() {
     }
     let half = with_cell(&row, "cc2 lcu fee", "3");
     let data = read_rpw_csv(format!("{HEADER}\n{row}\n{half}\n").as_bytes()).unwrap();
-    assert_eq!(data.observations.len(), 1);
+    assert_eq!(data.observations.len(), 2);
     assert!(data.observations[0].cc1.is_some() && data.observations[0].cc2.is_none());
-    // A block stating some values but not all: each missing one is an error on that row.
+    assert!(data.observations[1].cc1.is_some() && data.observations[1].cc2.is_none());
+    // A block stating some values but not all: each missing one is an error on that block.
     let fields: Vec<&str> = data.report.errors().map(|i| i.field.as_str()).collect();
     assert_eq!(
         fields,

@@ -13,6 +13,7 @@
 //! - a row's number is the line of the file on which it starts (1 = the first line), counting
 //!   LF, CRLF and bare CR alike.
 
+mod cfa;
 #[cfg(feature = "csv")]
 mod databank;
 #[cfg(feature = "csv")]

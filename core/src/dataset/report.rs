@@ -13,8 +13,9 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
-    /// The row (or, in a wide DataBank layout, the one value) was rejected: it is listed in the
-    /// report and left out of the data.
+    /// The row (or, in a wide DataBank layout, the one value; in the RPW layout, the one amount
+    /// block the field names, when the other block still prices the row) was rejected: it is
+    /// listed in the report and left out of the data.
     Error,
     /// The row was kept as published; the report flags it (e.g. an inconsistent total).
     Warning,
@@ -39,7 +40,9 @@ pub enum IssueReason {
     BadNumber,
     /// An amount sent that is zero or negative (no percentage can be taken of it).
     BadAmount,
-    /// A currency code not in ISO 4217 (see [`Currency::parse`](crate::Currency::parse)).
+    /// A currency code not in ISO 4217 (see [`Currency::parse`](crate::Currency::parse)). In
+    /// the RPW readers a warning: the block is kept (a percentage does not need the currency),
+    /// its currency resolved where the sending country makes it unambiguous (`CFA`) or `None`.
     UnknownCurrency,
     /// A country code that is not three ASCII letters.
     BadCountryCode,
@@ -62,6 +65,12 @@ pub enum IssueReason {
     /// (only a rate better than the reference can take the total below zero): not a price. The
     /// row is rejected.
     NegativeCost,
+    /// An amount block with an amount (or rate) but no fee, fx margin or total cost: the
+    /// service is not offered at this amount. A warning; the block is `None`.
+    NotOffered,
+    /// A blank fee, fx margin or total cost, the other two stated: read as the value that
+    /// `total cost % = fee / amount × 100 + fx margin` implies. A warning.
+    ImpliedValue,
 }
 
 impl IssueReason {
@@ -85,6 +94,8 @@ impl IssueReason {
             IssueReason::CorridorMismatch => "corridor_mismatch",
             IssueReason::Overflow => "overflow",
             IssueReason::NegativeCost => "negative_cost",
+            IssueReason::NotOffered => "not_offered",
+            IssueReason::ImpliedValue => "implied_value",
         }
     }
 }

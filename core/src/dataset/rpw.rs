@@ -3,7 +3,7 @@
 use super::report::{IssueReason, Severity, ValidationReport};
 use super::{collapse_spaces, country_code, header_key};
 use crate::currency::Currency;
-use crate::decimal::{add, parse_decimal, pct_of, sub};
+use crate::decimal::{add, apply_pct, parse_decimal, pct_of, sub};
 use crate::error::{Error, Result};
 use crate::observation::{Observation, Period, Price};
 use rust_decimal::Decimal;
@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 /// The columns the reader interprets, by their published names (matched case- and
-/// space-insensitively). Every other column is kept in [`Observation::extra`].
-const COLUMNS: [&str; 30] = [
+/// space-insensitively; the pre-2016 names in [`ALIASES`]). Every other column is kept in
+/// [`Observation::extra`].
+const COLUMNS: [&str; 33] = [
     "id",
     "period",
     "source_code",
@@ -43,6 +44,19 @@ const COLUMNS: [&str; 30] = [
     "inter lcu bank fx",
     "transparent",
     "corridor",
+    "product",
+    "receiving network coverage",
+    "pickup method",
+];
+
+/// The pre-2016 layout's names (sheet "Dataset (up to Q1 2016)" and the CSV exports of that
+/// time) for columns that today's layout names otherwise: `sending location` is the access
+/// point, `coverage` the receiving network coverage, `pick-up method` the pickup method.
+/// (`product` is not an alias: it is its own classification, kept in [`Observation::product`].)
+const ALIASES: [(&str, usize); 3] = [
+    ("sending location", ACCESS_POINT),
+    ("coverage", COVERAGE),
+    ("pick-up method", PICKUP_METHOD),
 ];
 
 const ID: usize = 0;
@@ -65,6 +79,9 @@ const CC2: [usize; 7] = [20, 21, 22, 23, 24, 25, 26];
 const INTERBANK: usize = 27;
 const TRANSPARENT: usize = 28;
 const CORRIDOR: usize = 29;
+const PRODUCT: usize = 30;
+const COVERAGE: usize = 31;
+const PICKUP_METHOD: usize = 32;
 
 /// Offsets within a `ccN` block.
 const AMOUNT: usize = 0;
@@ -75,14 +92,14 @@ const RATE: usize = 4;
 const MARGIN: usize = 5;
 const TOTAL: usize = 6;
 
-/// Columns whose absence from the header is fatal ([`Error::MissingColumn`]).
-const REQUIRED: [usize; 13] = [
+/// Columns whose absence from the header is fatal ([`Error::MissingColumn`]); besides, one of
+/// `payment instrument` (today's layout) and `product` (the pre-2016 one) must be there.
+const REQUIRED: [usize; 12] = [
     PERIOD,
     SOURCE_CODE,
     DEST_CODE,
     FIRM,
     FIRM_TYPE,
-    INSTRUMENT,
     ACCESS_POINT,
     SPEED,
     CC1[AMOUNT],
@@ -93,13 +110,16 @@ const REQUIRED: [usize; 13] = [
 ];
 
 /// Free-text category columns whose case variants are merged (see [`read_rpw_csv`]).
-const CATEGORIES: [usize; 6] = [
+const CATEGORIES: [usize; 9] = [
     SOURCE_REGION,
     DEST_REGION,
     FIRM_TYPE,
     INSTRUMENT,
     ACCESS_POINT,
     SPEED,
+    PRODUCT,
+    COVERAGE,
+    PICKUP_METHOD,
 ];
 
 /// Options of the RPW readers.
@@ -166,35 +186,59 @@ pub struct Dataset {
 
 /// Reads an RPW-layout CSV with the default [`ReadOptions`].
 ///
-/// The layout is the World Bank's RPW dataset as published (`id, period, source_code, …,
-/// cc1 lcu amount, …, cc1 total cost %, cc2 …, inter lcu bank fx, transparent, …, corridor`),
-/// in any column order. Required columns: `period, source_code, destination_code, firm,
-/// firm_type, payment instrument, access point, speed actual, cc1 lcu amount, cc1 lcu fee,
-/// cc1 fx margin, cc1 total cost %, transparent`; if any is missing nothing is read and the
-/// error is [`Error::MissingColumn`] naming them all. Other known columns are optional
-/// (absent text reads as empty, an absent `cc2` block as `None`); unknown columns are kept in
-/// each row's `extra` under their published name, and cells past the header (unnamed
-/// trailing columns) are kept as `column_N` when not empty.
+/// The layout is the World Bank's RPW dataset as published, in either of its two forms, in
+/// any column order:
+/// - today's (the workbook sheet "Dataset (from Q2 2016)": `id, period, source_code, …,
+///   payment instrument, access point, speed actual, cc1 lcu amount, …, cc1 total cost %,
+///   cc2 …, inter lcu bank fx, transparent, Standard Note, note2, receiving network coverage,
+///   pickup location, pickup method, date, corridor`);
+/// - the pre-2016 one (sheet "Dataset (up to Q1 2016)" and the CSV exports of that time),
+///   whose `product` is its own classification (kept in [`Observation::product`], not read as
+///   the payment instrument), and whose `sending location`, `coverage` and `pick-up method`
+///   are today's access point, receiving network coverage and pickup method. Such exports
+///   may lack the name, region and `corridor` columns (read as empty).
+///
+/// Required columns: `period, source_code, destination_code, firm, firm_type, access point`
+/// (or `sending location`), `speed actual, cc1 lcu amount, cc1 lcu fee, cc1 fx margin,
+/// cc1 total cost %, transparent`, and `payment instrument` or `product`; if any is missing
+/// nothing is read and the error is [`Error::MissingColumn`] naming them all. Other known
+/// columns are optional (absent text reads as empty, an absent `cc2` block as `None`);
+/// unknown columns are kept in each row's `extra` under their published name (never an
+/// error), and cells past the header (unnamed trailing columns) are kept as `column_N` when
+/// not empty.
+///
+/// Each amount block (`cc1` for USD 200, `cc2` for USD 500) stands alone: a defect in one is
+/// reported against its fields and leaves that block `None`, never the other. A row is
+/// rejected only for a defect of the row itself or when no block prices it.
 ///
 /// Row rules:
-/// - **errors** (row rejected, listed in the report): empty or bad `period`; `source_code` or
-///   `destination_code` not three ASCII letters (they are uppercased); in a price block that
-///   states any price value (amount, fee, rate, margin or total: a block with none of them is
-///   absent, `None`, whatever its denomination amount and code say), an empty or non-numeric amount, fee, fx margin or total cost, an amount
-///   ≤ 0, an unknown `lcu code`; a non-numeric rate or denomination; a fee below zero, or a
-///   total cost % below zero while the fx margin is not negative (`negative_cost`: neither is
-///   a price); `transparent` not one of yes/no/y/n/true/false/1/0 (any case); a row with
-///   neither block; a cell that is not UTF-8.
-/// - **warnings** (row kept): empty descriptive text (`firm`, `firm_type`, instrument, access
-///   point, speed); a total cost off `fee / amount × 100 + margin` by more than the tolerance;
-///   a `corridor` cell that is not `source_code + destination_code`.
+/// - **row errors** (row rejected, listed in the report): empty or bad `period`;
+///   `source_code` or `destination_code` not three ASCII letters (they are uppercased);
+///   `transparent` not one of yes/no/y/n/true/false/1/0 (any case); a cell that is not UTF-8;
+///   no block left with a price (`no_price` when neither states one).
+/// - **block errors** (the block left out, the row kept if the other block prices it): in a
+///   block that states a fee, fx margin or total cost, an empty or non-numeric amount, two or
+///   more of fee, margin and total empty, a non-numeric value, an amount ≤ 0, a fee below
+///   zero, or a total cost % below zero while the fx margin is not negative
+///   (`negative_cost`: neither is a price).
+/// - **warnings** (kept): a block with an amount (or rate) and no fee, margin or total is
+///   *not offered* at that amount (`not_offered`, the block `None`); one blank among fee,
+///   fx margin and total cost is the value the other two imply by `total cost % = fee /
+///   amount × 100 + fx margin` (`implied_value`, the one rule for blanks); an `lcu code` not
+///   in ISO 4217 (`unknown_currency`) is resolved where the sending country makes it
+///   unambiguous (`CFA` from a WAEMU country is `XOF`, from a CEMAC country `XAF`; ISO 4217)
+///   and is `None` otherwise — a percentage needs no currency; empty descriptive text (`firm`,
+///   `firm_type`, instrument, product, access point, speed); a total cost off `fee / amount ×
+///   100 + margin` by more than the tolerance; a `corridor` cell that is not `source_code +
+///   destination_code`. Issues name each field as the input spells it.
 /// - an `lcu fx rate` of exactly 1 is the data's "not comparable" sentinel and is read as
 ///   `None` (counted in `sentinel_fx_rates`); a negative fx margin is a real quote (the
 ///   provider's rate beats the reference) and is kept with its sign, as is a negative total
 ///   cost % that comes with one (its distance from `fee / amount × 100 + margin` is checked
 ///   like any total's); the fx margin itself has no bound.
 /// - text is trimmed with inner white space collapsed; in the category columns (regions,
-///   `firm_type`, `payment instrument`, `access point`, `speed actual`) the items of a
+///   `firm_type`, `payment instrument`, `access point`, `speed actual`, `product`, coverage,
+///   pickup method) the items of a
 ///   comma-separated combination are written `a, b` (empty items dropped, order kept), and
 ///   spellings that differ only in case are one category, written as first met in the file
 ///   (`Credit Card`, then `credit  card` → `Credit Card`; `Cash,debit card` after
@@ -284,7 +328,8 @@ pub fn read_rpw_csv_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Da
 ///   "speed actual":"Same day","cc1 lcu amount":180,"cc1 lcu fee":"5","cc1 lcu code":"EURO",
 ///   "cc1 fx margin":"1","cc1 total cost %":"3.78","transparent":true}]"#;
 /// let data = remitcost::read_rpw_json(json.as_bytes()).unwrap();
-/// assert!(data.observations.is_empty());
+/// // Not ISO 4217: reported, and the percentage kept (it needs no currency).
+/// assert_eq!(data.observations[0].cc1.as_ref().unwrap().currency, None);
 /// assert_eq!(data.report.issues[0].reason.code(), "unknown_currency");
 /// assert_eq!(remitcost::read_rpw_json("{}".as_bytes()).unwrap_err().code(), "invalid_json");
 /// ```
@@ -397,7 +442,12 @@ impl RowReader {
         for (i, raw) in header.iter().enumerate() {
             let name = collapse_spaces(raw.trim_start_matches('\u{feff}'));
             let key = header_key(&name);
-            match COLUMNS.iter().position(|c| *c == key) {
+            let known = COLUMNS.iter().position(|c| *c == key).or_else(|| {
+                ALIASES
+                    .iter()
+                    .find_map(|(alias, k)| (*alias == key).then_some(*k))
+            });
+            match known {
                 Some(k) if pos.get(k).is_some_and(Option::is_none) => {
                     if let Some(slot) = pos.get_mut(k) {
                         *slot = Some(i);
@@ -411,11 +461,15 @@ impl RowReader {
             }
             names.push(name);
         }
-        let missing: Vec<&str> = REQUIRED
+        let absent = |k: usize| pos.get(k).is_some_and(Option::is_none);
+        let mut missing: Vec<&str> = REQUIRED
             .iter()
-            .filter(|&&k| pos.get(k).is_some_and(Option::is_none))
+            .filter(|&&k| absent(k))
             .filter_map(|&k| COLUMNS.get(k).copied())
             .collect();
+        if absent(INSTRUMENT) && absent(PRODUCT) {
+            missing.push("payment instrument (or product)");
+        }
         if !missing.is_empty() {
             return Err(Error::MissingColumn(missing.join(", ")));
         }
@@ -490,7 +544,8 @@ impl RowReader {
             text => match text.parse::<Period>() {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    row.flag(COLUMNS[PERIOD], IssueReason::BadPeriod, e.to_string(), true);
+                    let field = row.field(PERIOD);
+                    row.flag(&field, IssueReason::BadPeriod, e.to_string(), true);
                     None
                 }
             },
@@ -504,32 +559,36 @@ impl RowReader {
             "no" | "n" | "false" | "0" => Some(false),
             _ => {
                 let detail = format!("expected yes or no, got {stated:?}");
-                row.flag(COLUMNS[TRANSPARENT], IssueReason::BadBoolean, detail, true);
+                let field = row.field(TRANSPARENT);
+                row.flag(&field, IssueReason::BadBoolean, detail, true);
                 None
             }
         };
-        for k in [FIRM, FIRM_TYPE, INSTRUMENT, ACCESS_POINT, SPEED] {
-            if row.text(k).is_empty() {
+        for k in [FIRM, FIRM_TYPE, INSTRUMENT, PRODUCT, ACCESS_POINT, SPEED] {
+            if row.present(k) && row.text(k).is_empty() {
                 row.missing::<()>(k, false);
             }
         }
         let interbank_fx = row.optional_number(INTERBANK);
-        let (cc1, sentinel1) = row.price(CC1, self.tolerance);
-        let (cc2, sentinel2) = row.price(CC2, self.tolerance);
-        if cc1.is_none() && cc2.is_none() && !row.error {
-            let detail = "neither cc1 nor cc2 has a value".into();
-            row.flag("", IssueReason::NoPrice, detail, true);
+        let source = source_code.as_deref();
+        let blocks = [CC1, CC2].map(|block| row.price(block, self.tolerance, source));
+        let block_rejected = blocks.iter().any(|b| matches!(b, Block::Rejected));
+        let [(cc1, sentinel1), (cc2, sentinel2)] = blocks.map(Block::into_price);
+        if cc1.is_none() && cc2.is_none() {
+            if block_rejected {
+                // Each defect is already listed against its block: no price is left.
+                row.error = true;
+            } else if !row.error {
+                let detail = "neither cc1 nor cc2 has a price".into();
+                row.flag("", IssueReason::NoPrice, detail, true);
+            }
         }
         if let (Some(src), Some(dst)) = (&source_code, &destination_code) {
             let corridor = row.text(CORRIDOR);
             if !corridor.is_empty() && !corridor.eq_ignore_ascii_case(&format!("{src}{dst}")) {
                 let detail = format!("{corridor:?} is not {src}{dst}");
-                row.flag(
-                    COLUMNS[CORRIDOR],
-                    IssueReason::CorridorMismatch,
-                    detail,
-                    false,
-                );
+                let field = row.field(CORRIDOR);
+                row.flag(&field, IssueReason::CorridorMismatch, detail, false);
             }
         }
         let rejected = row.error;
@@ -582,6 +641,7 @@ impl RowReader {
         let mut next = || categories.next().unwrap_or_default();
         let (source_region, destination_region) = (next(), next());
         let (firm_type, instrument, access_point, speed) = (next(), next(), next(), next());
+        let (product, coverage, pickup_method) = (next(), next(), next());
         if !transparent {
             self.report.non_transparent = self.report.non_transparent.saturating_add(1);
         }
@@ -602,7 +662,10 @@ impl RowReader {
             firm,
             firm_type,
             instrument,
+            product,
             access_point,
+            coverage,
+            pickup_method,
             speed,
             transparent,
             cc1,
@@ -651,9 +714,23 @@ impl Row<'_> {
         self.report.push(self.line, field, reason, detail, severity);
     }
 
+    /// A column's name as this input spells it (a pre-2016 alias stays an alias), or its
+    /// published name when the input does not have it.
+    fn field(&self, column: usize) -> String {
+        match self.layout.pos.get(column).copied().flatten() {
+            Some(i) => self.name_at(i),
+            None => COLUMNS.get(column).copied().unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Whether the input has this column.
+    fn present(&self, column: usize) -> bool {
+        self.layout.pos.get(column).copied().flatten().is_some()
+    }
+
     fn missing<T>(&mut self, column: usize, error: bool) -> Option<T> {
-        let name = COLUMNS.get(column).copied().unwrap_or_default();
-        self.flag(name, IssueReason::MissingValue, "empty".into(), error);
+        let name = self.field(column);
+        self.flag(&name, IssueReason::MissingValue, "empty".into(), error);
         None
     }
 
@@ -665,7 +742,8 @@ impl Row<'_> {
         let code = country_code(&text);
         if code.is_none() {
             let detail = format!("expected three letters, got {text:?}");
-            self.flag(COLUMNS[column], IssueReason::BadCountryCode, detail, true);
+            let field = self.field(column);
+            self.flag(&field, IssueReason::BadCountryCode, detail, true);
         }
         code
     }
@@ -676,7 +754,8 @@ impl Row<'_> {
             text => match parse_decimal(text) {
                 Ok(v) => Some(v),
                 Err(e) => {
-                    self.flag(COLUMNS[column], IssueReason::BadNumber, e.to_string(), true);
+                    let field = self.field(column);
+                    self.flag(&field, IssueReason::BadNumber, e.to_string(), true);
                     None
                 }
             },
@@ -691,83 +770,88 @@ impl Row<'_> {
         }
     }
 
-    /// The price block starting at `base`: `None` when the block is absent or empty (or
-    /// invalid, flagged), and whether its fx rate was the sentinel 1.
-    fn price(&mut self, block: [usize; 7], tolerance: Decimal) -> (Option<Price>, bool) {
-        // Absent when no price value is stated (the denomination amount and the currency code
-        // describe the block and may be filled alone).
-        let priced = [AMOUNT, FEE, RATE, MARGIN, TOTAL];
-        if priced
-            .iter()
-            .all(|&at| block.get(at).is_none_or(|&k| self.text(k).is_empty()))
-        {
-            return (None, false);
+    /// One amount block (`cc1` or `cc2`), standing alone: every defect is flagged against
+    /// this block and leaves only this block out, never the row. `source` is the row's sending
+    /// country, which resolves a `CFA` currency code.
+    fn price(&mut self, block: [usize; 7], tolerance: Decimal, source: Option<&str>) -> Block {
+        let empty = |row: &Self, at: usize| block.get(at).is_none_or(|&k| row.text(k).is_empty());
+        if [FEE, MARGIN, TOTAL].iter().all(|&at| empty(self, at)) {
+            // The denomination amount and the currency code describe the block and may be
+            // filled alone; an amount (or a rate) with no fee, margin or total is the survey's
+            // way of saying the service is not offered at this amount.
+            if [AMOUNT, RATE].iter().all(|&at| empty(self, at)) {
+                return Block::Absent;
+            }
+            let detail = "no fee, fx margin or total cost: not offered at this amount".into();
+            let field = self.field(block[TOTAL]);
+            self.flag(&field, IssueReason::NotOffered, detail, false);
+            return Block::NotOffered;
         }
+        let row_error = std::mem::replace(&mut self.error, false);
+        let price = self.priced(block, tolerance, source);
+        let block_error = std::mem::replace(&mut self.error, row_error);
+        match price {
+            Some((price, sentinel)) if !block_error => Block::Priced(price, sentinel),
+            _ => Block::Rejected,
+        }
+    }
+
+    /// The price of a block that states a fee, margin or total (`None` when a defect was
+    /// flagged), and whether its fx rate was the sentinel 1.
+    fn priced(
+        &mut self,
+        block: [usize; 7],
+        tolerance: Decimal,
+        source: Option<&str>,
+    ) -> Option<(Price, bool)> {
         let amount = self.number(block[AMOUNT]);
         let denomination_amount = self.optional_number(block[DENOMINATION]);
-        let currency = match self.text(block[CODE]) {
-            "" => None,
-            code => match Currency::parse(code) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    let name = COLUMNS[block[CODE]];
-                    self.flag(name, IssueReason::UnknownCurrency, e.to_string(), true);
-                    None
-                }
-            },
-        };
-        let fee = self.number(block[FEE]);
+        let currency = self.currency(block[CODE], source);
+        let fee = self.optional_number(block[FEE]);
         let rate = self.optional_number(block[RATE]);
-        let margin = self.number(block[MARGIN]);
-        let total = self.number(block[TOTAL]);
-        if let Some(a) = amount.filter(|a| *a <= Decimal::ZERO) {
-            let detail = format!("amount sent {a} is not positive");
-            self.flag(COLUMNS[block[AMOUNT]], IssueReason::BadAmount, detail, true);
-            return (None, false);
+        let margin = self.optional_number(block[MARGIN]);
+        let total = self.optional_number(block[TOTAL]);
+        let stated = [(FEE, fee), (MARGIN, margin), (TOTAL, total)];
+        if stated.iter().filter(|(_, v)| v.is_none()).count() > 1 {
+            for (at, _) in stated.iter().filter(|(_, v)| v.is_none()) {
+                let column = block[*at];
+                if self.text(column).is_empty() {
+                    self.missing::<()>(column, true);
+                }
+            }
+            return None;
         }
+        let amount = amount?;
+        if amount <= Decimal::ZERO {
+            let detail = format!("amount sent {amount} is not positive");
+            let field = self.field(block[AMOUNT]);
+            self.flag(&field, IssueReason::BadAmount, detail, true);
+            return None;
+        }
+        if self.error {
+            return None;
+        }
+        let (fee, fx_margin_pct, total_cost_pct) =
+            self.implied(block, amount, fee, margin, total)?;
         // A fee is money charged: below zero it is not a price. A negative margin (a rate
         // better than the reference) is a real quote and may take the total below zero, but
         // with no negative margin a negative total cannot come from any fee.
-        let mut negative = false;
-        if let Some(f) = fee.filter(|f| *f < Decimal::ZERO) {
-            let detail = format!("fee {f} is negative");
-            self.flag(COLUMNS[block[FEE]], IssueReason::NegativeCost, detail, true);
-            negative = true;
+        if fee < Decimal::ZERO {
+            let detail = format!("fee {fee} is negative");
+            let field = self.field(block[FEE]);
+            self.flag(&field, IssueReason::NegativeCost, detail, true);
         }
-        if let (Some(t), Some(m)) = (total, margin) {
-            if t < Decimal::ZERO && m >= Decimal::ZERO {
-                let detail = format!("total cost {t} is negative with a fx margin of {m}");
-                self.flag(
-                    COLUMNS[block[TOTAL]],
-                    IssueReason::NegativeCost,
-                    detail,
-                    true,
-                );
-                negative = true;
-            }
+        if total_cost_pct < Decimal::ZERO && fx_margin_pct >= Decimal::ZERO {
+            let detail = format!(
+                "total cost {total_cost_pct} is negative with a fx margin of {fx_margin_pct}"
+            );
+            let field = self.field(block[TOTAL]);
+            self.flag(&field, IssueReason::NegativeCost, detail, true);
         }
-        let (Some(amount), Some(fee), Some(fx_margin_pct), Some(total_cost_pct), false) =
-            (amount, fee, margin, total, negative)
-        else {
-            return (None, false);
-        };
-        let computed = pct_of(fee, amount, "total cost check")
-            .and_then(|fee_pct| add(fee_pct, fx_margin_pct, "total cost check"));
-        match computed.and_then(|c| Ok((c, sub(total_cost_pct, c, "total cost check")?))) {
-            Ok((computed, gap)) if gap.abs() > tolerance => {
-                let detail = format!(
-                    "stated {total_cost_pct}, fee / amount × 100 + margin = {}",
-                    computed.round_dp(4)
-                );
-                let name = COLUMNS[block[TOTAL]];
-                self.flag(name, IssueReason::InconsistentTotal, detail, false);
-            }
-            Ok(_) => {}
-            Err(e) => {
-                let name = COLUMNS[block[TOTAL]];
-                self.flag(name, IssueReason::Overflow, e.to_string(), false);
-            }
+        if self.error {
+            return None;
         }
+        self.check_total(block, amount, fee, fx_margin_pct, total_cost_pct, tolerance);
         let sentinel = rate == Some(Decimal::ONE);
         let price = Price {
             amount,
@@ -778,6 +862,133 @@ impl Row<'_> {
             fx_margin_pct,
             total_cost_pct,
         };
-        (Some(price), sentinel)
+        Some((price, sentinel))
+    }
+
+    /// The block's currency: an ISO 4217 code as stated; any other code is reported (a
+    /// warning: a percentage does not need the currency) and resolved where the sending
+    /// country makes it unambiguous (`CFA`, see [`cfa`](super::cfa)), else `None`.
+    fn currency(&mut self, column: usize, source: Option<&str>) -> Option<Currency> {
+        let code = self.text(column).to_string();
+        if code.is_empty() {
+            return None;
+        }
+        if let Ok(currency) = Currency::parse(&code) {
+            return Some(currency);
+        }
+        let resolved = source.and_then(|s| super::cfa::resolve(&code, s));
+        let (currency, detail) = match resolved {
+            Some((iso, union)) => (
+                Currency::parse(iso).ok(),
+                format!("{code:?} is not iso 4217: read as {iso}, the cfa franc of the sending country ({union})"),
+            ),
+            None => (
+                None,
+                format!("{code:?} is not iso 4217: no currency kept (the percentages do not need one)"),
+            ),
+        };
+        let field = self.field(column);
+        self.flag(&field, IssueReason::UnknownCurrency, detail, false);
+        currency
+    }
+
+    /// Fee, fx margin and total cost, with the one rule for a blank among them: RPW's
+    /// identity `total cost % = fee / amount × 100 + fx margin` holds row by row, so when
+    /// exactly one of the three is blank it is the value the other two imply (reported as
+    /// [`implied_value`](IssueReason::ImpliedValue)). The caller has rejected two or more
+    /// blanks as missing values.
+    fn implied(
+        &mut self,
+        block: [usize; 7],
+        amount: Decimal,
+        fee: Option<Decimal>,
+        margin: Option<Decimal>,
+        total: Option<Decimal>,
+    ) -> Option<(Decimal, Decimal, Decimal)> {
+        const WHAT: &str = "implied value";
+        let (column, value) = match (fee, margin, total) {
+            (Some(f), Some(m), Some(t)) => return Some((f, m, t)),
+            (None, Some(m), Some(t)) => (
+                FEE,
+                sub(t, m, WHAT).and_then(|p| apply_pct(amount, p, WHAT)),
+            ),
+            (Some(f), None, Some(t)) => (
+                MARGIN,
+                pct_of(f, amount, WHAT).and_then(|p| sub(t, p, WHAT)),
+            ),
+            (Some(f), Some(m), None) => {
+                (TOTAL, pct_of(f, amount, WHAT).and_then(|p| add(p, m, WHAT)))
+            }
+            // Two or more blank: flagged by the caller.
+            _ => return None,
+        };
+        let field = self.field(block[column]);
+        let value = match value {
+            Ok(v) => v.normalize(),
+            Err(e) => {
+                self.flag(&field, IssueReason::Overflow, e.to_string(), true);
+                return None;
+            }
+        };
+        let detail = format!(
+            "blank: read as {value}, which total cost % = fee / amount × 100 + fx margin implies"
+        );
+        self.flag(&field, IssueReason::ImpliedValue, detail, false);
+        let pick = |at: usize, stated: Option<Decimal>| {
+            if at == column {
+                value
+            } else {
+                stated.unwrap_or_default()
+            }
+        };
+        Some((pick(FEE, fee), pick(MARGIN, margin), pick(TOTAL, total)))
+    }
+
+    /// Warns when the stated total is off `fee / amount × 100 + margin` by more than the
+    /// tolerance (the row is kept as published).
+    fn check_total(
+        &mut self,
+        block: [usize; 7],
+        amount: Decimal,
+        fee: Decimal,
+        margin: Decimal,
+        total: Decimal,
+        tolerance: Decimal,
+    ) {
+        let computed = pct_of(fee, amount, "total cost check")
+            .and_then(|fee_pct| add(fee_pct, margin, "total cost check"));
+        let field = self.field(block[TOTAL]);
+        match computed.and_then(|c| Ok((c, sub(total, c, "total cost check")?))) {
+            Ok((computed, gap)) if gap.abs() > tolerance => {
+                let detail = format!(
+                    "stated {total}, fee / amount × 100 + margin = {}",
+                    computed.round_dp(4)
+                );
+                self.flag(&field, IssueReason::InconsistentTotal, detail, false);
+            }
+            Ok(_) => {}
+            Err(e) => self.flag(&field, IssueReason::Overflow, e.to_string(), false),
+        }
+    }
+}
+
+/// What one amount block of a row holds.
+enum Block {
+    /// No value at all.
+    Absent,
+    /// An amount (or rate) with no fee, margin or total: the service is not offered at it.
+    NotOffered,
+    /// A defect was flagged: the block is left out.
+    Rejected,
+    /// A price, and whether its fx rate was the sentinel 1.
+    Priced(Price, bool),
+}
+
+impl Block {
+    fn into_price(self) -> (Option<Price>, bool) {
+        match self {
+            Block::Priced(price, sentinel) => (Some(price), sentinel),
+            _ => (None, false),
+        }
     }
 }
