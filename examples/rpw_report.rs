@@ -151,8 +151,14 @@ fn run(args: Vec<String>) -> Result<String, String> {
         }
         let published = published_indicators(&data.observations, &published_options)
             .map_err(|e| e.to_string())?;
-        let reports = read_reports(&format!("{ROOT}/{REPORTS}"))?;
-        let databank = read_databank(&format!("{ROOT}/{DATABANK}"))?;
+        // What the World Bank published is for USD 200: nothing to compare a USD 500 figure with.
+        let (reports, databank) = match args.amount {
+            RpwAmount::Usd200 => (
+                read_reports(&format!("{ROOT}/{REPORTS}"))?,
+                read_databank(&format!("{ROOT}/{DATABANK}"))?,
+            ),
+            RpwAmount::Usd500 => (Reports::new(), BTreeMap::new()),
+        };
         let stats: Vec<CorridorStat> = indicators(&data.observations, &options, None)
             .map_err(|e| e.to_string())?
             .corridors;
@@ -181,16 +187,30 @@ fn run(args: Vec<String>) -> Result<String, String> {
             "amount: {amount}; left out: {} non-transparent (RPW leaves them out), {} without a price at this amount",
             result.left_out.non_transparent, result.left_out.unpriced
         );
+        // (equal, compared) corridor averages, over every period.
+        let mut matched = (0usize, 0usize);
         for p in &result.periods {
             out.push_str(&headline(p));
             if let Some(figures) = published.periods.iter().find(|f| f.period == p.period) {
                 out.push_str(&as_published(figures, &reports, &published_options));
             }
-            out.push_str(&against_databank(&result, p.period, &databank));
+            out.push_str(&against_databank(
+                &result,
+                p.period,
+                &databank,
+                &mut matched,
+            ));
             let key = p.period.to_string();
             out.push_str(&groups("by receiving region", &regions.groups, &key));
             out.push_str(&groups("by RSP type", &types.groups, &key));
             out.push_str(&corridors(&result, p));
+        }
+        if matched.1 > 0 {
+            let _ = writeln!(
+                out,
+                "\nCorridor averages equal to the World Bank's published ones (DataBank ATCR.CORR): {} of {} corridor-periods",
+                matched.0, matched.1
+            );
         }
     }
     Ok(out)
@@ -340,11 +360,12 @@ fn as_published(p: &PublishedPeriod, reports: &Reports, options: &PublishedOptio
 }
 
 /// Corridor averages of one period against the DataBank's (exported as float32: equal when
-/// within 0.0001).
+/// within 0.0001), adding to `matched` (equal, compared).
 fn against_databank(
     all: &Indicators,
     period: Period,
     databank: &BTreeMap<(Period, String), Decimal>,
+    matched: &mut (usize, usize),
 ) -> String {
     let mut compared = 0usize;
     let mut differ = Vec::new();
@@ -362,6 +383,8 @@ fn against_databank(
             ));
         }
     }
+    matched.0 += compared - differ.len();
+    matched.1 += compared;
     if compared == 0 {
         return String::new();
     }

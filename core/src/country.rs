@@ -312,4 +312,55 @@ mod tests {
         assert_eq!(wb.income_in("TJK", 1988), None);
         assert_eq!(wb.income_in("ANT", 2012), None); // dissolved in 2010
     }
+
+    fn row(period: &str, extra: serde_json::Value) -> Observation {
+        serde_json::from_value(serde_json::json!({
+            "row": 2, "id": null, "period": period, "source_code": "USA", "source_name": "",
+            "source_region": "", "destination_code": "POL", "destination_name": "Polska",
+            "destination_region": "", "firm": "A", "firm_type": "Bank", "instrument": "",
+            "access_point": "", "speed": "", "transparent": true, "cc1": null, "cc2": null,
+            "interbank_fx": null, "extra": extra}))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_vintage_decides_the_income_group_and_row_values_are_kept() {
+        let wb = Countries::world_bank().unwrap();
+        let income = |period: &str, vintage| {
+            let mut rows = [row(period, serde_json::json!({}))];
+            wb.classify(&mut rows, vintage);
+            rows[0].extra["destination_income"].clone()
+        };
+        // Poland: upper middle income in FY10, high income from FY11 (OGHIST).
+        assert_eq!(
+            income("2010_2Q", IncomeVintage::OfPeriod),
+            "Upper middle income"
+        );
+        assert_eq!(income("2010_3Q", IncomeVintage::OfPeriod), "High income");
+        assert_eq!(
+            income("2010_3Q", IncomeVintage::FiscalYear(2010)),
+            "Upper middle income"
+        );
+        assert_eq!(income("2010_2Q", IncomeVintage::Table), "High income");
+        // A value the row carries is kept, and so is its name.
+        let mut rows = [row(
+            "2010_2Q",
+            serde_json::json!({"destination_income": "mine"}),
+        )];
+        assert!(wb.classify(&mut rows, IncomeVintage::OfPeriod).is_empty());
+        assert_eq!(rows[0].extra["destination_income"], "mine");
+        assert_eq!(rows[0].destination_name, "Polska");
+        assert_eq!(rows[0].destination_region, "Europe & Central Asia");
+        assert_eq!(rows[0].extra["source_lending"], "..");
+        // A code the table does not know is reported and its row left alone.
+        let mut rows = [row("2010_2Q", serde_json::json!({}))];
+        rows[0].source_code = "XKX".into();
+        let mine = Countries::from_json(
+            r#"{"vintage": "x", "countries": [{"code": "POL", "name": "Poland"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(mine.classify(&mut rows, IncomeVintage::OfPeriod), ["XKX"]);
+        assert!(!rows[0].extra.contains_key("source_income"));
+        assert_eq!(rows[0].extra["destination_income"], ".."); // no history in that table
+    }
 }

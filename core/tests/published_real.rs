@@ -145,6 +145,47 @@ fn the_g20_average_is_over_the_19_member_countries() {
     );
 }
 
+/// Grouping by the classification's dimensions gives the same figures: the services sent
+/// from G20 countries are the G20 average's, those received in high-income countries the
+/// income group's.
+#[test]
+fn grouping_by_g20_and_income_matches_the_published_set() {
+    use remitcost::{group, AggregateOptions, Dimension};
+    let rows = real_rows();
+    let p = published_indicators(&rows, &PublishedOptions::default()).unwrap();
+    let q3 = period(&p.periods, "2011_3Q");
+    let g = group(
+        &rows,
+        &[Dimension::Period, Dimension::SourceG20],
+        &AggregateOptions::default(),
+    )
+    .unwrap();
+    let g20 = g
+        .groups
+        .iter()
+        .find(|s| s.key == ["2011_3Q", "G20"])
+        .unwrap();
+    assert_eq!(
+        (g20.count, Some(g20.mean_pct)),
+        (q3.g20_services, q3.g20_average_pct)
+    );
+    let g = group(
+        &rows,
+        &[Dimension::Period, Dimension::DestinationIncome],
+        &AggregateOptions::default(),
+    )
+    .unwrap();
+    for income in &q3.income_groups {
+        let s = g
+            .groups
+            .iter()
+            .find(|s| s.key[0] == "2011_3Q" && s.key[1] == income.key)
+            .unwrap();
+        assert_eq!((s.count, &s.mean_pct), (income.services, &income.mean_pct));
+    }
+    assert_eq!(q3.income_groups.len(), 4);
+}
+
 /// 2011 and 2012 were surveyed in Q1 and Q3: the change against a year earlier exists for
 /// 2012 only, and each annual average is the mean of two quarters.
 #[test]
