@@ -1,5 +1,7 @@
 """Builds core/data/countries_fy24.json, the country table bundled with remitcost (cargo feature
-`countries`), from the World Bank files beside this script. Run from the repository root:
+`countries`), from the World Bank files beside this script, and countries_fy26.json beside it
+(the classification of 1 July 2025, from WDICountry_FY26.csv: not bundled, for a caller to pass
+with `Countries::from_json`). Run from the repository root:
 
     python3 testdata/worldbank/wb-classification/make_countries.py
 
@@ -14,6 +16,7 @@ import pathlib
 
 HERE = pathlib.Path(__file__).parent
 OUT = HERE.parent.parent.parent / "core" / "data" / "countries_fy24.json"
+OUT_FY26 = HERE / "countries_fy26.json"
 
 # The G20's members (19 countries and the European Union; the African Union joined in 2023):
 # https://www.g20.org/en/about-the-g20 ; the G8 (the G7 and Russia, suspended in March 2014).
@@ -24,15 +27,8 @@ G8 = "CAN FRA DEU ITA JPN RUS GBR USA".split()
 INCOME = {"L": "L", "LM": "LM", "LM*": "LM", "UM": "UM", "H": "H"}
 
 
-def main():
-    history = {}
-    names = {}
-    with open(HERE / "OGHIST_FY26_income_history.csv", encoding="utf-8-sig") as f:
-        rows = csv.DictReader(f)
-        years = [k for k in rows.fieldnames if k.startswith("FY")]
-        for row in rows:
-            names[row["Code"]] = row["Economy"]
-            history[row["Code"]] = ",".join(INCOME.get(row[y], "") for y in years)
+def read_class_fy24():
+    """name, region, income, lending of each economy, from CLASS_FY24.csv."""
     countries = {}
     with open(HERE / "CLASS_FY24.csv", encoding="utf-8-sig") as f:
         for row in csv.DictReader(f):
@@ -42,12 +38,44 @@ def main():
                 "name": row["Economy"], "region": row["Region"],
                 "income": row["Income group"] or None, "lending": row["Lending category"] or None,
             }
+    return countries
+
+
+def read_wdi_fy26():
+    """The same columns from the WDI country table of FY26 (`Table Name` as the name)."""
+    countries = {}
+    with open(HERE / "WDICountry_FY26.csv", encoding="utf-8-sig") as f:
+        for row in csv.DictReader(f):
+            if not row["Region"]:
+                continue  # an aggregate
+            countries[row["Country Code"]] = {
+                "name": row["Table Name"], "region": row["Region"],
+                "income": row["Income Group"] or None, "lending": row["Lending category"] or None,
+            }
+    return countries
+
+
+def main():
+    write(read_class_fy24(), "FY24", "classification of 1 July 2023 (FY24)", OUT)
+    write(read_wdi_fy26(), "FY26", "classification of 1 July 2025 (FY26, WDI country table)",
+          OUT_FY26)
+
+
+def write(countries, vintage, what, out):
+    history = {}
+    names = {}
+    with open(HERE / "OGHIST_FY26_income_history.csv", encoding="utf-8-sig") as f:
+        rows = csv.DictReader(f)
+        years = [k for k in rows.fieldnames if k.startswith("FY")]
+        for row in rows:
+            names[row["Code"]] = row["Economy"]
+            history[row["Code"]] = ",".join(INCOME.get(row[y], "") for y in years)
     for code, name in names.items():
         if code not in countries and len(code) == 3:
             countries[code] = {"name": name, "region": None, "income": None, "lending": None}
     table = {
-        "vintage": "FY24",
-        "source": "World Bank Country and Lending Groups, classification of 1 July 2023 (FY24), "
+        "vintage": vintage,
+        "source": f"World Bank Country and Lending Groups, {what}, "
                   "and the income history OGHIST FY89-FY26; G8/G20 membership from the G20",
         "history_from": int(years[0][2:]) + (1900 if int(years[0][2:]) > 50 else 2000),
         "countries": [
@@ -55,8 +83,8 @@ def main():
             for code, c in sorted(countries.items())
         ],
     }
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_text(render(table), encoding="utf-8")
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(render(table), encoding="utf-8")
 
 
 def render(table):
