@@ -389,6 +389,11 @@ fn share(part: usize, whole: usize) -> Result<Option<Decimal>> {
     )?))
 }
 
+/// Share of `values` that pass `test`, percent; `None` for no value.
+fn share_of(values: &[Decimal], test: impl Fn(Decimal) -> bool) -> Result<Option<Decimal>> {
+    share(values.iter().filter(|v| test(**v)).count(), values.len())
+}
+
 /// The RPW indicators as published, per period, from service rows (see [`PublishedPeriod`]
 /// and [`PublishedOptions`]).
 ///
@@ -418,9 +423,91 @@ pub fn published_indicators(
     observations: &[Observation],
     options: &PublishedOptions,
 ) -> Result<Published> {
+    let (tallies, left_out) = tally(observations, options)?;
+    let (five, ten, three) = (Decimal::from(5), Decimal::from(10), Decimal::from(3));
+    let (corridors, _) = service_groups(
+        observations,
+        &[Dimension::Period, Dimension::Corridor],
+        &options.aggregate,
+    )?;
+    let mut by_period: BTreeMap<Period, Vec<(Decimal, Option<Decimal>)>> = BTreeMap::new();
+    for (stat, group) in &corridors {
+        by_period
+            .entry(group.first.period)
+            .or_default()
+            .push((group.summary.mean, stat.smart_pct));
+    }
+    let exact: BTreeMap<Period, Option<Decimal>> = tallies
+        .iter()
+        .map(|(p, t)| Ok((*p, t.global.mean()?)))
+        .collect::<Result<_>>()?;
+    let round = |d: Option<Decimal>| d.map(|d| options.aggregate.rounding.round_pct(d));
+    let mut periods = Vec::with_capacity(tallies.len());
+    for (period, t) in &tallies {
+        let list = by_period.get(period).map_or(&[][..], Vec::as_slice);
+        let smarts: Vec<Decimal> = list.iter().filter_map(|c| c.1).collect();
+        let averages_of_corridors: Vec<Decimal> = list.iter().map(|c| c.0).collect();
+        let global = exact.get(period).copied().flatten();
+        let a_year_before = Period {
+            year: period.year.saturating_sub(1),
+            quarter: period.quarter,
+        };
+        let yoy = match (global, exact.get(&a_year_before).copied().flatten()) {
+            (Some(now), Some(then)) => Some(sub(now, then, "change")?),
+            _ => None,
+        };
+        let averages = |groups: &BTreeMap<String, Tally>| -> Result<Vec<Average>> {
+            groups
+                .iter()
+                .map(|(key, tally)| {
+                    Ok(Average {
+                        key: key.clone(),
+                        services: tally.count,
+                        mean_pct: round(tally.mean()?).unwrap_or_default(),
+                    })
+                })
+                .collect()
+        };
+        let comparison = options.aggregate.comparison;
+        periods.push(PublishedPeriod {
+            period: *period,
+            services: t.global.count,
+            excluded: t.excluded,
+            global_average_pct: round(global),
+            global_average_yoy_pp: round(yoy),
+            g20_average_pct: round(t.g20.mean()?),
+            g20_services: t.g20.count,
+            regions: averages(&t.regions)?,
+            income_groups: averages(&t.income)?,
+            corridors: list.len(),
+            smart_corridors: smarts.len(),
+            sdg_10c1_above_5_pct: round(share_of(&smarts, |v| comparison.holds(v, five))?),
+            sdg_10c1_below_3_pct: round(share_of(&smarts, |v| v < three)?),
+            services_below_5_pct: round(share(t.below_5, t.global.count)?),
+            services_below_10_pct: round(share(t.below_10, t.global.count)?),
+            corridors_below_5_pct: round(share_of(&averages_of_corridors, |v| v < five)?),
+            corridors_below_10_pct: round(share_of(&averages_of_corridors, |v| v < ten)?),
+            mto_index_pct: round(t.mto.mean()?),
+            digital_index_pct: round(t.digital.mean()?),
+            digital_services: t.digital.count,
+        });
+    }
+    Ok(Published {
+        periods,
+        annual: annual(&exact, options)?,
+        left_out,
+    })
+}
+
+/// One pass over the rows: each period's exact tallies, each service counted in the figures
+/// whose exclusions keep it.
+fn tally(
+    observations: &[Observation],
+    options: &PublishedOptions,
+) -> Result<(BTreeMap<Period, PeriodTally>, LeftOut)> {
     let mut tallies: BTreeMap<Period, PeriodTally> = BTreeMap::new();
     let mut left_out = LeftOut::default();
-    let (five, ten, three) = (Decimal::from(5), Decimal::from(10), Decimal::from(3));
+    let (five, ten) = (Decimal::from(5), Decimal::from(10));
     for obs in observations {
         let Some(price) = left_out.price_of(obs, &options.aggregate) else {
             continue;
@@ -462,92 +549,7 @@ pub fn published_indicators(
             t.digital.push(cost)?;
         }
     }
-    let (corridors, _) = service_groups(
-        observations,
-        &[Dimension::Period, Dimension::Corridor],
-        &options.aggregate,
-    )?;
-    let mut by_period: BTreeMap<Period, Vec<(Decimal, Option<Decimal>)>> = BTreeMap::new();
-    for (stat, group) in &corridors {
-        by_period
-            .entry(group.first.period)
-            .or_default()
-            .push((group.summary.mean, stat.smart_pct));
-    }
-    let exact: BTreeMap<Period, Option<Decimal>> = tallies
-        .iter()
-        .map(|(p, t)| Ok((*p, t.global.mean()?)))
-        .collect::<Result<_>>()?;
-    let round = |d: Option<Decimal>| d.map(|d| options.aggregate.rounding.round_pct(d));
-    let mut periods = Vec::with_capacity(tallies.len());
-    for (period, t) in &tallies {
-        let list = by_period.get(period).map_or(&[][..], Vec::as_slice);
-        let smarts: Vec<Decimal> = list.iter().filter_map(|c| c.1).collect();
-        let count = |values: &mut dyn Iterator<Item = Decimal>, test: &dyn Fn(Decimal) -> bool| {
-            values.filter(|v| test(*v)).count()
-        };
-        let global = exact.get(period).copied().flatten();
-        let a_year_before = Period {
-            year: period.year.saturating_sub(1),
-            quarter: period.quarter,
-        };
-        let yoy = match (global, exact.get(&a_year_before).copied().flatten()) {
-            (Some(now), Some(then)) => Some(sub(now, then, "change")?),
-            _ => None,
-        };
-        let averages = |groups: &BTreeMap<String, Tally>| -> Result<Vec<Average>> {
-            groups
-                .iter()
-                .map(|(key, tally)| {
-                    Ok(Average {
-                        key: key.clone(),
-                        services: tally.count,
-                        mean_pct: round(tally.mean()?).unwrap_or_default(),
-                    })
-                })
-                .collect()
-        };
-        let comparison = options.aggregate.comparison;
-        periods.push(PublishedPeriod {
-            period: *period,
-            services: t.global.count,
-            excluded: t.excluded,
-            global_average_pct: round(global),
-            global_average_yoy_pp: round(yoy),
-            g20_average_pct: round(t.g20.mean()?),
-            g20_services: t.g20.count,
-            regions: averages(&t.regions)?,
-            income_groups: averages(&t.income)?,
-            corridors: list.len(),
-            smart_corridors: smarts.len(),
-            sdg_10c1_above_5_pct: round(share(
-                count(&mut smarts.iter().copied(), &|v| comparison.holds(v, five)),
-                smarts.len(),
-            )?),
-            sdg_10c1_below_3_pct: round(share(
-                count(&mut smarts.iter().copied(), &|v| v < three),
-                smarts.len(),
-            )?),
-            services_below_5_pct: round(share(t.below_5, t.global.count)?),
-            services_below_10_pct: round(share(t.below_10, t.global.count)?),
-            corridors_below_5_pct: round(share(
-                count(&mut list.iter().map(|c| c.0), &|v| v < five),
-                list.len(),
-            )?),
-            corridors_below_10_pct: round(share(
-                count(&mut list.iter().map(|c| c.0), &|v| v < ten),
-                list.len(),
-            )?),
-            mto_index_pct: round(t.mto.mean()?),
-            digital_index_pct: round(t.digital.mean()?),
-            digital_services: t.digital.count,
-        });
-    }
-    Ok(Published {
-        periods,
-        annual: annual(&exact, options)?,
-        left_out,
-    })
+    Ok((tallies, left_out))
 }
 
 /// The mean of each year's exact quarterly global averages.
