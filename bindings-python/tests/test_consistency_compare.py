@@ -95,3 +95,5 @@ def test_the_documented_lists_name_real_cases() -> None:
     for lang in LANGS:
         assert compare.SKIPPED_CASES[lang] <= names
         assert compare.SKIPPED_OPERATIONS[lang] <= operations
+        vector_operations = {op for (file, _), op in cases.items() if file != compare.MALFORMED}
+        assert compare.SKIPPED_VECTOR_OPERATIONS[lang] <= vector_operations

@@ -36,7 +36,9 @@ for (const c of CASES) {
 }
 
 test("only the operations the JS package cannot run are skipped", () => {
-  assert.deepEqual([...skipped.keys()].sort(), Object.keys(NOT_EXPOSED).sort());
+  // NOT_EXPOSED also lists operations that only vectors exercise (published).
+  const inCorpus = Object.keys(NOT_EXPOSED).filter((op) => CASES.some((c) => c.operation === op));
+  assert.deepEqual([...skipped.keys()].sort(), inCorpus.sort());
   for (const op of Object.keys(NOT_EXPOSED)) assert.equal(RUNNERS[op], undefined, op);
 });
 

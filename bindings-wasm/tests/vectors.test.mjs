@@ -8,10 +8,10 @@ import { RUNNERS, compare } from "./cases.mjs";
 
 const VECTORS = fileURLToPath(new URL("../../testdata/vectors/", import.meta.url));
 
-// Every vector operation has a runner in cases.mjs: none is deliberately left out. Kept
-// explicit so that a new vector file with an operation nobody wired fails here instead of
-// being skipped silently.
-const NOT_EXPOSED = new Set();
+// Every vector operation has a runner in cases.mjs but those listed here (with their reason in
+// cases.mjs NOT_EXPOSED). Kept explicit so that a new vector file with an operation nobody
+// wired fails here instead of being skipped silently.
+const NOT_EXPOSED = new Set(["published"]);
 
 const files = readdirSync(VECTORS).filter((f) => f.endsWith(".json")).sort();
 const skipped = new Set();
