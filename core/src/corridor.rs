@@ -67,29 +67,39 @@ pub enum Dimension {
     /// The pickup method (`pickup method`, pre-2016 `pick-up method`).
     PickupMethod,
     /// The sending country's income group (`source_income`; see
-    /// [`Countries::classify`](crate::Countries::classify) for rows without it).
+    /// [`Countries::classify`](crate::Countries::classify) for rows without it). This and the
+    /// other classification dimensions below come with the cargo feature `countries` (on by
+    /// default; the WebAssembly build leaves them out with the table, for its size budget).
     #[serde(alias = "sending_income")]
+    #[cfg(feature = "countries")]
     SourceIncome,
     /// The receiving country's income group (`destination_income`).
     #[serde(alias = "receiving_income")]
+    #[cfg(feature = "countries")]
     DestinationIncome,
     /// The sending country's lending category (`source_lending`).
     #[serde(alias = "sending_lending")]
+    #[cfg(feature = "countries")]
     SourceLending,
     /// The receiving country's lending category (`destination_lending`).
     #[serde(alias = "receiving_lending")]
+    #[cfg(feature = "countries")]
     DestinationLending,
     /// Whether the sending country is in the G8: `G8` or `non-G8` (from `source_G8G20`).
     #[serde(alias = "sending_g8")]
+    #[cfg(feature = "countries")]
     SourceG8,
     /// Whether the sending country is in the G20: `G20` or `non-G20` (from `source_G8G20`).
     #[serde(alias = "sending_g20")]
+    #[cfg(feature = "countries")]
     SourceG20,
     /// Whether the receiving country is in the G8 (from `destination_G8G20`).
     #[serde(alias = "receiving_g8")]
+    #[cfg(feature = "countries")]
     DestinationG8,
     /// Whether the receiving country is in the G20 (from `destination_G8G20`).
     #[serde(alias = "receiving_g20")]
+    #[cfg(feature = "countries")]
     DestinationG20,
 }
 
@@ -772,13 +782,21 @@ pub(crate) fn service_part(obs: &Observation, dim: Dimension) -> Part<'_> {
         Dimension::Product => Part::Text(&obs.product),
         Dimension::Coverage => Part::Text(&obs.coverage),
         Dimension::PickupMethod => Part::Text(&obs.pickup_method),
+        #[cfg(feature = "countries")]
         Dimension::SourceIncome => Part::Text(column(obs, "source_income")),
+        #[cfg(feature = "countries")]
         Dimension::DestinationIncome => Part::Text(column(obs, "destination_income")),
+        #[cfg(feature = "countries")]
         Dimension::SourceLending => Part::Text(column(obs, "source_lending")),
+        #[cfg(feature = "countries")]
         Dimension::DestinationLending => Part::Text(column(obs, "destination_lending")),
+        #[cfg(feature = "countries")]
         Dimension::SourceG8 => Part::Text(member(obs, "source_G8G20", "G8")),
+        #[cfg(feature = "countries")]
         Dimension::SourceG20 => Part::Text(member(obs, "source_G8G20", "G20")),
+        #[cfg(feature = "countries")]
         Dimension::DestinationG8 => Part::Text(member(obs, "destination_G8G20", "G8")),
+        #[cfg(feature = "countries")]
         Dimension::DestinationG20 => Part::Text(member(obs, "destination_G8G20", "G20")),
     }
 }
@@ -797,12 +815,12 @@ pub(crate) fn column<'o>(obs: &'o Observation, name: &str) -> &'o str {
         .map_or("", String::as_str)
 }
 
-/// `group` (`G8` or `G20`) or `non-G8` / `non-G20`, from a `…_G8G20` column (`G8/G20`, `G20`,
-/// `..`).
+/// `group` (`G8` or `G20`) or `non-G8` / `non-G20`, from a `…_G8G20` column as RPW writes it
+/// (`G8/G20`, `G20`, `..`).
 pub(crate) fn member(obs: &Observation, name: &str, group: &'static str) -> &'static str {
     let is_member = column(obs, name)
-        .split(['/', ',', ' ', '&'])
-        .any(|g| g.eq_ignore_ascii_case(group));
+        .split('/')
+        .any(|g| g.trim().eq_ignore_ascii_case(group));
     match (is_member, group) {
         (true, _) => group,
         (false, "G8") => "non-G8",

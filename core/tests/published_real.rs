@@ -1,6 +1,8 @@
 //! The indicators as published, on the real RPW rows of 2011–2012
 //! (testdata/worldbank/rpw-raw), against the figures the World Bank published for them.
 
+#![cfg(all(feature = "csv", feature = "countries"))]
+
 use remitcost::{
     published_indicators, read_rpw_csv, Countries, Decimal, IncomeVintage, Observation, Period,
     PublishedOptions, PublishedPeriod,
