@@ -2,12 +2,14 @@
 //! ~714 services, about the shape of the RPW dataset scaled up 40 times), generated
 //! deterministically with a linear congruential generator, aggregated into every indicator:
 //! corridor averages, SmaRT, global / weighted averages, targets and change (`indicators`),
-//! plus the receiving-region and RSP-type tables by quarter (`group`).
+//! plus the receiving-region and RSP-type tables by quarter (`group`), and the figures of the
+//! RPW reports (`published_indicators`: global, G20, regional and income-group averages, SDG
+//! 10.c.1, the shares below 5% and 10%, the MTO and digital indices).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use remitcost::{
-    group, indicators, AggregateOptions, CorridorWeights, Decimal, Dimension, Observation, Period,
-    Price,
+    group, indicators, published_indicators, AggregateOptions, CorridorWeights, Decimal, Dimension,
+    Observation, Period, Price, PublishedOptions,
 };
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -142,6 +144,11 @@ fn aggregate(c: &mut Criterion) {
     });
     g.bench_function("indicators", |b| {
         b.iter(|| indicators(black_box(&rows), &options, Some(&weights)).unwrap())
+    });
+    let mut published = PublishedOptions::default();
+    published.international_mtos = vec!["Firm 00".into(), "Firm 01".into()];
+    g.bench_function("published_indicators", |b| {
+        b.iter(|| published_indicators(black_box(&rows), &published).unwrap())
     });
     g.bench_function("group_period_corridor_firm_type", |b| {
         b.iter(|| {

@@ -377,6 +377,14 @@ struct PeriodTally {
     digital: Tally,
 }
 
+/// Adds `cost` to the tally of `key`, copying the key only the first time it is seen.
+fn add_to(groups: &mut BTreeMap<String, Tally>, key: &str, cost: Decimal) -> Result<()> {
+    match groups.get_mut(key) {
+        Some(tally) => tally.push(cost),
+        None => groups.entry(key.to_string()).or_default().push(cost),
+    }
+}
+
 /// Share of `part` in `whole`, percent; `None` for an empty whole.
 fn share(part: usize, whole: usize) -> Result<Option<Decimal>> {
     if whole == 0 {
@@ -530,13 +538,13 @@ fn tally(
         if kept(Figure::G20Average) && member(obs, "source_G8G20", "G20") == "G20" {
             t.g20.push(cost)?;
         }
-        if kept(Figure::RegionalAverage) && !obs.destination_region.is_empty() {
-            let region = obs.destination_region.clone();
-            t.regions.entry(region).or_default().push(cost)?;
+        let region = obs.destination_region.as_str();
+        if kept(Figure::RegionalAverage) && !region.is_empty() {
+            add_to(&mut t.regions, region, cost)?;
         }
         let income = column(obs, "destination_income");
         if kept(Figure::IncomeAverage) && !income.is_empty() && income != ".." {
-            t.income.entry(income.to_string()).or_default().push(cost)?;
+            add_to(&mut t.income, income, cost)?;
         }
         let mto = options
             .international_mtos
