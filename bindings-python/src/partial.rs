@@ -27,9 +27,15 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("firm_type", &["firm_type"]),
     ("instrument", &["instrument", "payment instrument"]),
     ("product", &["product"]),
-    ("access_point", &["access_point", "access point", "sending location"]),
+    (
+        "access_point",
+        &["access_point", "access point", "sending location"],
+    ),
     ("coverage", &["coverage", "receiving network coverage"]),
-    ("pickup_method", &["pickup_method", "pickup method", "pick-up method"]),
+    (
+        "pickup_method",
+        &["pickup_method", "pickup method", "pick-up method"],
+    ),
     ("speed", &["speed", "speed actual"]),
     ("transparent", &["transparent"]),
 ];
