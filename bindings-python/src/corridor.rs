@@ -85,7 +85,8 @@ impl AggregateOptions {
 
 /// Grouping dimensions: a list of names (`"period"`, `"corridor"`, `"source_country"`,
 /// `"destination_country"`, `"source_region"`, `"destination_region"`, `"firm_type"`,
-/// `"instrument"`, `"access_point"`, `"speed"`) or one name.
+/// `"instrument"`, `"access_point"`, `"speed"`, `"product"`, `"coverage"`, `"pickup_method"`)
+/// or one name.
 pub fn dimensions(obj: &Bound<'_, PyAny>) -> PyResult<Vec<remitcost::Dimension>> {
     if let Ok(name) = obj.cast::<pyo3::types::PyString>() {
         return Ok(vec![decimal::from_name(&name.to_cow()?)?]);
