@@ -195,6 +195,59 @@ def rpw_csv(rows: int, path: Path) -> None:
     path.write_text("".join(lines))
 
 
+# The pre-2016 sheet's 41 columns in the published order (testdata/worldbank/rpw_layouts.json).
+WORLDBANK = Path(__file__).resolve().parents[1] / "testdata" / "worldbank"
+UP_TO_2016 = json.loads((WORLDBANK / "rpw_layouts.json").read_text(encoding="utf-8"))["Dataset (up to Q1 2016)"]
+REAL_ROWS = WORLDBANK / "rpw-raw" / "rpw_rows_2011_2012.csv"
+
+
+def workbook_sized(rows: int, out: Path) -> tuple[Path, Path]:
+    """`rows` rows made from the 10,816 real RPW rows (World Bank, CC BY 4.0) repeated in order,
+    the i-th with id 1,000,000 + i and `corridor` filled, as CSV and as the workbook's sheet
+    "Dataset (up to Q1 2016)" (numbers stored as numbers): the rows benches/dataset.rs reads."""
+    import csv as csvmod
+
+    import openpyxl
+
+    with open(REAL_ROWS, newline="", encoding="utf-8") as f:
+        real = list(csvmod.DictReader(f))
+    numeric = {c for c in UP_TO_2016 if c in ("id", "inter lcu bank fx")
+               or (c.startswith("cc") and not c.endswith("lcu code"))}
+    csv_path, xlsx_path = out / f"rpw_{rows}.csv", out / f"rpw_{rows}.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Dataset (up to Q1 2016)")
+    sheet.append(UP_TO_2016)
+    with open(csv_path, "w", newline="", encoding="utf-8") as f:
+        w = csvmod.writer(f, lineterminator="\n")
+        w.writerow(UP_TO_2016)
+        for i in range(rows):
+            row = dict(real[i % len(real)], id=str(1_000_000 + i))
+            row["corridor"] = row["source_code"] + row["destination_code"]
+            cells = [row.get(c, "") for c in UP_TO_2016]
+            w.writerow(cells)
+            sheet.append([float(v) if c in numeric and v else (v or None) for c, v in zip(UP_TO_2016, cells)])
+    book.save(xlsx_path)
+    return csv_path, xlsx_path
+
+
+def reading(rows: int, out: Path) -> dict[str, Any]:
+    """Seconds to read the workbook-sized file: remitcost (read + validate every row into exact
+    decimals) against pandas (parse into float64 columns, no validation), one run each (the
+    slowest, pandas' read_excel, takes minutes)."""
+    csv_path, xlsx_path = workbook_sized(rows, out)
+    r: dict[str, Any] = {"rows": rows}
+    r["rc_csv"], data = median_time(lambda: rc.read_rpw_csv(csv_path), 1)
+    assert data.report.rows_kept == rows, data.report
+    r["rc_xlsx"], data = median_time(lambda: rc.read_rpw_xlsx(xlsx_path), 1)
+    assert data.report.rows_kept == rows, data.report
+    r["pandas_csv"], df = median_time(lambda: pd.read_csv(csv_path), 1)
+    assert len(df) == rows
+    r["pandas_xlsx"], df = median_time(
+        lambda: pd.read_excel(xlsx_path, sheet_name="Dataset (up to Q1 2016)"), 1)
+    assert len(df) == rows
+    return r
+
+
 def pandas_aggregate(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     keys = ["period", "corridor"]
     df = df[df["transparent"]]  # RPW averages leave out services that do not disclose their rate
@@ -351,6 +404,7 @@ def main() -> None:
         sum(1 for w, f in zip(mean_exact, mean_float) if f.quantize(w, rounding=ROUND_HALF_EVEN) != w),
         sum(1 for w, f in zip(mean_exact, mean_float) if abs(f - w) >= CENT))
     results["groups"] = len(g)
+    results["reading"] = reading(1_000 if args.smoke else 250_000, args.out)
     (args.out / "python.json").write_text(json.dumps(results, default=str, indent=1))
     report(results, args.smoke)
 
@@ -375,6 +429,13 @@ def report(r: dict[str, Any], smoke: bool) -> None:
              a["decimal"])]
     for name, s in rows:
         print(f"  {name:<58} {s:>9.3f} s {s / a['rc']:>8.2f}x")
+    rd = r["reading"]
+    print(f"Python: reading {rd['rows']:,} RPW rows (the workbook's size; one run each; seconds, rows/s)")
+    for name, key in (("remitcost read_rpw_csv (validated, exact)", "rc_csv"),
+                      ("remitcost read_rpw_xlsx (validated, exact)", "rc_xlsx"),
+                      ("pandas read_csv (float64, no validation)", "pandas_csv"),
+                      ("pandas read_excel (openpyxl, float64, no validation)", "pandas_xlsx")):
+        print(f"  {name:<58} {rd[key]:>9.3f} s {rd['rows'] / rd[key]:>12,.0f} rows/s")
     print("Float results vs exact (rows differing as displayed / by >= 0.01):")
     for field, (shown, full) in r["diffs"].items():
         print(f"  {field:<34} {shown:>9,} / {full:>6,}")

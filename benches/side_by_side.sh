@@ -23,7 +23,7 @@ mkdir -p "$OUT"
 # Python: the venv, the tools compared, the remitcost wheel as built from this checkout.
 [ -x "$VENV/bin/python" ] || "${PYTHON:-python3}" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.9,<2" numpy pandas pyarrow polars
+    "maturin>=1.9,<2" numpy pandas pyarrow polars openpyxl
 rm -f "$TARGET"/wheels/remitcost-*.whl
 "$VENV/bin/maturin" build --quiet --release --manifest-path bindings-python/Cargo.toml \
     --out "$TARGET/wheels" --interpreter "$VENV/bin/python" >/dev/null

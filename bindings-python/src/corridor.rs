@@ -85,9 +85,9 @@ impl AggregateOptions {
 
 /// Grouping dimensions: a list of names (`"period"`, `"corridor"`, `"source_country"`,
 /// `"destination_country"`, `"source_region"`, `"destination_region"`, `"firm_type"`,
-/// `"instrument"`, `"access_point"`, `"speed"`, `"source_income"`, `"destination_income"`,
-/// `"source_lending"`, `"destination_lending"`, `"source_g8"`, `"source_g20"`,
-/// `"destination_g8"`, `"destination_g20"`, …: core's `Dimension`) or one name.
+/// `"instrument"`, `"access_point"`, `"speed"`, `"product"`, `"coverage"`, `"pickup_method"`,
+/// `"source_income"`, `"destination_income"`, `"source_lending"`, `"destination_lending"`,
+/// `"source_g8"`, `"source_g20"`, `"destination_g8"`, `"destination_g20"`) or one name.
 pub fn dimensions(obj: &Bound<'_, PyAny>) -> PyResult<Vec<remitcost::Dimension>> {
     if let Ok(name) = obj.cast::<pyo3::types::PyString>() {
         return Ok(vec![decimal::from_name(&name.to_cow()?)?]);

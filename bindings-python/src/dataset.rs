@@ -62,7 +62,7 @@ impl Source {
     /// Runs a core reader on the source (call with the GIL released).
     pub fn read<T>(
         &self,
-        reader: impl FnOnce(&mut dyn std::io::Read) -> remitcost::Result<T>,
+        reader: impl FnOnce(&mut dyn ReadSeek) -> remitcost::Result<T>,
     ) -> PyResult<T> {
         match self {
             Source::Path(p) => {
@@ -78,10 +78,25 @@ impl Source {
                 let mut buffered = std::io::BufReader::new(file);
                 reader(&mut buffered).map_err(|e| Error(e).into())
             }
-            Source::Bytes(b) => reader(&mut b.as_slice()).map_err(|e| Error(e).into()),
+            Source::Bytes(b) => {
+                reader(&mut std::io::Cursor::new(b.as_slice())).map_err(|e| Error(e).into())
+            }
+        }
+    }
+
+    /// The RPW format of this source: a path's by its extension, a document's by its first
+    /// bytes (core's `RpwFormat`).
+    fn format(&self) -> remitcost::Result<remitcost::RpwFormat> {
+        match self {
+            Source::Path(p) => remitcost::RpwFormat::of_path(p),
+            Source::Bytes(b) => Ok(remitcost::RpwFormat::sniff(b)),
         }
     }
 }
+
+/// A document to read: a file or bytes in memory (the workbook reader seeks).
+pub trait ReadSeek: std::io::Read + std::io::Seek {}
+impl<T: std::io::Read + std::io::Seek> ReadSeek for T {}
 
 fn read_options(tolerance_pct: Option<Dec>) -> remitcost::ReadOptions {
     match tolerance_pct {
@@ -103,9 +118,62 @@ pub fn read_rpw_csv(
     source: &Bound<'_, PyAny>,
     tolerance_pct: Option<Dec>,
 ) -> PyResult<Dataset> {
+    read_dataset(py, source, tolerance_pct, |r, o| {
+        remitcost::read_rpw_csv_with(r, o)
+    })
+}
+
+/// Reads `source` with `read` and the options, off the GIL.
+fn read_dataset(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    tolerance_pct: Option<Dec>,
+    read: impl Fn(&mut dyn ReadSeek, &remitcost::ReadOptions) -> remitcost::Result<remitcost::Dataset>
+        + Send
+        + Sync,
+) -> PyResult<Dataset> {
     let source = Source::extract(source)?;
     let options = read_options(tolerance_pct);
-    let data = py.detach(|| source.read(|r| remitcost::read_rpw_csv_with(r, &options)))?;
+    let data = py.detach(|| source.read(|r| read(r, &options)))?;
+    Ok(Dataset(Arc::new(data)))
+}
+
+/// Reads the RPW workbook as the World Bank ships it (`.xlsx`: the sheets "Dataset (up to Q1
+/// 2016)" and "Dataset (from Q2 2016)", in that order) from a path, `bytes` or a binary file
+/// object; see `read_rpw_csv` for the row rules. Every issue names its `sheet`. A file that is
+/// not a workbook, or has no dataset sheet, raises `RemitError` with code `invalid_xlsx`.
+#[pyfunction]
+#[pyo3(signature = (source, *, tolerance_pct = None))]
+pub fn read_rpw_xlsx(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    tolerance_pct: Option<Dec>,
+) -> PyResult<Dataset> {
+    read_dataset(py, source, tolerance_pct, |r, o| {
+        remitcost::read_rpw_xlsx_with(r, o)
+    })
+}
+
+/// Reads an RPW dataset with the reader its type needs: a path by its extension (`.csv`,
+/// `.json`, `.xlsx`), `bytes` or a file object by its first bytes (a zip archive is a
+/// workbook, `[` JSON, anything else CSV), or as `format` (`"csv"`, `"json"`, `"xlsx"`) says.
+/// Another extension or format raises `RemitError` with code `unsupported_format`.
+#[pyfunction]
+#[pyo3(signature = (source, *, format = None, tolerance_pct = None))]
+pub fn read_rpw(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    tolerance_pct: Option<Dec>,
+) -> PyResult<Dataset> {
+    let source = Source::extract(source)?;
+    let format = match format {
+        Some(name) => name.parse(),
+        None => source.format(),
+    }
+    .map_err(Error)?;
+    let options = read_options(tolerance_pct);
+    let data = py.detach(|| source.read(|r| format.read(r, &options)))?;
     Ok(Dataset(Arc::new(data)))
 }
 
@@ -118,10 +186,9 @@ pub fn read_rpw_json(
     source: &Bound<'_, PyAny>,
     tolerance_pct: Option<Dec>,
 ) -> PyResult<Dataset> {
-    let source = Source::extract(source)?;
-    let options = read_options(tolerance_pct);
-    let data = py.detach(|| source.read(|r| remitcost::read_rpw_json_with(r, &options)))?;
-    Ok(Dataset(Arc::new(data)))
+    read_dataset(py, source, tolerance_pct, |r, o| {
+        remitcost::read_rpw_json_with(r, o)
+    })
 }
 
 /// The rows of an RPW-layout dataset that passed validation (`len(dataset)` of them), and

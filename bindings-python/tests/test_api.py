@@ -112,6 +112,8 @@ ERRORS = {
     "invalid_json": lambda: rc.Offer(send_currency="EUR", receive_currency="XOF", colour="red"),
     "invalid_csv": lambda: rc.read_rpw_csv(b""),
     "missing_column": lambda: rc.read_rpw_csv(b"period,firm\n2025_1Q,A\n"),
+    "invalid_xlsx": lambda: rc.read_rpw_xlsx(b"period,firm\n"),
+    "unsupported_format": lambda: rc.read_rpw("rows.parquet"),
     "invalid_period": lambda: rc.Period.parse("2016_5Q"),
     "division_by_zero": lambda: rc.indicators(SAMPLE, weights={("XXX", "YYY"): 1}),
     "stale_quote": lambda: rc.Offer(**{**eur_xof().to_dict(), "collected_at": 1000}).cost(
@@ -130,7 +132,8 @@ def test_error_codes(code: str) -> None:
 CORE_CODES = {  # core's Error::code() values (core/src/error.rs)
     "unknown_currency", "invalid_decimal", "currency_mismatch", "invalid_rate", "invalid_amount",
     "amount_out_of_range", "invalid_schedule", "unreachable_target", "stale_quote", "overflow",
-    "division_by_zero", "invalid_json", "invalid_csv", "missing_column", "invalid_period",
+    "division_by_zero", "invalid_json", "invalid_csv", "invalid_xlsx", "unsupported_format",
+    "missing_column", "invalid_period",
     "no_data",
 }
 
@@ -420,11 +423,7 @@ def test_group_by_dimensions() -> None:
 
 
 def test_published_corridor_averages(repo: object) -> None:
-    path = REPO.parent / "shared" / "data" / "rpw-databank" / "corridor_average_total_cost.csv"
-    if not path.exists():
-        path = Path("/work/shared/data/rpw-databank/corridor_average_total_cost.csv")
-    if not path.exists():
-        pytest.skip("shared/data (World Bank DataBank export) is not beside this checkout")
+    path = REPO / "testdata" / "worldbank" / "rpw-databank" / "corridor_average_total_cost.csv"
     published = rc.read_corridor_averages(path)
     result = rc.corridor_indicators(published)
     latest = result.periods[-1]

@@ -37,7 +37,7 @@ function stillWorks() {
 const CORE_CODES = [...read("../../core/src/error.rs").matchAll(/=> "([a-z_]+)",/g)].map((m) => m[1]);
 // Codes the JS API cannot raise: those of core's dataset readers (left out of the browser
 // build), and of core's partial aggregation, which the JS API does not expose.
-const NOT_REACHABLE = ["invalid_csv", "missing_column", "incompatible"];
+const NOT_REACHABLE = ["invalid_csv", "invalid_xlsx", "unsupported_format", "missing_column", "incompatible"];
 
 const ERROR_CASES = {
   unknown_currency: () => remit.parseCurrency("XAU"),

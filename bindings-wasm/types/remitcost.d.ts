@@ -23,6 +23,8 @@ export type ErrorCode =
   | "division_by_zero"
   | "invalid_json"
   | "invalid_csv"
+  | "invalid_xlsx"
+  | "unsupported_format"
   | "stale_quote"
   | "missing_column"
   | "invalid_period"
@@ -216,7 +218,13 @@ export interface Observation {
   firm: string;
   firm_type: string;
   instrument: string;
+  /** The pre-2016 layout's `product` (empty where the data has none). */
+  product?: string;
   access_point: string;
+  /** Receiving network coverage (pre-2016 `coverage`). */
+  coverage?: string;
+  /** Pickup method (pre-2016 `pick-up method`). */
+  pickup_method?: string;
   speed: string;
   transparent: boolean;
   cc1: Price | null;
@@ -255,7 +263,10 @@ export type Dimension =
   | "firm_type"
   | "instrument"
   | "access_point"
-  | "speed";
+  | "speed"
+  | "product"
+  | "coverage"
+  | "pickup_method";
 
 /** One group's statistics (percentages at 4 places). */
 export interface GroupStat {

@@ -67,6 +67,14 @@ pub enum Error {
     /// A CSV document that cannot be read at all (no header, bad encoding, I/O failure).
     #[error("invalid csv: {0}")]
     InvalidCsv(String),
+    /// An `.xlsx` workbook that cannot be read at all (not a workbook, no RPW dataset sheet,
+    /// no header row, I/O failure).
+    #[error("invalid xlsx: {0}")]
+    InvalidXlsx(String),
+    /// A dataset whose file type (or given format name) is not one remitcost reads: `csv`,
+    /// `json`, `xlsx` (the last with the `xlsx` feature).
+    #[error("unsupported format: {0}")]
+    UnsupportedFormat(String),
     /// A quote collected before the oldest time the caller accepts, or with no collection time
     /// when a limit is set.
     #[error("stale quote: {0}")]
@@ -106,6 +114,8 @@ impl Error {
             Error::DivisionByZero(_) => "division_by_zero",
             Error::InvalidJson(_) => "invalid_json",
             Error::InvalidCsv(_) => "invalid_csv",
+            Error::InvalidXlsx(_) => "invalid_xlsx",
+            Error::UnsupportedFormat(_) => "unsupported_format",
             Error::StaleQuote(_) => "stale_quote",
             Error::MissingColumn(_) => "missing_column",
             Error::InvalidPeriod(_) => "invalid_period",

@@ -1,5 +1,6 @@
 //! Dataset readers: the bundled samples, malformed inputs, and the real World Bank exports in
-//! ../shared/data (skipped with a message when that folder is absent).
+//! testdata/worldbank (and, for the KNOMAD matrix, ../shared/data: skipped with a message when
+//! that folder is absent).
 #![cfg(feature = "csv")]
 
 use remitcost::{
@@ -452,7 +453,15 @@ fn json_reads_the_same_rows() {
     assert_eq!(from_json.report.non_transparent, 8);
 }
 
+/// A file of the real World Bank data: the copy in testdata/worldbank where the repository has
+/// one (never skipped), else ../shared/data beside the checkout.
 fn shared(path: &str) -> Option<std::fs::File> {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/worldbank")
+        .join(path);
+    if let Ok(f) = std::fs::File::open(&bundled) {
+        return Some(f);
+    }
     let full = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../shared/data")
         .join(path);

@@ -25,7 +25,8 @@ The API, in the core's terms:
 - batch: :func:`cost_table` prices a column of amounts (list, pyarrow, pandas, polars, numpy)
   against many offers in one call without the GIL; the :class:`Table` it returns becomes a
   pyarrow table (``decimal128`` columns), a pandas or polars DataFrame;
-- data: :func:`read_rpw_csv` / :func:`read_rpw_json` (a :class:`Dataset` and its
+- data: :func:`read_rpw` (picks the reader by file type: :func:`read_rpw_csv`,
+  :func:`read_rpw_json`, :func:`read_rpw_xlsx` for the World Bank's workbook; a :class:`Dataset` and its
   :class:`ValidationReport`), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
   :func:`read_bilateral_matrix`;
 - indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
@@ -73,8 +74,10 @@ from remitcost._remitcost import (
     Rate,
     read_bilateral_matrix,
     read_corridor_averages,
+    read_rpw,
     read_rpw_csv,
     read_rpw_json,
+    read_rpw_xlsx,
     read_wdi_csv,
     RemitError,
     Rounding,
@@ -121,8 +124,10 @@ __all__ = [
     "Rate",
     "read_bilateral_matrix",
     "read_corridor_averages",
+    "read_rpw",
     "read_rpw_csv",
     "read_rpw_json",
+    "read_rpw_xlsx",
     "read_wdi_csv",
     "RemitError",
     "Rounding",

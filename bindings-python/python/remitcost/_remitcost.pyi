@@ -4,7 +4,7 @@
 from datetime import datetime
 from decimal import Decimal
 import os
-from typing import IO, Any, Final, Iterable, Mapping, Union, final
+from typing import IO, Any, Final, Iterable, Literal, Mapping, Union, final
 
 from typing_extensions import TypeAlias
 
@@ -37,8 +37,10 @@ __all__ = [
     "CorridorAverages",
     "WdiSeries",
     "BilateralMatrix",
+    "read_rpw",
     "read_rpw_csv",
     "read_rpw_json",
+    "read_rpw_xlsx",
     "read_corridor_averages",
     "read_wdi_csv",
     "read_bilateral_matrix",
@@ -467,6 +469,13 @@ class Dataset:
 
 def read_rpw_csv(source: _Source, *, tolerance_pct: _DecimalLike | None = None) -> Dataset: ...
 def read_rpw_json(source: _Source, *, tolerance_pct: _DecimalLike | None = None) -> Dataset: ...
+def read_rpw_xlsx(source: _Source, *, tolerance_pct: _DecimalLike | None = None) -> Dataset: ...
+def read_rpw(
+    source: _Source,
+    *,
+    format: Literal["csv", "json", "xlsx"] | None = None,
+    tolerance_pct: _DecimalLike | None = None,
+) -> Dataset: ...
 
 @final
 class CorridorAverages:

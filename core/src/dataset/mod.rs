@@ -1,4 +1,5 @@
-//! Reading datasets: the RPW layout (one row per service per period, from CSV or JSON), the
+//! Reading datasets: the RPW layout (one row per service per period, from CSV, JSON or, with
+//! the `xlsx` feature, the World Bank's `.xlsx` workbook), the
 //! World Bank DataBank and WDI exports of corridor averages and remittance flows, and the
 //! KNOMAD bilateral remittance matrix — each with a [`ValidationReport`] that lists every bad
 //! row and field instead of stopping at the first.
@@ -16,22 +17,28 @@
 mod cfa;
 #[cfg(feature = "csv")]
 mod databank;
+mod format;
 #[cfg(feature = "csv")]
 mod matrix;
 mod report;
 mod rpw;
+#[cfg(feature = "xlsx")]
+mod xlsx;
 
 #[cfg(feature = "csv")]
 pub use databank::{
     read_corridor_averages, read_wdi_csv, CorridorAverage, CorridorAverages, CountryYearValue,
     WdiSeries,
 };
+pub use format::{read_rpw_file, RpwFormat};
 #[cfg(feature = "csv")]
 pub use matrix::{read_bilateral_matrix, BilateralMatrix};
 pub use report::{Issue, IssueReason, Severity, ValidationReport};
 #[cfg(feature = "csv")]
 pub use rpw::{read_rpw_csv, read_rpw_csv_with};
 pub use rpw::{read_rpw_json, read_rpw_json_with, Dataset, ReadOptions};
+#[cfg(feature = "xlsx")]
+pub use xlsx::{read_rpw_xlsx, read_rpw_xlsx_with, SHEET_FROM_2016, SHEET_UP_TO_2016};
 
 /// A header name as matched: BOM stripped, trimmed, inner white space collapsed, lowercased.
 pub(crate) fn header_key(name: &str) -> String {

@@ -111,6 +111,7 @@ impl fmt::Display for IssueReason {
 /// ```
 /// use remitcost::{Issue, IssueReason, Severity};
 /// let issue = Issue {
+///     sheet: None,
 ///     row: 7,
 ///     field: "cc1 lcu fee".into(),
 ///     reason: IssueReason::BadNumber,
@@ -121,6 +122,9 @@ impl fmt::Display for IssueReason {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
+    /// The workbook sheet the row is on (`.xlsx` input only; `None` for CSV and JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// The line of the file on which the row starts (1 = the first line); for JSON input, the
     /// 1-based position of the row object in the array.
     pub row: usize,
@@ -136,6 +140,9 @@ pub struct Issue {
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet {sheet:?}, ")?;
+        }
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -258,6 +265,30 @@ impl ValidationReport {
         counts.into_iter().collect()
     }
 
+    /// Adds another report's counts and issues to this one, its issues marked as from `sheet`
+    /// (a workbook read sheet by sheet).
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn absorb(&mut self, other: ValidationReport, sheet: &str) {
+        self.rows_read = self.rows_read.saturating_add(other.rows_read);
+        self.rows_kept = self.rows_kept.saturating_add(other.rows_kept);
+        self.rows_rejected = self.rows_rejected.saturating_add(other.rows_rejected);
+        self.lines_skipped = self.lines_skipped.saturating_add(other.lines_skipped);
+        self.non_transparent = self.non_transparent.saturating_add(other.non_transparent);
+        self.sentinel_fx_rates = self
+            .sentinel_fx_rates
+            .saturating_add(other.sentinel_fx_rates);
+        for name in other.extra_columns {
+            if !self.extra_columns.contains(&name) {
+                self.extra_columns.push(name);
+            }
+        }
+        self.issues
+            .extend(other.issues.into_iter().map(|mut issue| {
+                issue.sheet = Some(sheet.to_string());
+                issue
+            }));
+    }
+
     pub(crate) fn push(
         &mut self,
         row: usize,
@@ -267,6 +298,7 @@ impl ValidationReport {
         severity: Severity,
     ) {
         self.issues.push(Issue {
+            sheet: None,
             row,
             field: field.to_string(),
             reason,

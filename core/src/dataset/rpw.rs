@@ -303,10 +303,7 @@ pub fn read_rpw_csv_with<R: Read>(reader: R, options: &ReadOptions) -> Result<Da
         Ok(())
     })?;
     let mut rows = rows.ok_or_else(|| Error::InvalidCsv("no header line".into()))?;
-    rows.report.lines_skipped = rows
-        .report
-        .lines_skipped
-        .saturating_add(skipped_before_header);
+    rows.skipped(skipped_before_header);
     Ok(rows.finish())
 }
 
@@ -421,7 +418,7 @@ struct Layout {
 }
 
 /// Validates rows one by one against a header, collecting observations and the report.
-struct RowReader {
+pub(crate) struct RowReader {
     layout: Layout,
     tolerance: Decimal,
     /// Case-insensitive category spelling → the spelling first met, per column.
@@ -434,7 +431,7 @@ struct RowReader {
 }
 
 impl RowReader {
-    fn new(header: &[String], options: &ReadOptions) -> Result<RowReader> {
+    pub(crate) fn new(header: &[String], options: &ReadOptions) -> Result<RowReader> {
         let mut pos = [None; COLUMNS.len()];
         let mut extra = Vec::new();
         let mut names = Vec::with_capacity(header.len());
@@ -487,7 +484,13 @@ impl RowReader {
         })
     }
 
-    fn finish(self) -> Dataset {
+    /// Counts records skipped as not data (blank rows).
+    #[cfg(any(feature = "csv", feature = "xlsx"))]
+    pub(crate) fn skipped(&mut self, n: usize) {
+        self.report.lines_skipped = self.report.lines_skipped.saturating_add(n);
+    }
+
+    pub(crate) fn finish(self) -> Dataset {
         Dataset {
             observations: self.observations,
             report: self.report,
@@ -521,7 +524,7 @@ impl RowReader {
             .clone()
     }
 
-    fn row(&mut self, line: usize, cells: &[String], bad_utf8: &[usize]) {
+    pub(crate) fn row(&mut self, line: usize, cells: &[String], bad_utf8: &[usize]) {
         self.report.rows_read = self.report.rows_read.saturating_add(1);
         let mut row = Row {
             line,

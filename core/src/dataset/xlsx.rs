@@ -1,0 +1,157 @@
+//! The RPW workbook as the World Bank ships it (`.xlsx`).
+//!
+//! The workbook has the sheets "Dataset (from Q2 2016)" (today's layout, 42 columns),
+//! "Dataset (up to Q1 2016)" (the pre-2016 layout, 41 columns) and "Countries". Each dataset
+//! sheet is a header row and one row per service, read by the same rules as the CSV export
+//! ([`read_rpw_csv`](super::read_rpw_csv)); "Countries" is the classification of its time and
+//! is not read here.
+
+use super::report::ValidationReport;
+use super::rpw::{Dataset, ReadOptions, RowReader};
+use crate::error::{Error, Result};
+use calamine::{DataRef, Reader, Xlsx};
+use std::io::{Read, Seek};
+
+/// The workbook's sheet of today's layout (2016_2Q on).
+pub const SHEET_FROM_2016: &str = "Dataset (from Q2 2016)";
+/// The workbook's sheet of the pre-2016 layout (to 2016_1Q).
+pub const SHEET_UP_TO_2016: &str = "Dataset (up to Q1 2016)";
+
+/// Reads the RPW workbook (`.xlsx`) with the default [`ReadOptions`].
+///
+/// Both dataset sheets are read, the older first (its rows, then those of today's layout, in
+/// sheet order); a workbook with one of them is read too. A sheet is found by its published
+/// name, whatever its case and surrounding spaces. Each sheet's first non-empty row is its
+/// header; an observation's `row` is its row in its sheet (1 = the sheet's first row), and
+/// every issue names its sheet ([`Issue::sheet`](crate::Issue::sheet)). Text cells are read as
+/// the CSV's are; numeric cells as the shortest decimal that gives back the number the sheet
+/// stores (what a spreadsheet shows: `3.7316`, `655.957`), then parsed exactly; booleans as
+/// `true`/`false`; error cells (`#N/A`) as their text, which a numeric field rejects.
+///
+/// A file that is not a workbook, or has neither dataset sheet, is [`Error::InvalidXlsx`].
+///
+/// ```
+/// let err = remitcost::read_rpw_xlsx(std::io::Cursor::new(b"id,period\n")).unwrap_err();
+/// assert_eq!(err.code(), "invalid_xlsx");
+/// ```
+pub fn read_rpw_xlsx<R: Read + Seek>(reader: R) -> Result<Dataset> {
+    read_rpw_xlsx_with(reader, &ReadOptions::default())
+}
+
+/// Reads the RPW workbook with the given options (see [`read_rpw_xlsx`]).
+///
+/// ```
+/// let data = std::io::Cursor::new(Vec::<u8>::new());
+/// let err = remitcost::read_rpw_xlsx_with(data, &Default::default()).unwrap_err();
+/// assert!(err.to_string().starts_with("invalid xlsx"));
+/// ```
+pub fn read_rpw_xlsx_with<R: Read + Seek>(reader: R, options: &ReadOptions) -> Result<Dataset> {
+    let mut book = Xlsx::new(reader).map_err(invalid)?;
+    let names = book.sheet_names();
+    let wanted = [SHEET_UP_TO_2016, SHEET_FROM_2016];
+    let sheets: Vec<String> = wanted
+        .iter()
+        .filter_map(|w| {
+            names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(w))
+                .cloned()
+        })
+        .collect();
+    if sheets.is_empty() {
+        return Err(Error::InvalidXlsx(format!(
+            "no sheet {SHEET_FROM_2016:?} or {SHEET_UP_TO_2016:?} (sheets: {names:?})"
+        )));
+    }
+    let mut all = Dataset {
+        observations: Vec::new(),
+        report: ValidationReport {
+            tolerance_pct: Some(options.tolerance_pct.abs()),
+            ..ValidationReport::default()
+        },
+    };
+    for sheet in sheets {
+        let data = read_sheet(&mut book, &sheet, options)?;
+        all.observations.extend(data.observations);
+        all.report.absorb(data.report, &sheet);
+    }
+    Ok(all)
+}
+
+/// One dataset sheet, streamed cell by cell (the sheet is never held whole in memory).
+fn read_sheet<R: Read + Seek>(
+    book: &mut Xlsx<R>,
+    sheet: &str,
+    options: &ReadOptions,
+) -> Result<Dataset> {
+    let mut cells = book.worksheet_cells_reader(sheet).map_err(invalid)?;
+    let mut rows: Option<RowReader> = None;
+    let mut skipped = 0usize;
+    let mut line: Vec<String> = Vec::new();
+    let mut at: Option<u32> = None;
+    let mut each = |row: u32, line: &mut Vec<String>| -> Result<()> {
+        if line.iter().all(String::is_empty) {
+            skipped = skipped.saturating_add(1);
+        } else if let Some(rows) = rows.as_mut() {
+            rows.row(row_number(row), line, &[]);
+        } else {
+            rows = Some(RowReader::new(line, options)?);
+        }
+        line.clear();
+        Ok(())
+    };
+    while let Some(cell) = cells.next_cell().map_err(invalid)? {
+        let (row, column) = cell.get_position();
+        if at.is_some_and(|r| r != row) {
+            if let Some(r) = at {
+                each(r, &mut line)?;
+            }
+        }
+        at = Some(row);
+        let column = usize::try_from(column).unwrap_or(usize::MAX);
+        if column >= line.len() && column < MAX_COLUMNS {
+            line.resize(column.saturating_add(1), String::new());
+        }
+        if let Some(slot) = line.get_mut(column) {
+            *slot = text(cell.get_value());
+        }
+    }
+    if let Some(r) = at {
+        each(r, &mut line)?;
+    }
+    let mut rows =
+        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
+    rows.skipped(skipped);
+    Ok(rows.finish())
+}
+
+/// Columns read past which cells are ignored (the RPW sheets have 41 and 42; a stray cell
+/// far to the right must not make every row that wide).
+const MAX_COLUMNS: usize = 1024;
+
+/// A 0-based sheet row as a 1-based row number.
+fn row_number(row: u32) -> usize {
+    usize::try_from(row).map_or(usize::MAX, |r| r.saturating_add(1))
+}
+
+/// A cell as the text the CSV export would hold (trimmed).
+fn text(cell: &DataRef<'_>) -> String {
+    match cell {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            s.trim().to_string()
+        }
+        DataRef::SharedString(s) => s.trim().to_string(),
+        DataRef::Int(i) => i.to_string(),
+        // Rust prints the shortest decimal that reads back as the same double: the number as
+        // the sheet's XML wrote it (`0.1`, not 0.1000000000000000055…).
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) => d.to_string(),
+        DataRef::Error(e) => e.to_string(),
+    }
+}
+
+fn invalid(err: impl std::fmt::Display) -> Error {
+    Error::InvalidXlsx(err.to_string().to_lowercase())
+}
