@@ -5,8 +5,8 @@
 //! cargo run -p remitcost-examples --bin rpw_report -- [DATA] [--weights WEIGHTS.csv] [--usd500]
 //!     [--no-exclusions]
 //! ```
-//! - `DATA`: an RPW-layout CSV (one row per service per quarter, either layout: "Dataset (from
-//!   Q2 2016)" or the pre-2016 one) or JSON; or a DataBank corridor-average export (series
+//! - `DATA`: an RPW dataset, one row per service per quarter, in either layout ("Dataset (from
+//!   Q2 2016)" or the pre-2016 one): CSV, JSON, or the World Bank's `.xlsx` workbook; or a DataBank corridor-average export (series
 //!   ATCR.CORR), recognised by its `Sending Countries Code` header. Default: the World Bank's
 //!   real rows of 2011–2012, testdata/worldbank/rpw-raw/rpw_rows_2011_2012.csv. The synthetic
 //!   sample is testdata/rpw/sample.csv.
@@ -26,9 +26,9 @@
 
 use remitcost::{
     corridor_indicators, group, indicators, published_indicators, read_corridor_averages,
-    read_rpw_csv, read_rpw_json, AggregateOptions, CorridorStat, CorridorWeights, Countries,
-    Decimal, Dimension, GroupStat, IncomeVintage, Indicators, Period, PeriodIndicators,
-    PublishedOptions, PublishedPeriod, RpwAmount,
+    read_rpw_file, AggregateOptions, CorridorStat, CorridorWeights, Countries, Decimal, Dimension,
+    GroupStat, IncomeVintage, Indicators, Period, PeriodIndicators, PublishedOptions,
+    PublishedPeriod, ReadOptions, RpwAmount,
 };
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -127,13 +127,9 @@ fn run(args: Vec<String>) -> Result<String, String> {
         let _ = writeln!(out, "weights: {note}");
         out.push_str(&corridor_table(&result));
     } else {
-        let data = if path.ends_with(".json") {
-            read_rpw_json(bytes.as_slice())
-        } else {
-            read_rpw_csv(bytes.as_slice())
-        }
-        .map_err(|e| format!("{path}: {e}"))?;
-        let mut data = data;
+        // The reader the extension names: .csv, .json, or the World Bank's .xlsx workbook.
+        let mut data = read_rpw_file(&args.data, &ReadOptions::default())
+            .map_err(|e| format!("{path}: {e}"))?;
         let _ = writeln!(out, "{path}\nlayout: RPW (one row per service per quarter)");
         let _ = writeln!(out, "validation: {}", data.report);
         let countries = Countries::world_bank().map_err(|e| e.to_string())?;
