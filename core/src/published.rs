@@ -254,7 +254,8 @@ pub struct Average {
 ///   comparison) and strictly below 3%;
 /// - `services_below_5_pct`, `services_below_10_pct`: shares of the global average's services
 ///   strictly below 5% and 10%; `corridors_below_5_pct`, `corridors_below_10_pct`: shares of
-///   the `corridors`' averages strictly below them;
+///   the `corridors`' averages strictly below them (the corridor figures count every corridor:
+///   exclusions apply to the averages over services);
 /// - `mto_index_pct`: mean over the services of the International MTOs; `digital_index_pct`:
 ///   mean over the `digital_services`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -424,7 +425,7 @@ fn share_of(values: &[Decimal], test: impl Fn(Decimal) -> bool) -> Result<Option
 /// assert_eq!(p.global_average_pct.unwrap().to_string(), "9.5000"); // RUS left out in 2011
 /// assert_eq!((p.services, p.excluded), (2, 1));
 /// assert_eq!(p.g20_average_pct.unwrap().to_string(), "2.0000");    // the G20 average keeps it
-/// assert_eq!(p.regions[0].mean_pct.to_string(), "8.0000");          // and so on
+/// assert_eq!(p.regions[0].mean_pct.to_string(), "8.0000");          // ECA: 2011's rule drops RUS
 /// assert_eq!(p.services_below_10_pct.unwrap().to_string(), "50.0000");
 /// ```
 pub fn published_indicators(
