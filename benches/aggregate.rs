@@ -150,6 +150,17 @@ fn aggregate(c: &mut Criterion) {
     g.bench_function("published_indicators", |b| {
         b.iter(|| published_indicators(black_box(&rows), &published).unwrap())
     });
+    // The measurement (and benches/side_by_side.sh's): period × corridor.
+    g.bench_function("group_period_corridor", |b| {
+        b.iter(|| {
+            group(
+                black_box(&rows),
+                &[Dimension::Period, Dimension::Corridor],
+                &options,
+            )
+            .unwrap()
+        })
+    });
     g.bench_function("group_period_corridor_firm_type", |b| {
         b.iter(|| {
             group(

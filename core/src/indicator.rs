@@ -2,7 +2,7 @@
 //! SmaRT, the SDG 10.c targets and period-over-period change — from raw service rows or from
 //! corridor averages as published, through one shared list of [`CorridorStat`]s.
 
-use crate::corridor::{
+use crate::aggregate::{
     finish, partition, service_groups, summarize, AggregateOptions, Comparison, Dimension,
     GroupStat, Grouping, LeftOut, Part,
 };
@@ -283,7 +283,7 @@ pub fn indicators(
     )?;
     let mut totals: BTreeMap<Period, (Decimal, usize)> = BTreeMap::new();
     let mut corridors = Vec::with_capacity(groups.len());
-    for (stat, group) in groups {
+    for group in groups {
         let first = group.first;
         let entry = totals.entry(first.period).or_insert((Decimal::ZERO, 0));
         entry.0 = add(entry.0, group.summary.sum, "global average")?;
@@ -297,9 +297,9 @@ pub fn indicators(
             destination_name: first.destination_name.clone(),
             destination_region: Some(first.destination_region.clone()),
             services: Some(group.summary.count),
-            eligible: Some(stat.eligible),
+            eligible: Some(group.eligible),
             average_pct: group.summary.mean,
-            smart_pct: stat.smart_pct,
+            smart_pct: group.smart_pct,
             smart_firms: group.smart_firms.iter().map(|f| f.to_string()).collect(),
         });
     }

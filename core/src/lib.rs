@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::arithmetic_side_effects)]
 
-mod corridor;
+mod aggregate;
 mod country;
 mod currency;
 mod dataset;
@@ -14,7 +14,6 @@ mod fx;
 mod indicator;
 mod money;
 mod observation;
-mod partial;
 mod pricer;
 mod published;
 mod quote;
@@ -22,7 +21,9 @@ mod rank;
 mod solve;
 mod text;
 
-pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};
+pub use aggregate::{
+    group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut, Partial,
+};
 pub use country::{fiscal_year, Countries, Country, IncomeVintage};
 pub use currency::Currency;
 #[cfg(feature = "csv")]
@@ -50,7 +51,6 @@ pub use indicator::{
 };
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
-pub use partial::Partial;
 pub use pricer::Pricer;
 pub use published::{
     published_indicators, AnnualAverage, Average, DigitalRule, Exclusion, Figure, Published,

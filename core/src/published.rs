@@ -9,7 +9,7 @@
 //! layout does; for older exports, [`Countries::classify`](crate::Countries::classify) fills
 //! them in).
 
-use crate::corridor::{column, member, service_groups, AggregateOptions, Dimension, LeftOut};
+use crate::aggregate::{column, member, service_groups, AggregateOptions, Dimension, LeftOut};
 use crate::decimal::{add, div, pct_of, sub};
 use crate::error::Result;
 use crate::observation::{Observation, Period};
@@ -440,11 +440,11 @@ pub fn published_indicators(
         &options.aggregate,
     )?;
     let mut by_period: BTreeMap<Period, Vec<(Decimal, Option<Decimal>)>> = BTreeMap::new();
-    for (stat, group) in &corridors {
+    for group in &corridors {
         by_period
             .entry(group.first.period)
             .or_default()
-            .push((group.summary.mean, stat.smart_pct));
+            .push((group.summary.mean, group.smart_pct));
     }
     let exact: BTreeMap<Period, Option<Decimal>> = tallies
         .iter()

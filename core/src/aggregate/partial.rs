@@ -30,9 +30,11 @@
 //! and rescaled, so this changes no result, and equal costs then merge to one entry whatever
 //! their published scale.
 
-use crate::corridor::{
-    finish, service_part, AggregateOptions, Dimension, GroupStat, Grouping, Interner, LeftOut, Part,
-};
+use super::accumulator::{gather, one_corridor_period, smart_of};
+use super::dimension::Dimension;
+use super::grouping::{finish, GroupStat, Grouping};
+use super::keys::Part;
+use super::options::{AggregateOptions, LeftOut};
 use crate::decimal::{add, div};
 use crate::error::{Error, Result};
 use crate::indicator::{per_period, CorridorStat, CorridorWeights, Indicators};
@@ -40,7 +42,7 @@ use crate::observation::{Observation, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One dimension's value in a group key, owned (so that it travels).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -120,35 +122,6 @@ impl Named {
             destination_region: obs.destination_region.clone(),
         }
     }
-}
-
-/// [`Named`]'s order on a borrowed row.
-type Order<'a> = (
-    Decimal,
-    &'a str,
-    usize,
-    Period,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-);
-
-fn order_of(obs: &Observation, cost: Decimal) -> Order<'_> {
-    (
-        cost,
-        &obs.firm,
-        obs.row,
-        obs.period,
-        &obs.source_code,
-        &obs.source_name,
-        &obs.source_region,
-        &obs.destination_code,
-        &obs.destination_name,
-        &obs.destination_region,
-    )
 }
 
 /// Whether a group's services are all of one corridor in one period.
@@ -238,17 +211,9 @@ impl GroupState {
     }
 
     /// SmaRT and the firms it takes, where it applies.
-    fn smart(&self, applies: bool, min_services: usize) -> Result<(Option<Decimal>, Vec<String>)> {
-        if !applies || self.eligible == 0 || self.eligible < min_services {
-            return Ok((None, Vec::new()));
-        }
-        let take: Vec<&(Decimal, String)> = self.smart.iter().take(3).collect();
-        let mut sum = Decimal::ZERO;
-        for (cost, _) in &take {
-            sum = add(sum, *cost, "smart")?;
-        }
-        let mean = div(sum, Decimal::from(take.len()), "smart")?;
-        Ok((Some(mean), take.iter().map(|(_, f)| f.clone()).collect()))
+    fn smart(&self, applies: bool, min_services: usize) -> Result<Option<(Decimal, Vec<String>)>> {
+        let least = self.smart.iter().map(|(cost, firm)| (*cost, firm.clone()));
+        smart_of(applies, self.eligible, min_services, least)
     }
 
     /// Checks the invariants of a state read from outside.
@@ -304,16 +269,6 @@ fn merge_costs(
         out.extend(next);
     }
     Ok(out)
-}
-
-/// One group's rows within one call to [`Partial::add`].
-struct Gathered {
-    costs: Vec<Decimal>,
-    sum: Decimal,
-    cheapest: usize,
-    eligible: Vec<usize>,
-    first: usize,
-    several: bool,
 }
 
 /// The state of an aggregation over part of the rows, to merge with the states of the other
@@ -507,104 +462,24 @@ impl Partial {
     /// assert!(!p.is_empty());
     /// ```
     pub fn add(&mut self, observations: &[Observation]) -> Result<()> {
-        let options = &self.options;
-        let rule = &options.eligibility;
-        let mut left_out = LeftOut::default();
-        let mut speeds: HashMap<&str, bool> = HashMap::new();
-        let mut interner = Interner::new(self.dimensions.len());
-        let mut gathered: Vec<Gathered> = Vec::new();
-        let get = |i: usize| observations.get(i);
-        for (i, obs) in observations.iter().enumerate() {
-            let Some(price) = left_out.price_of(obs, options) else {
+        let (groups, left_out) = gather(observations, &self.dimensions, &self.options)?;
+        let row = |i: u32| observations.get(i as usize);
+        let firm = |i: u32| row(i).map_or_else(String::new, |o| o.firm.clone());
+        for (key, group) in groups {
+            let (Some(cheapest), Some(first)) = (row(group.cheapest.1), row(group.first)) else {
                 continue;
             };
-            let cost = price.total_cost_pct.normalize();
-            let g =
-                interner.group_of(self.dimensions.iter().map(|d| service_part(obs, *d)))? as usize;
-            if g == gathered.len() {
-                gathered.push(Gathered {
-                    costs: Vec::new(),
-                    sum: Decimal::ZERO,
-                    cheapest: i,
-                    eligible: Vec::new(),
-                    first: i,
-                    several: false,
-                });
-            }
-            let Some(group) = gathered.get_mut(g) else {
-                continue;
-            };
-            group.costs.push(cost);
-            group.sum = add(group.sum, cost, "partial aggregation sum")?;
-            if let Some(best) = get(group.cheapest) {
-                let best_cost = best
-                    .price(options.amount)
-                    .map_or(cost, |p| p.total_cost_pct.normalize());
-                if order_of(obs, cost) < order_of(best, best_cost) {
-                    group.cheapest = i;
-                }
-            }
-            if let Some(first) = get(group.first) {
-                if !group.several
-                    && (first.period != obs.period
-                        || first.source_code != obs.source_code
-                        || first.destination_code != obs.destination_code)
-                {
-                    group.several = true;
-                }
-            }
-            let fast = *speeds
-                .entry(obs.speed.as_str())
-                .or_insert_with(|| rule.accepts_speed(&obs.speed));
-            if fast && rule.accepts_without_speed(obs) {
-                group.eligible.push(i);
-            }
-        }
-        let amount = options.amount;
-        let cost_of = |i: usize| {
-            get(i)
-                .and_then(|o| o.price(amount))
-                .map_or(Decimal::ZERO, |p| p.total_cost_pct.normalize())
-        };
-        let firm_of = |i: usize| get(i).map_or("", |o| o.firm.as_str());
-        for (g, key) in interner.ordered()? {
-            let Some(mut group) = gathered.get_mut(g as usize).map(|g| Gathered {
-                costs: std::mem::take(&mut g.costs),
-                eligible: std::mem::take(&mut g.eligible),
-                ..*g
-            }) else {
-                continue;
-            };
-            let (Some(cheapest), Some(first)) = (get(group.cheapest), get(group.first)) else {
-                continue;
-            };
-            group.costs.sort_unstable();
-            let mut costs: Vec<(Decimal, usize)> = Vec::new();
-            for c in &group.costs {
-                match costs.last_mut() {
-                    Some((v, n)) if v == c => *n = n.saturating_add(1),
-                    _ => costs.push((*c, 1)),
-                }
-            }
-            let by_cost_firm =
-                |a: &usize, b: &usize| (cost_of(*a), firm_of(*a)).cmp(&(cost_of(*b), firm_of(*b)));
-            if group.eligible.len() > 3 {
-                group.eligible.select_nth_unstable_by(2, by_cost_firm);
-            }
-            let mut smart: Vec<(Decimal, String)> = group
-                .eligible
-                .iter()
-                .take(3)
-                .map(|i| (cost_of(*i), firm_of(*i).to_string()))
-                .collect();
-            smart.sort_unstable();
             let state = GroupState {
-                count: group.costs.len(),
-                sum: group.sum.normalize(),
-                costs,
-                cheapest: Named::of(cheapest, cost_of(group.cheapest)),
-                eligible: group.eligible.len(),
-                smart,
+                count: group.count(),
+                sum: group.sum()?.normalize(),
+                costs: group.multiset()?,
+                cheapest: Named::of(cheapest, group.cheapest.0.decimal().normalize()),
+                eligible: group.eligible,
+                smart: group
+                    .smart
+                    .iter()
+                    .map(|(cost, r)| (cost.decimal().normalize(), firm(*r)))
+                    .collect(),
                 span: if group.several {
                     Span::Several
                 } else {
@@ -672,14 +547,6 @@ impl Partial {
         Ok(())
     }
 
-    /// Whether the dimensions put each group in one corridor and one period.
-    fn one_corridor_period(&self) -> bool {
-        let has = |d| self.dimensions.contains(&d);
-        has(Dimension::Period)
-            && (has(Dimension::Corridor)
-                || (has(Dimension::SourceCountry) && has(Dimension::DestinationCountry)))
-    }
-
     /// The groups and their statistics: the same [`Grouping`] as [`group`](crate::group) over
     /// all the rows merged. Errors: sums too large for a decimal ([`Error::Overflow`]).
     ///
@@ -697,11 +564,13 @@ impl Partial {
     /// assert_eq!(whole.grouping().unwrap(), group(&data.observations, &dims, &options).unwrap());
     /// ```
     pub fn grouping(&self) -> Result<Grouping> {
-        let one = self.one_corridor_period();
+        let one = one_corridor_period(&self.dimensions);
         let mut stats = Vec::with_capacity(self.groups.len());
         for (key, state) in &self.groups {
             let applies = one || matches!(state.span, Span::One(..));
-            let (smart_pct, _) = state.smart(applies, self.options.smart_min_services)?;
+            let smart_pct = state
+                .smart(applies, self.options.smart_min_services)?
+                .map(|(mean, _)| mean);
             let (Some(min), Some(max)) = (state.costs.first(), state.costs.last()) else {
                 return Err(Error::NoData("an empty group".into()));
             };
@@ -755,7 +624,9 @@ impl Partial {
             let entry = totals.entry(named.period).or_insert((Decimal::ZERO, 0));
             entry.0 = add(entry.0, state.sum, "global average")?;
             entry.1 = entry.1.saturating_add(state.count);
-            let (smart_pct, smart_firms) = state.smart(true, self.options.smart_min_services)?;
+            let (smart_pct, smart_firms) = state
+                .smart(true, self.options.smart_min_services)?
+                .map_or((None, Vec::new()), |(mean, firms)| (Some(mean), firms));
             corridors.push(CorridorStat {
                 period: named.period,
                 source_code: named.source_code.clone(),

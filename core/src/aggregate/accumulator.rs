@@ -1,0 +1,409 @@
+//! The one pass over service rows that every aggregation of services shares — [`group`],
+//! [`indicators`], [`published_indicators`] and [`Partial`]: each kept row joins its group
+//! (a dense number from the key interner) and adds, in one step, its cost to the group's
+//! costs and sum, competes for the group's cheapest service and, when eligible, for its three
+//! SmaRT places, and tells whether the group still spans one corridor in one period.
+//!
+//! Costs are held as exact scaled integers (units of 10⁻¹⁰ percent, an `i64`) wherever they
+//! fit, which is every cost RPW publishes; a cost with more places or too large is kept as a
+//! [`Decimal`] beside them, so no figure ever depends on the representation.
+//!
+//! [`group`]: crate::group
+//! [`indicators`]: crate::indicators
+//! [`published_indicators`]: crate::published_indicators
+//! [`Partial`]: crate::Partial
+
+use super::dimension::{service_part, Dimension};
+use super::keys::{index, Compact, FastMap, Interner, Part};
+use super::options::{AggregateOptions, LeftOut};
+use super::stats::{summarize_values, Summary};
+use crate::decimal::{add, div};
+use crate::error::{Error, Result};
+use crate::observation::{Observation, Period};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// Decimal places of a scaled cost.
+const SCALE: u32 = 10;
+
+/// One service's cost: scaled when it fits, exact otherwise. The representation is canonical
+/// (a cost that fits is always `Scaled`), so equal costs are equal values of one variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cost {
+    Scaled(i64),
+    Exact(Decimal),
+}
+
+impl Cost {
+    fn of(value: Decimal) -> Cost {
+        let fits = SCALE
+            .checked_sub(value.scale())
+            .and_then(|up| 10i128.checked_pow(up))
+            .and_then(|factor| value.mantissa().checked_mul(factor))
+            .and_then(|scaled| i64::try_from(scaled).ok());
+        fits.map_or(Cost::Exact(value), Cost::Scaled)
+    }
+
+    pub(crate) fn decimal(self) -> Decimal {
+        match self {
+            Cost::Scaled(v) => Decimal::new(v, SCALE),
+            Cost::Exact(d) => d,
+        }
+    }
+}
+
+impl Ord for Cost {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            (Cost::Scaled(a), Cost::Scaled(b)) => a.cmp(b),
+            _ => self.decimal().cmp(&other.decimal()),
+        }
+    }
+}
+
+impl PartialOrd for Cost {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The order that names a group's cheapest service after its cost: firm, source row, then
+/// the rest of the row (so that the choice never depends on the order rows arrive in).
+type Tie<'a> = (
+    &'a str,
+    usize,
+    Period,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+);
+
+fn tie(obs: &Observation) -> Tie<'_> {
+    (
+        &obs.firm,
+        obs.row,
+        obs.period,
+        &obs.source_code,
+        &obs.source_name,
+        &obs.source_region,
+        &obs.destination_code,
+        &obs.destination_name,
+        &obs.destination_region,
+    )
+}
+
+/// One group's accumulator during a pass (rows are indexes into the pass's rows).
+pub(crate) struct Accumulator {
+    scaled: Vec<i64>,
+    exact: Vec<Decimal>,
+    scaled_sum: i128,
+    exact_sum: Decimal,
+    /// The cheapest service by (cost, [`Tie`]).
+    pub cheapest: (Cost, u32),
+    max: Cost,
+    /// Eligible services, and the (up to) three least of them by (cost, firm), ascending.
+    pub eligible: usize,
+    pub smart: Vec<(Cost, u32)>,
+    /// The first row, and whether a later one is of another corridor or period.
+    pub first: u32,
+    pub several: bool,
+}
+
+impl Accumulator {
+    fn new(row: u32) -> Accumulator {
+        Accumulator {
+            scaled: Vec::new(),
+            exact: Vec::new(),
+            scaled_sum: 0,
+            exact_sum: Decimal::ZERO,
+            cheapest: (Cost::Scaled(i64::MAX), row),
+            max: Cost::Scaled(i64::MIN),
+            eligible: 0,
+            smart: Vec::with_capacity(3),
+            first: row,
+            several: false,
+        }
+    }
+
+    /// Adds one row: its cost, its claim to be the cheapest and to a SmaRT place.
+    fn add(&mut self, rows: &[Observation], row: u32, cost: Cost, eligible: bool) -> Result<()> {
+        let obs = |i: u32| rows.get(i as usize);
+        match cost {
+            Cost::Scaled(v) => {
+                self.scaled.push(v);
+                self.scaled_sum = self
+                    .scaled_sum
+                    .checked_add(i128::from(v))
+                    .ok_or(Error::Overflow("group sum"))?;
+            }
+            Cost::Exact(d) => {
+                self.exact.push(d);
+                self.exact_sum = add(self.exact_sum, d, "group sum")?;
+            }
+        }
+        let cheaper = match cost.cmp(&self.cheapest.0) {
+            Ordering::Less => true,
+            Ordering::Equal => obs(row).map(tie) < obs(self.cheapest.1).map(tie),
+            Ordering::Greater => false,
+        };
+        if cheaper || self.count() == 1 {
+            self.cheapest = (cost, row);
+        }
+        self.max = self.max.max(cost);
+        if eligible {
+            self.eligible = self.eligible.saturating_add(1);
+            let firm = |i: u32| obs(i).map_or("", |o| o.firm.as_str());
+            let key = (cost, firm(row));
+            if self.smart.len() == 3 {
+                match self.smart.last() {
+                    Some(&(c, r)) if key < (c, firm(r)) => {
+                        self.smart.pop();
+                    }
+                    _ => return Ok(()),
+                }
+            }
+            let at = self.smart.partition_point(|&(c, r)| (c, firm(r)) <= key);
+            self.smart.insert(at, (cost, row));
+        }
+        Ok(())
+    }
+
+    /// Services in the group.
+    pub(crate) fn count(&self) -> usize {
+        self.scaled.len().saturating_add(self.exact.len())
+    }
+
+    /// The exact sum of the costs.
+    pub(crate) fn sum(&self) -> Result<Decimal> {
+        let scaled = Decimal::try_from_i128_with_scale(self.scaled_sum, SCALE)
+            .map_err(|_| Error::Overflow("group sum"))?;
+        add(scaled, self.exact_sum, "group sum")
+    }
+
+    /// Count, sum, mean, median (by selection), min, max and the cheapest row.
+    pub(crate) fn summary(&mut self) -> Result<Summary> {
+        let count = self.count();
+        let sum = self.sum()?;
+        let median = if self.exact.is_empty() {
+            median_scaled(&mut self.scaled)?
+        } else {
+            let mut all: Vec<Decimal> = self.costs().collect();
+            let rows = vec![0u32; all.len()];
+            summarize_values(&mut all, &rows, |_| "")?.median
+        };
+        Ok(Summary {
+            count,
+            sum,
+            mean: div(sum, Decimal::from(count), "group mean")?,
+            median,
+            min: self.cheapest.0.decimal(),
+            max: self.max.decimal(),
+            cheapest: self.cheapest.1,
+        })
+    }
+
+    /// Every cost, exact (in no particular order).
+    pub(crate) fn costs(&self) -> impl Iterator<Item = Decimal> + '_ {
+        let scaled = self.scaled.iter().map(|v| Cost::Scaled(*v).decimal());
+        scaled.chain(self.exact.iter().copied())
+    }
+
+    /// The costs as a multiset: distinct values (normalised, `5.10` as `5.1`), ascending, with
+    /// how many services have each — the mergeable form a [`Partial`](crate::Partial) keeps.
+    pub(crate) fn multiset(&self) -> Result<Vec<(Decimal, usize)>> {
+        let mut all: Vec<Cost> = self.scaled.iter().map(|v| Cost::Scaled(*v)).collect();
+        all.extend(self.exact.iter().map(|d| Cost::Exact(*d)));
+        all.sort_unstable();
+        let mut out: Vec<(Cost, usize)> = Vec::new();
+        for cost in all {
+            match out.last_mut() {
+                Some((value, n)) if *value == cost => {
+                    *n = n.checked_add(1).ok_or(Error::Overflow("group count"))?;
+                }
+                _ => out.push((cost, 1)),
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|(cost, n)| (cost.decimal().normalize(), n))
+            .collect())
+    }
+
+    /// SmaRT where it applies: the mean of the three least eligible services (of all of them
+    /// when fewer, if at least `min_services`; 0 acts as 1), with their rows, cheapest first.
+    pub(crate) fn smart(
+        &self,
+        applies: bool,
+        min_services: usize,
+    ) -> Result<Option<(Decimal, Vec<u32>)>> {
+        smart_of(
+            applies,
+            self.eligible,
+            min_services,
+            self.smart.iter().map(|(c, r)| (c.decimal(), *r)),
+        )
+    }
+}
+
+/// SmaRT from a group's eligible count and its (up to three) least eligible services,
+/// ascending: their mean where it applies and enough services are eligible, with what names
+/// each. Shared by a pass and by a merged [`Partial`](crate::Partial) state.
+pub(crate) fn smart_of<T>(
+    applies: bool,
+    eligible: usize,
+    min_services: usize,
+    least: impl Iterator<Item = (Decimal, T)>,
+) -> Result<Option<(Decimal, Vec<T>)>> {
+    if !applies || eligible == 0 || eligible < min_services {
+        return Ok(None);
+    }
+    let mut sum = Decimal::ZERO;
+    let mut names = Vec::with_capacity(3);
+    for (cost, name) in least.take(3) {
+        sum = add(sum, cost, "smart")?;
+        names.push(name);
+    }
+    let mean = div(sum, Decimal::from(names.len()), "smart")?;
+    Ok(Some((mean, names)))
+}
+
+/// The median of scaled costs (the mean of the two middle ones for an even count), by
+/// selection; `values` is reordered.
+fn median_scaled(values: &mut [i64]) -> Result<Decimal> {
+    let count = values.len();
+    if count == 0 {
+        return Err(Error::NoData("an empty group".into()));
+    }
+    let mid = count / 2;
+    let (lower_half, upper, _) = values.select_nth_unstable(mid);
+    let upper = Cost::Scaled(*upper).decimal();
+    if count % 2 == 1 {
+        return Ok(upper);
+    }
+    let lower = lower_half
+        .iter()
+        .max()
+        .map_or(upper, |v| Cost::Scaled(*v).decimal());
+    div(
+        add(lower, upper, "group median")?,
+        Decimal::TWO,
+        "group median",
+    )
+}
+
+/// Whether grouping by `dims` puts each group in one corridor and one period.
+pub(crate) fn one_corridor_period(dims: &[Dimension]) -> bool {
+    let has = |d| dims.contains(&d);
+    has(Dimension::Period)
+        && (has(Dimension::Corridor)
+            || (has(Dimension::SourceCountry) && has(Dimension::DestinationCountry)))
+}
+
+/// Whether SmaRT applies to a group: its dimensions or its rows keep it in one corridor in
+/// one period.
+pub(crate) fn applies(dims: &[Dimension], group: &Accumulator) -> bool {
+    one_corridor_period(dims) || !group.several
+}
+
+/// Groups, ordered by key, each with its accumulator.
+pub(crate) type Gathered<'a> = Vec<(Vec<Part<'a>>, Accumulator)>;
+
+/// Groups `rows` by `dims` in one pass, leaving out unpriced rows and, unless the options
+/// include them, non-transparent ones. Each row is read once (rows are large: memory traffic,
+/// not arithmetic, bounds this); the rest works on each group's compact values.
+pub(crate) fn gather<'a>(
+    rows: &'a [Observation],
+    dims: &[Dimension],
+    options: &AggregateOptions,
+) -> Result<(Gathered<'a>, LeftOut)> {
+    let mut left_out = LeftOut::default();
+    let mut speeds: FastMap<Compact<'a>, bool> = FastMap::default();
+    let mut interner = Interner::new(dims.len());
+    let mut groups: Vec<Accumulator> = Vec::new();
+    let rule = &options.eligibility;
+    let span_known = one_corridor_period(dims);
+    for (i, obs) in rows.iter().enumerate() {
+        let Some(price) = left_out.price_of(obs, options) else {
+            continue;
+        };
+        let row = index(i)?;
+        let fast = *speeds
+            .entry(Compact::of(Part::Text(&obs.speed)))
+            .or_insert_with(|| rule.accepts_speed(&obs.speed));
+        let eligible = fast && rule.accepts_without_speed(obs);
+        let g = interner.group_of(dims.iter().map(|d| service_part(obs, *d)))? as usize;
+        if g == groups.len() {
+            groups.push(Accumulator::new(row));
+        }
+        let Some(group) = groups.get_mut(g) else {
+            continue;
+        };
+        if !span_known && !group.several {
+            if let Some(first) = rows.get(group.first as usize) {
+                group.several = first.period != obs.period
+                    || first.source_code != obs.source_code
+                    || first.destination_code != obs.destination_code;
+            }
+        }
+        group.add(rows, row, Cost::of(price.total_cost_pct), eligible)?;
+    }
+    let mut groups: Vec<Option<Accumulator>> = groups.into_iter().map(Some).collect();
+    let ordered = interner
+        .ordered()?
+        .into_iter()
+        .filter_map(|(g, key)| Some((key, groups.get_mut(g as usize)?.take()?)))
+        .collect();
+    Ok((ordered, left_out))
+}
+
+/// One group of services with its exact statistics (not rounded), the row it names (its
+/// cheapest) and the firms its SmaRT takes.
+pub(crate) struct ServiceGroup<'a> {
+    pub key: Vec<Part<'a>>,
+    pub summary: Summary,
+    pub first: &'a Observation,
+    pub eligible: usize,
+    pub smart_pct: Option<Decimal>,
+    pub smart_firms: Vec<&'a str>,
+}
+
+/// Groups services and computes each group's exact statistics, ordered by key, with the rows
+/// left out.
+pub(crate) fn service_groups<'a>(
+    rows: &'a [Observation],
+    dims: &[Dimension],
+    options: &AggregateOptions,
+) -> Result<(Vec<ServiceGroup<'a>>, LeftOut)> {
+    let (groups, left_out) = gather(rows, dims, options)?;
+    let row = |i: u32| rows.get(i as usize);
+    let mut out = Vec::with_capacity(groups.len());
+    for (key, mut group) in groups {
+        let summary = group.summary()?;
+        let Some(first) = row(summary.cheapest) else {
+            continue;
+        };
+        let smart = group.smart(applies(dims, &group), options.smart_min_services)?;
+        let (smart_pct, smart_firms) = match smart {
+            Some((mean, taken)) => (
+                Some(mean),
+                taken
+                    .into_iter()
+                    .filter_map(|r| row(r).map(|o| o.firm.as_str()))
+                    .collect(),
+            ),
+            None => (None, Vec::new()),
+        };
+        out.push(ServiceGroup {
+            key,
+            summary,
+            first,
+            eligible: group.eligible,
+            smart_pct,
+            smart_firms,
+        });
+    }
+    Ok((out, left_out))
+}

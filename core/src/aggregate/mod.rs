@@ -1,0 +1,23 @@
+//! Aggregation of services, one engine for all: the dimensions and options
+//! ([`dimension`], [`options`]), group keys interned without copying ([`keys`]), the one
+//! pass whose per-group accumulator [`group`], the indicators and [`Partial`] share
+//! ([`accumulator`]), exact statistics of a group of values ([`stats`]), the grouping API
+//! ([`grouping`]) and the mergeable partial state ([`partial`]).
+
+mod accumulator;
+mod dimension;
+mod grouping;
+mod keys;
+mod options;
+mod partial;
+mod stats;
+
+pub(crate) use accumulator::service_groups;
+pub use dimension::Dimension;
+pub(crate) use dimension::{column, member};
+pub(crate) use grouping::finish;
+pub use grouping::{group, GroupStat, Grouping};
+pub(crate) use keys::{partition, Part};
+pub use options::{AggregateOptions, Comparison, LeftOut};
+pub use partial::Partial;
+pub(crate) use stats::summarize;
