@@ -407,3 +407,87 @@ pub(crate) fn service_groups<'a>(
     }
     Ok((out, left_out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{group, Partial};
+
+    fn row(n: usize, firm: &str, cost: &str) -> Observation {
+        serde_json::from_value(
+            serde_json::json!({"row": n, "id": null, "period": "2025_1Q",
+            "source_code": "FRA", "source_name": "France", "source_region": "",
+            "destination_code": "SEN", "destination_name": "Senegal", "destination_region": "",
+            "firm": firm, "firm_type": "Bank", "instrument": "Cash", "access_point": "Agent",
+            "speed": "Same day", "transparent": true, "cc2": null, "interbank_fx": null,
+            "extra": {}, "cc1": {"amount": "200", "denomination_amount": null, "currency": null,
+            "fee": "0", "fx_rate": null, "fx_margin_pct": "0", "total_cost_pct": cost}}),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_cost_is_scaled_once_whatever_its_published_scale() {
+        let of = |s: &str| Cost::of(s.parse().unwrap());
+        assert_eq!(of("1.5"), of("1.50000"));
+        assert_eq!(of("-2.0001"), Cost::Scaled(-20_001_000_000));
+        // More places than the scale, or too large for it: kept exact.
+        assert!(matches!(of("0.00000000001"), Cost::Exact(_)));
+        assert!(matches!(of("100000000000"), Cost::Exact(_)));
+        assert!(of("0.00000000001") < of("0.0000000001"));
+        assert!(of("100000000000") > of("922337203"));
+    }
+
+    #[test]
+    fn costs_that_do_not_scale_aggregate_exactly_beside_those_that_do() {
+        let rows = [
+            row(2, "A", "4"),
+            row(3, "B", "6.00000000005"),
+            row(4, "C", "100000000000"),
+            row(5, "D", "4.00000000000"),
+        ];
+        let dims = [Dimension::Corridor];
+        let options = AggregateOptions::default();
+        let g = group(&rows, &dims, &options).unwrap();
+        let s = &g.groups[0];
+        // (4 + 6.00000000005 + 100000000000 + 4) / 4 = 25000000003.5000000000125
+        assert_eq!(s.mean_pct.to_string(), "25000000003.5000");
+        // The middle two are 4 and 6.00000000005: 5.000000000025, half-even to 4 places.
+        assert_eq!(s.median_pct.to_string(), "5.0000");
+        assert_eq!(s.max_pct.to_string(), "100000000000.0000");
+        // 4 and 4.00000000000 tie on cost; A is first by name.
+        assert_eq!(
+            (s.min_pct.to_string(), s.cheapest.as_str()),
+            ("4.0000".into(), "A")
+        );
+        // SmaRT: 4, 4 and 6.00000000005.
+        assert_eq!(s.smart_pct.unwrap().to_string(), "4.6667");
+        let mut p = Partial::new(&dims, &options);
+        p.add(&rows[2..]).unwrap();
+        let mut q = Partial::new(&dims, &options);
+        q.add(&rows[..2]).unwrap();
+        p.merge(q).unwrap();
+        assert_eq!(p.grouping().unwrap(), g);
+    }
+
+    #[test]
+    fn smart_takes_the_three_least_by_cost_then_firm() {
+        let rows = [
+            row(2, "E", "3"),
+            row(3, "D", "2"),
+            row(4, "C", "3"),
+            row(5, "B", "5"),
+            row(6, "A", "3"),
+        ];
+        let (groups, _) =
+            gather(&rows, &[Dimension::Corridor], &AggregateOptions::default()).unwrap();
+        let group = &groups[0].1;
+        let firms: Vec<&str> = group
+            .smart
+            .iter()
+            .map(|(_, r)| rows[*r as usize].firm.as_str())
+            .collect();
+        assert_eq!(firms, ["D", "A", "C"]);
+        assert_eq!(group.eligible, 5);
+    }
+}
