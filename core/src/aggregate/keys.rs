@@ -73,16 +73,31 @@ impl Part<'_> {
     }
 }
 
-/// A [`Part`] as a hash key: text up to 31 bytes is held inline in four words (its length in
-/// the last byte), so that hashing and comparing keys takes a few integer operations instead
-/// of a call to `memcmp` per row; longer text is kept by reference.
+/// A [`Part`] as a hash key: text up to 7 bytes is held in one word, up to 31 bytes in four
+/// (its length in the last byte), so that hashing and comparing keys takes a few integer
+/// operations instead of a call to `memcmp` per row; longer text is kept by reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Compact<'a> {
     Period(Period),
+    Word(u64),
+    WordPair(u64, u64),
     Short([u64; 4]),
     Long(&'a str),
     Pair([u64; 4], [u64; 4]),
     LongPair(&'a str, &'a str),
+}
+
+/// Text up to 7 bytes (country codes, most short labels) in one word, its length in the
+/// last byte.
+fn word(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    let len = u8::try_from(bytes.len()).ok().filter(|n| *n < 8)?;
+    let mut buf = [0u8; 8];
+    for (b, t) in buf.iter_mut().zip(bytes) {
+        *b = *t;
+    }
+    buf[7] = len;
+    Some(u64::from_le_bytes(buf))
 }
 
 fn inline(text: &str) -> Option<[u64; 4]> {
@@ -106,10 +121,16 @@ impl<'a> Compact<'a> {
     pub(crate) fn of(part: Part<'a>) -> Self {
         match part {
             Part::Period(p) => Compact::Period(p),
-            Part::Text(t) => inline(t).map_or(Compact::Long(t), Compact::Short),
-            Part::Pair(a, b) => match (inline(a), inline(b)) {
-                (Some(x), Some(y)) => Compact::Pair(x, y),
-                _ => Compact::LongPair(a, b),
+            Part::Text(t) => match word(t) {
+                Some(w) => Compact::Word(w),
+                None => inline(t).map_or(Compact::Long(t), Compact::Short),
+            },
+            Part::Pair(a, b) => match (word(a), word(b)) {
+                (Some(x), Some(y)) => Compact::WordPair(x, y),
+                _ => match (inline(a), inline(b)) {
+                    (Some(x), Some(y)) => Compact::Pair(x, y),
+                    _ => Compact::LongPair(a, b),
+                },
             },
         }
     }
@@ -166,7 +187,9 @@ impl<'a> Interner<'a> {
             .iter_mut()
             .zip(self.values.iter_mut().zip(self.last.iter_mut()))
             .zip(self.pairs.iter_mut().zip(self.nodes.iter_mut()));
-        for (part, ((ids, (values, last)), (pairs, nodes))) in parts.zip(levels) {
+        for (level, (part, ((ids, (values, last)), (pairs, nodes)))) in
+            parts.zip(levels).enumerate()
+        {
             let key = Compact::of(part);
             let id = match last {
                 Some((k, id)) if *k == key => *id,
@@ -184,6 +207,15 @@ impl<'a> Interner<'a> {
                     id
                 }
             };
+            // The first dimension's groups are its values, numbered alike (both in order of
+            // first sight): no lookup.
+            if level == 0 {
+                if id as usize == nodes.len() {
+                    nodes.push((0, id));
+                }
+                g = id;
+                continue;
+            }
             g = match pairs.get(&(g, id)) {
                 Some(next) => *next,
                 None => {
