@@ -14,7 +14,7 @@
 //! [`Partial`]: crate::Partial
 
 use super::dimension::{service_part, Dimension};
-use super::keys::{index, Compact, FastMap, Interner, Part};
+use super::keys::{index, FastMap, Interner, Part};
 use super::options::{AggregateOptions, LeftOut};
 use super::stats::{summarize_values, Summary};
 use crate::decimal::{add, div};
@@ -38,9 +38,9 @@ impl Cost {
     fn of(value: Decimal) -> Cost {
         let fits = SCALE
             .checked_sub(value.scale())
-            .and_then(|up| 10i128.checked_pow(up))
-            .and_then(|factor| value.mantissa().checked_mul(factor))
-            .and_then(|scaled| i64::try_from(scaled).ok());
+            .and_then(|up| 10i64.checked_pow(up))
+            .zip(i64::try_from(value.mantissa()).ok())
+            .and_then(|(factor, mantissa)| mantissa.checked_mul(factor));
         fits.map_or(Cost::Exact(value), Cost::Scaled)
     }
 
@@ -320,7 +320,8 @@ pub(crate) fn gather<'a>(
     options: &AggregateOptions,
 ) -> Result<(Gathered<'a>, LeftOut)> {
     let mut left_out = LeftOut::default();
-    let mut speeds: FastMap<Compact<'a>, bool> = FastMap::default();
+    // Few distinct speeds: each is judged once, found again by its text.
+    let mut speeds: FastMap<&'a str, bool> = FastMap::default();
     let mut interner = Interner::new(dims.len());
     let mut groups: Vec<Accumulator> = Vec::new();
     let rule = &options.eligibility;
@@ -331,7 +332,7 @@ pub(crate) fn gather<'a>(
         };
         let row = index(i)?;
         let fast = *speeds
-            .entry(Compact::of(Part::Text(&obs.speed)))
+            .entry(obs.speed.as_str())
             .or_insert_with(|| rule.accepts_speed(&obs.speed));
         let eligible = fast && rule.accepts_without_speed(obs);
         let g = interner.group_of(dims.iter().map(|d| service_part(obs, *d)))? as usize;
