@@ -155,17 +155,22 @@ impl Accumulator {
         self.max = self.max.max(cost);
         if eligible {
             self.eligible = self.eligible.saturating_add(1);
+            // By (cost, firm); a firm's name is read only on a tie of costs (most rows lose
+            // to the third place on cost alone).
             let firm = |i: u32| obs(i).map_or("", |o| o.firm.as_str());
-            let key = (cost, firm(row));
+            let before = |(c, r): (Cost, u32)| match c.cmp(&cost) {
+                Ordering::Equal => firm(r) <= firm(row),
+                other => other == Ordering::Less,
+            };
             if self.smart.len() == 3 {
                 match self.smart.last() {
-                    Some(&(c, r)) if key < (c, firm(r)) => {
+                    Some(&last) if !before(last) => {
                         self.smart.pop();
                     }
                     _ => return Ok(()),
                 }
             }
-            let at = self.smart.partition_point(|&(c, r)| (c, firm(r)) <= key);
+            let at = self.smart.partition_point(|e| before(*e));
             self.smart.insert(at, (cost, row));
         }
         Ok(())
