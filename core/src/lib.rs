@@ -11,6 +11,7 @@ mod error;
 mod fee;
 mod fx;
 mod indicator;
+mod kernel;
 mod money;
 mod observation;
 mod partial;

@@ -5,7 +5,8 @@
 //! and the same errors, in the same order.
 
 use crate::error::{Error, Result};
-use crate::quote::{Cost, CostOptions, Offer, Rates};
+use crate::kernel::{cost_of, Kernel};
+use crate::quote::{Cost, CostOptions, Offer};
 use rust_decimal::Decimal;
 
 /// An offer made ready to price any number of amounts under one set of options.
@@ -32,16 +33,10 @@ pub struct Pricer<'a> {
     ready: Result<Ready>,
 }
 
-/// The per-offer work, each part kept with its error so that it is raised where a one-off
-/// pricing would raise it.
+/// The per-offer work: the offer checked, and its kernel plans.
 #[derive(Debug, Clone)]
 struct Ready {
-    rates: Rates,
-    waived: bool,
-    tax_rates: Result<(Decimal, Decimal)>,
-    receiving_fee: Result<Decimal>,
-    /// The exchange margin when it does not depend on the amount (no promotional rate).
-    margin_pct: Option<Result<Decimal>>,
+    kernel: Kernel,
 }
 
 impl<'a> Pricer<'a> {
@@ -57,17 +52,10 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(pricer.cost(Decimal::from(100)).unwrap_err().code(), "invalid_rate");
     /// ```
     pub fn new(offer: &'a Offer, options: &CostOptions) -> Pricer<'a> {
-        let ready = offer.rates().and_then(|rates| {
+        let ready = offer.rates().and_then(|_| {
             offer.check_fresh(options)?;
             Ok(Ready {
-                rates,
-                waived: offer.fee_waived(options),
-                tax_rates: offer.schedule.tax_rates(offer.funding.as_deref()),
-                receiving_fee: offer.receiving_fee_sent(&rates, options),
-                margin_pct: rates
-                    .promo
-                    .is_none()
-                    .then(|| rates.margin_pct(Decimal::ONE)),
+                kernel: Kernel::new(offer, options),
             })
         });
         Pricer {
@@ -102,25 +90,8 @@ impl<'a> Pricer<'a> {
         };
         let offer = self.offer;
         offer.schedule.check_amount(amount)?;
-        let exact = offer.exact_with(amount, &ready.rates, ready.waived, &ready.tax_rates)?;
-        if exact.amount_exchanged <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the deducted fee and taxes take all of it"
-            )));
-        }
-        if exact.recipient_gets <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the receiving fee takes all of it"
-            )));
-        }
-        offer.report_with(
-            amount,
-            &exact,
-            &ready.rates,
-            &self.options,
-            &ready.receiving_fee,
-            ready.margin_pct.as_ref(),
-        )
+        let figures = ready.kernel.figures(offer, &self.options, amount)?;
+        Ok(cost_of(offer, &figures))
     }
 }
 
