@@ -42,6 +42,7 @@ pub use indicator::{
     corridor_indicators, group_corridors, indicators, CorridorStat, CorridorWeights,
     CorridorsAbove, Indicators, PeriodIndicators,
 };
+pub use kernel::{CostColumns, Figures};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;

@@ -5,7 +5,7 @@
 //! and the same errors, in the same order.
 
 use crate::error::{Error, Result};
-use crate::kernel::{cost_of, Kernel};
+use crate::kernel::{cost_of, scales, CostColumns, Figures, Kernel};
 use crate::quote::{Cost, CostOptions, Offer};
 use rust_decimal::Decimal;
 
@@ -79,6 +79,22 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(fees, ["1.50", "6.00"]);
     /// ```
     pub fn cost(&self, amount: Decimal) -> Result<Cost> {
+        self.figures(amount).map(|f| cost_of(self.offer, &f))
+    }
+
+    /// The figures of [`Pricer::cost`] as integers, in the order of [`Cost::FIGURES`], each at
+    /// its scale in [`Pricer::scales`] (money at its currency's minor units, percentages at 4
+    /// places, the effective rate at 6): what a batch writes into columns, no decimal built.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "1"}, {"pct": "0.5"}]}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// let figures = pricer.figures(Decimal::from(100)).unwrap();
+    /// assert_eq!((figures[4], pricer.scales()[4]), (150, 2)); // fee 1.50
+    /// ```
+    pub fn figures(&self, amount: Decimal) -> Result<Figures> {
         if amount <= Decimal::ZERO {
             return Err(Error::InvalidAmount(format!(
                 "{amount}: the amount sent must be positive"
@@ -90,8 +106,35 @@ impl<'a> Pricer<'a> {
         };
         let offer = self.offer;
         offer.schedule.check_amount(amount)?;
-        let figures = ready.kernel.figures(offer, &self.options, amount)?;
-        Ok(cost_of(offer, &figures))
+        ready.kernel.figures(offer, &self.options, amount)
+    }
+
+    /// The scale of each of [`Pricer::figures`].
+    pub fn scales(&self) -> [u32; 13] {
+        scales(
+            self.offer.send_currency.minor_units(),
+            self.offer.receive_currency.minor_units(),
+        )
+    }
+
+    /// Prices a column of amounts into columns of figures (see [`CostColumns`]): the same
+    /// results as [`Pricer::cost`] amount by amount.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "2"}]}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// let columns = pricer.cost_columns(&[Decimal::from(100), Decimal::from(-1)]);
+    /// assert_eq!(columns.decimal(10, 0).unwrap().to_string(), "2.0000");
+    /// assert_eq!(columns.errors[1].as_ref().unwrap().code(), "invalid_amount");
+    /// ```
+    pub fn cost_columns(&self, amounts: &[Decimal]) -> CostColumns {
+        let mut columns = CostColumns::new(self.scales(), amounts.len());
+        for (row, amount) in amounts.iter().enumerate() {
+            columns.set(row, self.figures(*amount));
+        }
+        columns
     }
 }
 

@@ -12,8 +12,11 @@
 //! The fast path computes in `i128`; a quote whose numbers overflow it runs the same formulas
 //! on 512-bit integers, so both give the same figures.
 
+mod columns;
 mod int;
 mod plan;
+
+pub use columns::CostColumns;
 
 use crate::error::{Error, Result};
 use crate::money::{Rounding, PCT_DECIMALS};
@@ -34,9 +37,9 @@ pub(crate) enum Halt {
 
 pub(crate) type Step<T> = std::result::Result<T, Halt>;
 
-/// The figures of one cost, in the order of [`Cost::FIGURES`], as integers at the scales of
-/// [`scales`].
-pub(crate) type Figures = [i128; 13];
+/// The figures of one cost, in the order of [`Cost::FIGURES`], as integers (mantissas) at the
+/// scales of [`Pricer::scales`](crate::Pricer::scales).
+pub type Figures = [i128; 13];
 
 /// The scale of each figure of [`Figures`] for a corridor whose currencies have `send` and
 /// `receive` minor units.
