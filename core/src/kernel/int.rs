@@ -16,6 +16,12 @@ pub(crate) trait Int: Copy + Ord + Sized {
     fn div(self, o: Self) -> Option<Self>;
     /// The value as an `i128`, if it fits.
     fn narrow(self) -> Option<i128>;
+    /// Whether the value is odd.
+    fn is_odd(self) -> bool;
+    /// The value as an `i64`, if it fits.
+    fn small(self) -> Option<i64> {
+        self.narrow().and_then(|v| i64::try_from(v).ok())
+    }
 }
 
 impl Int for i128 {
@@ -33,15 +39,28 @@ impl Int for i128 {
     }
     #[inline(always)]
     fn mul(self, o: Self) -> Option<Self> {
-        self.checked_mul(o)
+        // Two factors within 64 bits cannot overflow 128: one widening multiply, where a
+        // checked 128-bit product is a library call.
+        match (i64::try_from(self), i64::try_from(o)) {
+            (Ok(a), Ok(b)) => Some(i128::from(a).wrapping_mul(i128::from(b))),
+            _ => self.checked_mul(o),
+        }
     }
     #[inline(always)]
     fn div(self, o: Self) -> Option<Self> {
-        self.checked_div(o)
+        // Within 64 bits, one native division (the 128-bit one is a library call).
+        match (i64::try_from(self), i64::try_from(o)) {
+            (Ok(a), Ok(b)) => a.checked_div(b).map(i128::from),
+            _ => self.checked_div(o),
+        }
     }
     #[inline(always)]
     fn narrow(self) -> Option<i128> {
         Some(self)
+    }
+    #[inline(always)]
+    fn is_odd(self) -> bool {
+        self & 1 != 0
     }
 }
 
@@ -63,6 +82,9 @@ impl Int for I512 {
     }
     fn narrow(self) -> Option<i128> {
         i128::try_from(self).ok()
+    }
+    fn is_odd(self) -> bool {
+        self.bit(0)
     }
 }
 

@@ -72,14 +72,22 @@ const MANTISSA_LIMIT: u128 = 1 << 96;
 /// `n / d` (d > 0) times `unit` (10^places), rounded once under `rule`: the quotient decides
 /// the digits and the remainder of the exact division the rounding. An overflow where the
 /// result does not fit a decimal's 96 bits.
+#[inline]
 fn round<I: Int>(n: I, d: I, unit: I, rule: Rounding, what: &'static str) -> Step<i128> {
     let zero = I::of(0);
+    if d == unit {
+        // A figure already at its scale (an amount, a fee in minor units): nothing to round.
+        return fit(n, what);
+    }
     let scaled = ok(n.mul(unit), what)?;
+    if let (Some(n), Some(d)) = (scaled.small(), d.small()) {
+        return round_small(n, d, rule);
+    }
     let q = ok(scaled.div(d), what)?;
     let r = ok(q.mul(d).and_then(|qd| scaled.sub(qd)), what)?;
     let rest = if r < zero { ok(zero.sub(r), what)? } else { r };
     let twice = ok(rest.add(rest), what)?;
-    let odd = ok(q.div(I::of(2)).and_then(|h| h.add(h)), what)? != q;
+    let odd = q.is_odd();
     let away = match rule {
         Rounding::HalfEven => twice > d || (twice == d && odd),
         Rounding::HalfAwayFromZero => twice >= d,
@@ -91,7 +99,36 @@ fn round<I: Int>(n: I, d: I, unit: I, rule: Rounding, what: &'static str) -> Ste
         (true, false) => ok(q.add(I::of(1)), what)?,
         (true, true) => ok(q.sub(I::of(1)), what)?,
     };
-    match q.narrow() {
+    fit(q, what)
+}
+
+/// [`round`] of `n / d` (d > 0, both within 64 bits, and so the result within 96): one native
+/// division gives quotient and remainder.
+#[inline]
+fn round_small(n: i64, d: i64, rule: Rounding) -> Step<i128> {
+    let (q, r) = match (n.checked_div(d), n.checked_rem(d)) {
+        (Some(q), Some(r)) => (i128::from(q), i128::from(r).unsigned_abs()),
+        _ => return Err(Halt::Overflow("rounding")),
+    };
+    let (d, twice) = (d.unsigned_abs(), r.wrapping_mul(2));
+    let away = match rule {
+        Rounding::HalfEven => twice > u128::from(d) || (twice == u128::from(d) && q & 1 != 0),
+        Rounding::HalfAwayFromZero => twice >= u128::from(d),
+        Rounding::Up => r != 0,
+        Rounding::Down => false,
+    };
+    // |q| < 2^63: one more unit stays far inside i128.
+    Ok(match (away, n < 0) {
+        (false, _) => q,
+        (true, false) => q.wrapping_add(1),
+        (true, true) => q.wrapping_sub(1),
+    })
+}
+
+/// `m` as a decimal's mantissa, or an overflow.
+#[inline]
+fn fit<I: Int>(m: I, what: &'static str) -> Step<i128> {
+    match m.narrow() {
         Some(m) if m.unsigned_abs() < MANTISSA_LIMIT => Ok(m),
         _ => Err(Halt::Overflow(what)),
     }
@@ -202,11 +239,29 @@ impl<I: Int> Plan<I> {
     }
 }
 
+/// 10^k for k in 0..=38.
+const POW10: [i128; 39] = {
+    let mut p = [1i128; 39];
+    let mut k = 1;
+    while k < 39 {
+        p[k] = p[k - 1] * 10;
+        k += 1;
+    }
+    p
+};
+
 /// `amount` as an integer at scale `scale`, if it has no finer digits and fits.
 fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
-    let amount = amount.normalize();
-    let up = int::pow10::<i128>(scale.checked_sub(amount.scale())?)?;
-    amount.mantissa().checked_mul(up)
+    let (m, s) = (amount.mantissa(), amount.scale());
+    if s <= scale {
+        let up = POW10.get(usize::try_from(scale.checked_sub(s)?).ok()?)?;
+        return m.checked_mul(*up);
+    }
+    // Finer digits that are all zeros (`100.000` at 2 places).
+    let down = POW10.get(usize::try_from(s.checked_sub(scale)?).ok()?)?;
+    (m.checked_rem(*down)? == 0)
+        .then(|| m.checked_div(*down))
+        .flatten()
 }
 
 /// An offer's plans: on `i128` (or why there is none) and, built when first needed, on wide
