@@ -385,8 +385,14 @@ export function validateSchedule(schedule: FeeSchedule): void;
 /** The cost of sending `sendAmount` under an offer. */
 export function cost(offer: Offer, sendAmount: DecimalString, options?: CostOptions | null): Cost;
 
-/** `costTable`'s answer: one column per field, one row per (offer, amount) pair, offer-major. */
-export interface CostTable {
+/** A figure of a cost: the columns `costTable` holds as exact integers. */
+export type CostFigure =
+  | "send_amount" | "transfer_fee" | "tax" | "receiving_fee" | "fee" | "total_paid"
+  | "amount_exchanged" | "fx_margin_pct" | "fx_cost" | "total_cost" | "total_cost_pct"
+  | "recipient_gets" | "effective_rate";
+
+/** `costTable`'s columns as decimal strings (`toStrings()`): one row per (offer, amount) pair, offer-major. */
+export interface CostTableStrings {
   offer: number[];
   provider: (string | null)[];
   amount: DecimalString[];
@@ -407,6 +413,28 @@ export interface CostTable {
   effective_rate: (DecimalString | null)[];
   /** The error code of a pair that cannot be priced (its figures are null), else null. */
   error: (ErrorCode | null)[];
+}
+
+/**
+ * `costTable`'s answer, held in the module: each figure an exact integer at its column's
+ * scale (`12.34` is 1234 at scale 2), formatted to decimal strings only when asked.
+ */
+export class CostTable {
+  private constructor();
+  /** Frees the table's memory in the module. */
+  free(): void;
+  /** The number of rows. */
+  readonly rows: number;
+  /** A figure as integers at `scale(name)` places (a `BigInt64Array` where one exceeds 2^53; 0 where the row has an error). */
+  column(name: CostFigure): Float64Array | BigInt64Array;
+  /** Any other column, as `toStrings()` gives it. */
+  column<K extends Exclude<keyof CostTableStrings, CostFigure>>(name: K): CostTableStrings[K];
+  /** The decimal places of a figure's column. */
+  scale(name: CostFigure): number;
+  /** One figure as a decimal string, or null for a row that could not be priced. */
+  cell(name: CostFigure, row: number): DecimalString | null;
+  /** Every column as decimal strings. */
+  toStrings(): CostTableStrings;
 }
 
 /** Every offer priced at every amount (the batch form of `cost`; per-offer work done once). */

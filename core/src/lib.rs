@@ -12,6 +12,7 @@ mod error;
 mod fee;
 mod fx;
 mod indicator;
+mod kernel;
 mod money;
 mod observation;
 mod partial;
@@ -48,6 +49,7 @@ pub use indicator::{
     corridor_indicators, group_corridors, indicators, CorridorStat, CorridorWeights,
     CorridorsAbove, Indicators, PeriodIndicators,
 };
+pub use kernel::{CostColumns, Figures};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;
