@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::arithmetic_side_effects)]
 
+mod budget;
 mod corridor;
 mod currency;
 mod dataset;
