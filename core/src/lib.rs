@@ -47,6 +47,8 @@ pub use observation::{Observation, Period, Price, RpwAmount};
 pub use partial::Partial;
 pub use pricer::Pricer;
 pub use quote::{Cost, CostFigure, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
-pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
+pub use rank::{
+    rank_offers, rank_offers_with, Excluded, Order, RankOptions, Ranked, Ranking, Savings, Target,
+};
 pub use rust_decimal::Decimal;
 pub use text::push_decimal;
