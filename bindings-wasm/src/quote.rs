@@ -27,6 +27,17 @@ pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> Js
     to_js(&core(offer.send_for(amount, &opts))?)
 }
 
+/// The total-paid solve (the sender's all-in budget): the cost at the largest send amount
+/// (send currency minor units) whose total paid, fees and taxes on top included, is at most
+/// `totalPaid`.
+#[wasm_bindgen(js_name = sendWithin)]
+pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsResult {
+    let offer: Offer = object("offer", offer)?;
+    let amount = decimal("totalPaid", total_paid)?;
+    let opts: CostOptions = options("options", opts)?;
+    to_js(&core(offer.send_within(amount, &opts))?)
+}
+
 /// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
 /// need no escaping: decimals, currency and error codes, numbers, `null`).
 fn column<T>(out: &mut String, name: &str, rows: &[T], value: impl Fn(&mut String, &T)) {
