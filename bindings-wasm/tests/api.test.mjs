@@ -222,3 +222,20 @@ test("costTable prices every offer at every amount, as cost does one by one", ()
   }
   assert.deepEqual(table.error, [null, "invalid_amount", null, null, null, "invalid_amount", "amount_out_of_range", null]);
 });
+
+test("offers read once and reused give the same answers as offers read afresh", () => {
+  // cost() keeps the last offer read, by its JSON text: alternating offers, and an offer
+  // changed in place, must each be priced as themselves.
+  const other = { ...EUR_XOF, schedule: { parts: [{ fixed: "12" }] }, offered_rate: rate("EUR", "XOF", "640") };
+  for (let i = 0; i < 3; i++) {
+    assert.equal(remit.cost(EUR_XOF, "200").total_cost_pct, "4.1204");
+    assert.equal(remit.cost(other, "200").total_cost_pct, "8.4326");
+  }
+  const changing = structuredClone(EUR_XOF);
+  assert.equal(remit.cost(changing, "200").fee, "4.90");
+  changing.schedule.parts[0].fixed = "1";
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
+  assert.equal(remit.sendWithin(changing, "200").send_amount, "199.00");
+  assert.throws(() => remit.cost({ ...changing, send_currency: "EUX" }, "200"), { code: "unknown_currency" });
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
+});
