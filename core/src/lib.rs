@@ -19,6 +19,7 @@ mod pricer;
 mod quote;
 mod rank;
 mod solve;
+mod sort;
 mod text;
 
 pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};

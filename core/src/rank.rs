@@ -239,7 +239,7 @@ pub fn rank_offers_with(
         }
     }
     let order = |a: &Ranked, b: &Ranked| compare(target, choice.order, a, b);
-    ranked.sort_by(|a, b| order(a, b).then(a.index.cmp(&b.index)));
+    crate::sort::sort_by(&mut ranked, |a, b| order(a, b).then(a.index.cmp(&b.index)));
     let mut rank = 0;
     for i in 0..ranked.len() {
         let tied = i
