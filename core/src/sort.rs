@@ -8,29 +8,34 @@
 
 use std::cmp::Ordering;
 
-/// Sorts `items` by `compare`, stably (equal items keep their order).
-///
-/// ```ignore
-/// let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c')];
-/// sort_by(&mut v, |x, y| x.0.cmp(&y.0));
-/// assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]);
-/// ```
-pub(crate) fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+/// Sorts `items` by `compare`, stably (equal items keep their order; see the tests below).
+pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     #[cfg(target_family = "wasm")]
     {
         let order = positions(items.len(), &|a, b| match (items.get(a), items.get(b)) {
             (Some(x), Some(y)) => compare(x, y),
             _ => Ordering::Equal,
         });
-        let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-        items.extend(
-            order
-                .into_iter()
-                .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-        );
+        permute(items, &order);
     }
     #[cfg(not(target_family = "wasm"))]
     items.sort_by(compare);
+}
+
+/// Moves `items` into `order` (`order[i]` is the position of the item that goes to `i`), in
+/// place: the item for `i` has been swapped away from `order[i]` if that is below `i`, and is
+/// found by following `order` from there.
+#[cfg_attr(not(any(test, target_family = "wasm")), allow(dead_code))]
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    for (i, from) in order.iter().enumerate() {
+        let mut j = *from;
+        while j < i {
+            j = order.get(j).copied().unwrap_or(i);
+        }
+        if j < items.len() {
+            items.swap(i, j);
+        }
+    }
 }
 
 /// Reorders `items` so that the one at `nth` is the one a sort by `compare` puts there, with
@@ -84,6 +89,32 @@ mod tests {
         let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
         sort_by(&mut v, |x, y| x.0.cmp(&y.0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
+    }
+
+    /// Every permutation of up to 6 items is applied exactly.
+    #[test]
+    fn permutes_in_place() {
+        fn all(n: usize) -> Vec<Vec<usize>> {
+            if n == 0 {
+                return vec![vec![]];
+            }
+            let mut out = Vec::new();
+            for p in all(n - 1) {
+                for at in 0..n {
+                    let mut q = p.clone();
+                    q.insert(at, n - 1);
+                    out.push(q);
+                }
+            }
+            out
+        }
+        for n in 0..=6 {
+            for order in all(n) {
+                let mut items: Vec<usize> = (0..n).collect();
+                super::permute(&mut items, &order);
+                assert_eq!(items, order);
+            }
+        }
     }
 
     #[test]
