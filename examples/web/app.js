@@ -63,7 +63,8 @@ const TEXT = {
     "col-gets": "Le bénéficiaire reçoit",
     "col-speed": "Délai",
     "col-age": "Prix relevé",
-    "col-saving": "Économie",
+    "col-saving": "Économie sur la plus chère",
+    "col-extra": "Reçu en plus que la moins bonne",
     "chart-title": "Coût total par offre, face aux objectifs de 3 % et 5 %",
     "chart-desc":
       "Coût total en pourcentage du montant envoyé. Les lignes pointillées sont l’objectif de développement durable des Nations unies (3 %) et l’objectif du G20 (5 %).",
@@ -78,8 +79,7 @@ const TEXT = {
       receive: (c, a) => `${c} : le bénéficiaire reçoit au moins ${a}, du moins cher au plus cher.`,
       total: (c, a) => `${c} : ${a} payés au total, frais compris.`,
     },
-    savings: (dearest, mean) => `${dearest} face à la plus chère · ${mean} face à la moyenne`,
-    extra: (dearest, mean) => `${dearest} de plus que la moins bonne · ${mean} face à la moyenne`,
+    "vs-mean": (mean) => `${mean} face à la moyenne`,
     ranked: (n, c) => `${n} offres classées pour ${c}.`,
     filtered: (n) => ` ${n} offre(s) masquée(s) par vos filtres.`,
     excluded: "Indisponible pour ce montant",
@@ -133,7 +133,8 @@ const TEXT = {
     "col-gets": "Recipient gets",
     "col-speed": "Speed",
     "col-age": "Price collected",
-    "col-saving": "Saving",
+    "col-saving": "Saving on the dearest",
+    "col-extra": "Received more than the worst",
     "chart-title": "Total cost per offer, against the 3% and 5% targets",
     "chart-desc":
       "Total cost as a percentage of the amount sent. The dashed lines are the UN Sustainable Development Goal target (3%) and the G20 target (5%).",
@@ -148,8 +149,7 @@ const TEXT = {
       receive: (c, a) => `${c}: the recipient gets at least ${a}, cheapest first.`,
       total: (c, a) => `${c}: ${a} paid in total, fees included.`,
     },
-    savings: (dearest, mean) => `${dearest} vs the dearest · ${mean} vs the average`,
-    extra: (dearest, mean) => `${dearest} more than the least · ${mean} vs the average`,
+    "vs-mean": (mean) => `${mean} vs the average`,
     ranked: (n, c) => `${n} offers ranked for ${c}.`,
     filtered: (n) => ` ${n} offer(s) hidden by your filters.`,
     excluded: "Not available for this amount",
@@ -250,16 +250,16 @@ function cell(row, text, opts = {}) {
   return td;
 }
 
-/** How old a quote is, in the reader's words, and when it was collected. */
+/** How old a quote is, in the reader's words, and when it was collected: [age, time]. */
 function age(r) {
-  if (r.collected_at === null) return "";
+  if (r.collected_at === null) return ["", undefined];
   const at = new Intl.DateTimeFormat(locale(), { dateStyle: "short", timeStyle: "short", timeZone: "UTC" })
     .format(new Date(r.collected_at * 1000));
-  if (r.quote_age === null) return `${at} UTC`;
+  if (r.quote_age === null) return [`${at} UTC`, undefined];
   const rel = new Intl.RelativeTimeFormat(locale(), { numeric: "auto" });
   const minutes = Math.round(r.quote_age / 60);
   const ago = minutes < 60 ? rel.format(-minutes, "minute") : rel.format(-Math.round(minutes / 60), "hour");
-  return `${ago} (${at} UTC)`;
+  return [ago, `${at} UTC`];
 }
 
 /** The fee's parts, when it has more than the transfer fee. */
@@ -273,6 +273,9 @@ function feeParts(k) {
 function showTable(c, ranking, amount, target) {
   const body = $("ranking").tBodies[0];
   body.replaceChildren();
+  // With a budget the saving is what arrives more (in the receive currency).
+  document.querySelector('[data-i18n="col-saving"]').textContent =
+    t(target === "total" ? "col-extra" : "col-saving");
   for (const r of ranking.ranked) {
     const k = r.cost;
     const s = r.savings;
@@ -297,11 +300,12 @@ function showTable(c, ranking, amount, target) {
     cell(tr, money(k.total_paid, k.send_currency), { num: true, value: k.total_paid });
     cell(tr, money(k.recipient_gets, k.receive_currency), { num: true, value: k.recipient_gets });
     cell(tr, r.speed_category ? t(r.speed_category) : r.speed ?? "");
-    cell(tr, age(r), { value: r.quote_age === null ? undefined : String(r.quote_age) });
-    const say = target === "total" ? t("extra") : t("savings");
-    cell(tr, say(money(s.vs_dearest, s.currency), money(s.vs_mean, s.currency)), {
+    const [ago, at] = age(r);
+    cell(tr, ago, { value: r.quote_age === null ? undefined : String(r.quote_age), detail: at });
+    cell(tr, money(s.vs_dearest, s.currency), {
       num: true,
       value: s.vs_dearest,
+      detail: t("vs-mean")(money(s.vs_mean, s.currency)),
     }).dataset.mean = s.vs_mean;
     body.append(tr);
   }
