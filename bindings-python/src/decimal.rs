@@ -82,6 +82,7 @@ pub fn parse_decimal(text: &str) -> Result<Dec, Error> {
 const INTEGER_KEYS: &[&str] = &[
     "collected_at",
     "oldest_quote",
+    "now",
     "smart_min_services",
     "services",
     "eligible",

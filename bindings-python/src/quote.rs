@@ -35,7 +35,7 @@ pub fn cost_decimals() -> [&'static str; 13] {
 /// One provider's offer in one corridor: `send_currency`, `receive_currency`, a fee
 /// `schedule` (a `FeeSchedule` or its dict), the `offered_rate` and the reference `mid_rate`
 /// (a `Rate` or its dict, either direction), and labels `provider`, `firm_type`, `speed`,
-/// `funding` (which also selects taxes limited to a funding method). Keyword arguments are
+/// `funding` (which also selects taxes limited to a funding method), `payout`. Keyword arguments are
 /// the JSON fields; a field that does not fit raises `RemitError` with code `invalid_json`.
 ///
 /// >>> offer = Offer(send_currency="EUR", receive_currency="XOF",
@@ -101,6 +101,19 @@ impl Offer {
         ))
     }
 
+    /// The total-paid solve (the sender's all-in budget): the largest amount to send, in the
+    /// send currency's minor units, whose total paid (fees and taxes on top included) is at
+    /// most `total_paid`, and what that costs. `unreachable_target` when none fits.
+    #[pyo3(signature = (total_paid, *, options = None))]
+    fn send_within(&self, total_paid: Dec, options: Option<&Bound<'_, PyAny>>) -> PyResult<Cost> {
+        let options = CostOptions::extract(options)?;
+        Ok(Cost(
+            self.0
+                .send_within(total_paid.0, &options)
+                .map_err(crate::error::Error)?,
+        ))
+    }
+
     /// The provider's name, if given.
     #[getter]
     fn provider(&self) -> Option<String> {
@@ -123,6 +136,12 @@ impl Offer {
     #[getter]
     fn funding(&self) -> Option<String> {
         self.0.funding.clone()
+    }
+
+    /// How the recipient is paid, if given.
+    #[getter]
+    fn payout(&self) -> Option<String> {
+        self.0.payout.clone()
     }
 
     /// The currency the sender pays in.

@@ -1,30 +1,84 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{array, decimal, decimals, object, options, to_js};
+use crate::decimal::{array, decimal, decimals, from_json_text, object_text, options};
 use crate::error::{core, JsResult};
 use remitcost::{push_decimal, Cost, CostOptions, Decimal, Offer, Pricer};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The last offer read, by its JSON text: a page prices the same offers at every
+    /// keystroke, and reading an offer was most of a `cost()` call.
+    static LAST_OFFER: RefCell<Option<(String, Rc<Offer>)>> = const { RefCell::new(None) };
+}
+
+/// The `offer` argument read as core's `Offer`, from the cache when its JSON text is the last
+/// one read (the same value as reading it again: the text is all that is read).
+fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
+    let text = object_text("offer", value)?;
+    let hit = LAST_OFFER.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(seen, _)| *seen == text)
+            .map(|(_, offer)| Rc::clone(offer))
+    });
+    if let Some(offer) = hit {
+        return Ok(offer);
+    }
+    let offer: Rc<Offer> = Rc::new(from_json_text(&text)?);
+    LAST_OFFER.set(Some((text, Rc::clone(&offer))));
+    Ok(offer)
+}
 
 /// The cost of sending `sendAmount` (send currency) under an offer: fee, exchange margin,
 /// total cost and its percentage, what the recipient gets. `options` (optional):
 /// `{rounding, include_receiving_fee, first_transfer, oldest_quote}`.
 #[wasm_bindgen]
 pub fn cost(offer: &JsValue, send_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer: Offer = object("offer", offer)?;
+    let offer = offer_arg(offer)?;
     let amount = decimal("sendAmount", send_amount)?;
     let opts: CostOptions = options("options", opts)?;
-    to_js(&core(offer.cost(amount, &opts))?)
+    cost_js(&core(offer.cost(amount, &opts))?)
 }
 
 /// The reverse solve: the cost at the smallest send amount (send currency minor units) for
 /// which the recipient gets at least `receiveAmount` (receive currency).
 #[wasm_bindgen(js_name = sendFor)]
 pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer: Offer = object("offer", offer)?;
+    let offer = offer_arg(offer)?;
     let amount = decimal("receiveAmount", receive_amount)?;
     let opts: CostOptions = options("options", opts)?;
-    to_js(&core(offer.send_for(amount, &opts))?)
+    cost_js(&core(offer.send_for(amount, &opts))?)
+}
+
+/// The total-paid solve (the sender's all-in budget): the cost at the largest send amount
+/// (send currency minor units) whose total paid, fees and taxes on top included, is at most
+/// `totalPaid`.
+#[wasm_bindgen(js_name = sendWithin)]
+pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsResult {
+    let offer = offer_arg(offer)?;
+    let amount = decimal("totalPaid", total_paid)?;
+    let opts: CostOptions = options("options", opts)?;
+    cost_js(&core(offer.send_within(amount, &opts))?)
+}
+
+/// A cost as a JS object, its JSON text written directly (core's `push_decimal`): the same
+/// object as core's JSON form, without rust_decimal's `Display` (a fifth of a `cost()` call).
+fn cost_js(cost: &Cost) -> JsResult {
+    let mut out = String::with_capacity(400);
+    out.push_str("{\"send_currency\":");
+    quoted(&mut out, cost.send_currency.code());
+    out.push_str(",\"receive_currency\":");
+    quoted(&mut out, cost.receive_currency.code());
+    for (name, figure) in Cost::FIGURES {
+        out.push_str(",\"");
+        out.push_str(name);
+        out.push_str("\":");
+        quoted_decimal(&mut out, figure(cost));
+    }
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }
 
 /// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes

@@ -244,3 +244,20 @@ test("costTable's figures are exact integers at a scale per column until formatt
   assert.equal(sent[0], 10000000000000000n);
   assert.equal(big.cell("send_amount", 0), "100000000000000.00");
 });
+
+test("offers read once and reused give the same answers as offers read afresh", () => {
+  // cost() keeps the last offer read, by its JSON text: alternating offers, and an offer
+  // changed in place, must each be priced as themselves.
+  const other = { ...EUR_XOF, schedule: { parts: [{ fixed: "12" }] }, offered_rate: rate("EUR", "XOF", "640") };
+  for (let i = 0; i < 3; i++) {
+    assert.equal(remit.cost(EUR_XOF, "200").total_cost_pct, "4.1204");
+    assert.equal(remit.cost(other, "200").total_cost_pct, "8.4326");
+  }
+  const changing = structuredClone(EUR_XOF);
+  assert.equal(remit.cost(changing, "200").fee, "4.90");
+  changing.schedule.parts[0].fixed = "1";
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
+  assert.equal(remit.sendWithin(changing, "200").send_amount, "199.00");
+  assert.throws(() => remit.cost({ ...changing, send_currency: "EUX" }, "200"), { code: "unknown_currency" });
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
+});

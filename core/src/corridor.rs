@@ -541,7 +541,9 @@ impl<'a> Interner<'a> {
             .iter()
             .map(|values| {
                 let mut order: Vec<u32> = (0..index(values.len())?).collect();
-                order.sort_by(|a, b| values.get(*a as usize).cmp(&values.get(*b as usize)));
+                crate::sort::sort_by(&mut order, |a, b| {
+                    values.get(*a as usize).cmp(&values.get(*b as usize))
+                });
                 let mut rank = vec![0u32; values.len()];
                 for (r, id) in order.iter().enumerate() {
                     if let Some(slot) = rank.get_mut(*id as usize) {
@@ -573,7 +575,7 @@ impl<'a> Interner<'a> {
                 .collect();
             groups.push((rank, g, key));
         }
-        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
         Ok(groups.into_iter().map(|(_, g, key)| (g, key)).collect())
     }
 }
@@ -651,7 +653,9 @@ pub(crate) fn summarize_values<'a>(
     let count = values.len();
     let mean = div(sum, Decimal::from(count), "group mean")?;
     let mid = count / 2;
-    let (lower_half, upper, _) = values.select_nth_unstable(mid);
+    let Some((lower_half, upper, _)) = crate::sort::select_nth_by(values, mid, Ord::cmp) else {
+        return Err(Error::NoData("an empty group".into()));
+    };
     let upper = *upper;
     let median = if count % 2 == 1 {
         upper
@@ -703,14 +707,18 @@ pub(crate) fn three_cheapest<'a>(
     let take = eligible.len().min(3);
     // The `take` cheapest costs by selection; then every service tied with the last of them
     // competes for the places by firm name.
-    let (_, last, _) = eligible.select_nth_unstable_by_key(take.saturating_sub(1), |e| e.0);
+    let Some((_, last, _)) =
+        crate::sort::select_nth_by(eligible, take.saturating_sub(1), |a, b| a.0.cmp(&b.0))
+    else {
+        return Ok(None);
+    };
     let threshold = last.0;
     let mut candidates: Vec<(Decimal, &str, u32)> = eligible
         .iter()
         .filter(|e| e.0 <= threshold)
         .map(|e| (e.0, label(e.1), e.1))
         .collect();
-    candidates.sort_unstable();
+    crate::sort::sort_by(&mut candidates, Ord::cmp);
     candidates.truncate(take);
     let mut sum = Decimal::ZERO;
     for (v, _, _) in &candidates {

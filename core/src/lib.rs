@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(clippy::arithmetic_side_effects)]
 
+mod budget;
 mod corridor;
 mod country;
 mod currency;
@@ -21,6 +22,7 @@ mod published;
 mod quote;
 mod rank;
 mod solve;
+mod sort;
 mod text;
 
 pub use corridor::{group, AggregateOptions, Comparison, Dimension, GroupStat, Grouping, LeftOut};
@@ -59,6 +61,8 @@ pub use published::{
     PublishedOptions, PublishedPeriod,
 };
 pub use quote::{Cost, CostFigure, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
-pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
+pub use rank::{
+    rank_offers, rank_offers_with, Excluded, Order, RankOptions, Ranked, Ranking, Savings, Target,
+};
 pub use rust_decimal::Decimal;
 pub use text::push_decimal;

@@ -17,7 +17,7 @@ pub const RATE_DECIMALS: u32 = 6;
 ///
 /// Rates may be given in either direction (`EUR/XOF` or `XOF/EUR`); they are turned to
 /// send → receive before use. For a same-currency transfer both rates may be left out.
-/// `provider`, `firm_type`, `speed` and `funding` are labels carried into rankings; `funding`
+/// `provider`, `firm_type`, `speed`, `funding` and `payout` are labels carried into rankings; `funding`
 /// also selects taxes limited to a funding method.
 ///
 /// ```
@@ -50,6 +50,10 @@ pub struct Offer {
     /// How the sender pays (`cash`, `card`, `bank_account`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<String>,
+    /// How the recipient is paid (`cash_pickup`, `bank_account`, `mobile_wallet`,
+    /// `home_delivery`, …): a label a comparator filters on (see `RankOptions::payout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout: Option<String>,
     /// The currency the sender pays in.
     pub send_currency: Currency,
     /// The currency the recipient is paid in.
