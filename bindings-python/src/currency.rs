@@ -1,6 +1,7 @@
 //! `Currency` (core's `currency` module).
 
 use crate::error::Result;
+use crate::fields::wrapper;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -16,8 +17,12 @@ use pyo3::types::PyString;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(pub remitcost::Currency);
 
-#[pymethods]
-impl Currency {
+wrapper!(Currency {
+    /// The three-letter code, upper case.
+    code: &'static str => |c| c.code(),
+    /// How many decimal places the currency's minor unit has.
+    minor_units: u32 => |c| c.minor_units(),
+} {
     #[new]
     #[pyo3(signature = (*, code))]
     fn new(code: &str) -> Result<Self> {
@@ -28,18 +33,6 @@ impl Currency {
     #[staticmethod]
     fn parse(code: &str) -> Result<Self> {
         Currency::new(code)
-    }
-
-    /// The three-letter code, upper case.
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.0.code()
-    }
-
-    /// How many decimal places the currency's minor unit has.
-    #[getter]
-    fn minor_units(&self) -> u32 {
-        self.0.minor_units()
     }
 
     fn __str__(&self) -> &'static str {
@@ -53,7 +46,7 @@ impl Currency {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (&'static str,))> {
         Ok((slf.get_type().getattr("parse")?, (slf.get().0.code(),)))
     }
-}
+});
 
 /// A currency argument: a `Currency` or its code as `str`.
 pub struct CurrencyArg(pub remitcost::Currency);

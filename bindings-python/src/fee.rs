@@ -3,6 +3,7 @@
 
 use crate::decimal::{self, Dec};
 use crate::error::Result;
+use crate::fields::wrapper;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -93,20 +94,12 @@ impl FeeSchedule {
 #[derive(Clone, Copy, PartialEq)]
 pub struct Charges(pub remitcost::Charges);
 
-#[pymethods]
-impl Charges {
+wrapper!(Charges {
     /// The transfer fee: the parts, held between the minimum and maximum.
-    #[getter]
-    fn transfer_fee(&self) -> Dec {
-        Dec(self.0.transfer_fee)
-    }
-
+    transfer_fee: Dec => |c| Dec(c.transfer_fee),
     /// Taxes on the fee and on the amount.
-    #[getter]
-    fn tax(&self) -> Dec {
-        Dec(self.0.tax)
-    }
-
+    tax: Dec => |c| Dec(c.tax),
+} {
     /// Transfer fee plus taxes.
     fn total(&self) -> Result<Dec> {
         Ok(Dec(self.0.total()?))
@@ -126,4 +119,4 @@ impl Charges {
             self.0.transfer_fee, self.0.tax
         )
     }
-}
+});

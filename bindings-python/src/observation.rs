@@ -4,6 +4,7 @@
 use crate::currency::CurrencyArg;
 use crate::decimal::Dec;
 use crate::error::Result;
+use crate::fields::wrapper;
 use crate::fx::Rate;
 use crate::money::{Money, RoundingArg};
 use pyo3::prelude::*;
@@ -20,8 +21,12 @@ use pyo3::prelude::*;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period(pub remitcost::Period);
 
-#[pymethods]
-impl Period {
+wrapper!(Period {
+    /// The year.
+    year: u16,
+    /// The quarter, 1 to 4.
+    quarter: u8,
+} {
     #[new]
     #[pyo3(signature = (*, year, quarter))]
     fn new(year: u16, quarter: u8) -> Result<Self> {
@@ -32,18 +37,6 @@ impl Period {
     #[staticmethod]
     fn parse(text: &str) -> Result<Self> {
         Ok(Period(text.parse()?))
-    }
-
-    /// The year.
-    #[getter]
-    fn year(&self) -> u16 {
-        self.0.year
-    }
-
-    /// The quarter, 1 to 4.
-    #[getter]
-    fn quarter(&self) -> u8 {
-        self.0.quarter
     }
 
     /// The quarter before this one, or `None` before year 0.
@@ -62,7 +55,7 @@ impl Period {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),)))
     }
-}
+});
 
 /// Which of the two RPW amounts an indicator is computed for: `USD_200` (the `cc1` block,
 /// RPW's headline) or `USD_500` (`cc2`). Wherever one is expected its JSON name is accepted

@@ -1,0 +1,54 @@
+//! `wrapper!`: the Python methods of a class that wraps a core value (`self.0`), its getters
+//! and its `to_dict` generated from one field list, so a binding class states which fields it
+//! shows and nothing else.
+
+/// `wrapper!(Class { fields } to_dict(KEYS) { methods })` writes the one `#[pymethods]` block
+/// of `Class` (a newtype over a core value, or an `Arc` of one): for each field
+/// `name: PyType` a getter converting `self.0.name` with `From`, or with the closure given as
+/// `name: PyType => |v| expr` (`v` is `&self.0`); with `to_dict(KEYS)`, `to_dict()` as the
+/// core value's JSON form, the strings under `KEYS` as `Decimal`; then the other methods as
+/// written. The `///` lines before a field or `to_dict` are its Python docstring.
+macro_rules! wrapper {
+    (
+        $class:ty {
+            $( $(#[$doc:meta])* $name:ident: $out:ty $(=> |$v:ident| $body:expr)? ),* $(,)?
+        }
+        $($(#[$to_dict_doc:meta])* to_dict($keys:expr))?
+        { $($methods:tt)* }
+    ) => {
+        #[::pyo3::pymethods]
+        impl $class {
+            $(
+                $(#[$doc])*
+                #[getter]
+                #[allow(clippy::clone_on_copy, clippy::useless_conversion)]
+                fn $name(&self) -> $out {
+                    $crate::fields::getter!(self, $name $(, |$v| $body)?)
+                }
+            )*
+            $(
+                $(#[$to_dict_doc])*
+                fn to_dict<'py>(
+                    &self,
+                    py: ::pyo3::Python<'py>,
+                ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
+                    $crate::decimal::to_py(py, &self.0, $keys)
+                }
+            )?
+            $($methods)*
+        }
+    };
+}
+
+/// The body of one `wrapper!` getter.
+macro_rules! getter {
+    ($s:ident, $name:ident) => {
+        ::core::convert::From::from($s.0.$name.clone())
+    };
+    ($s:ident, $name:ident, |$v:ident| $body:expr) => {{
+        let $v = &$s.0;
+        $body
+    }};
+}
+
+pub(crate) use {getter, wrapper};
