@@ -49,8 +49,10 @@ wrapper!(AggregateOptions {
     rounding: crate::money::Rounding,
 }
 /// The JSON form.
-to_dict(&[])
-{
+to_dict(&[]));
+
+#[pymethods]
+impl AggregateOptions {
     #[new]
     #[pyo3(signature = (**fields))]
     fn new(fields: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
@@ -66,7 +68,7 @@ to_dict(&[])
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         decimal::kwargs_repr("AggregateOptions", &self.to_dict(py)?)
     }
-});
+}
 
 /// Grouping dimensions: a list of names (`"period"`, `"corridor"`, `"source_country"`,
 /// `"destination_country"`, `"source_region"`, `"destination_region"`, `"firm_type"`,
@@ -222,8 +224,11 @@ wrapper!(Grouping {
     dimensions: Vec<String> => |g| g.dimensions.iter().map(decimal::json_name).collect(),
 }
 /// The JSON form (`dimensions`, `groups`, `left_out`), decimals as `Decimal`.
-to_dict(STAT_DECIMALS)
-{    /// Rows left out, by reason: `{"non_transparent": n, "unpriced": n}`.
+to_dict(STAT_DECIMALS));
+
+#[pymethods]
+impl Grouping {
+    /// Rows left out, by reason: `{"non_transparent": n, "unpriced": n}`.
     #[getter]
     fn left_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0.left_out, &[])
@@ -254,4 +259,4 @@ to_dict(STAT_DECIMALS)
             self.0.groups.len()
         )
     }
-});
+}

@@ -22,7 +22,10 @@ wrapper!(Currency {
     code: &'static str => |c| c.code(),
     /// How many decimal places the currency's minor unit has.
     minor_units: u32 => |c| c.minor_units(),
-} {
+});
+
+#[pymethods]
+impl Currency {
     #[new]
     #[pyo3(signature = (*, code))]
     fn new(code: &str) -> Result<Self> {
@@ -46,7 +49,7 @@ wrapper!(Currency {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (&'static str,))> {
         Ok((slf.get_type().getattr("parse")?, (slf.get().0.code(),)))
     }
-});
+}
 
 /// A currency argument: a `Currency` or its code as `str`.
 pub struct CurrencyArg(pub remitcost::Currency);

@@ -282,7 +282,10 @@ fn observation_table(rows: &[Observation]) -> Table {
 wrapper!(Dataset {
     /// What was read, kept, rejected and flagged.
     report: ValidationReport => |d| ValidationReport(d.report.clone()),
-} {
+});
+
+#[pymethods]
+impl Dataset {
     fn __len__(&self) -> usize {
         self.0.observations.len()
     }
@@ -367,7 +370,7 @@ wrapper!(Dataset {
             r.issues.len()
         )
     }
-});
+}
 
 const OBSERVATION_DECIMALS: &[&str] = &[
     "amount",
@@ -407,8 +410,10 @@ wrapper!(ValidationReport {
     tolerance_pct: Option<Dec> => |r| r.tolerance_pct.map(Dec),
 }
 /// Every field, issues as dicts.
-to_dict(OBSERVATION_DECIMALS)
-{
+to_dict(OBSERVATION_DECIMALS));
+
+#[pymethods]
+impl ValidationReport {
     /// Every flagged field, in input order, as dicts.
     #[getter]
     fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -455,7 +460,7 @@ to_dict(OBSERVATION_DECIMALS)
             self.0.issues.len()
         )
     }
-});
+}
 
 /// Reads a World Bank DataBank corridor-average export (RPW "Corridors", series
 /// `ATCR.CORR`) as exported (`..` for no survey, BOM, footer lines) from a path, `bytes` or a
@@ -483,8 +488,10 @@ wrapper!(CorridorAverages {
     report: ValidationReport => |a| ValidationReport(a.report.clone()),
 }
 /// The JSON form, decimals as `Decimal`.
-to_dict(&["total_cost_pct", "tolerance_pct"])
-{
+to_dict(&["total_cost_pct", "tolerance_pct"]));
+
+#[pymethods]
+impl CorridorAverages {
     /// The quarters that have at least one value, in order.
     fn periods(&self) -> Vec<crate::observation::Period> {
         self.0
@@ -527,7 +534,7 @@ to_dict(&["total_cost_pct", "tolerance_pct"])
             self.0.report.issues.len()
         )
     }
-});
+}
 
 /// Reads a World Development Indicators CSV export (e.g. personal remittances paid, current
 /// US$) as exported, from a path, `bytes` or a file object.
@@ -554,8 +561,10 @@ wrapper!(WdiSeries {
     report: ValidationReport => |w| ValidationReport(w.report.clone()),
 }
 /// The JSON form, decimals as `Decimal`.
-to_dict(&["value", "tolerance_pct"])
-{
+to_dict(&["value", "tolerance_pct"]));
+
+#[pymethods]
+impl WdiSeries {
     /// The values of one year by country code.
     fn by_country(&self, year: u16) -> std::collections::BTreeMap<String, Dec> {
         self.0
@@ -596,7 +605,7 @@ to_dict(&["value", "tolerance_pct"])
             self.0.values.len()
         )
     }
-});
+}
 
 /// Reads the World Bank / KNOMAD bilateral remittance matrix CSV (flows by sending and
 /// receiving country name, millions of US$) from a path, `bytes` or a file object.
@@ -624,8 +633,10 @@ wrapper!(BilateralMatrix {
 }
 /// The JSON form: `title`, `report`, and `flows` as `[sending, receiving, value]`
 /// triples with the value as a decimal string (use `to_table()` for `Decimal`s).
-to_dict(&["tolerance_pct"])
-{
+to_dict(&["tolerance_pct"]));
+
+#[pymethods]
+impl BilateralMatrix {
     fn __len__(&self) -> usize {
         self.0.flows.len()
     }
@@ -668,4 +679,4 @@ to_dict(&["tolerance_pct"])
             self.0.flows.len()
         )
     }
-});
+}

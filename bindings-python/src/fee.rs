@@ -99,7 +99,10 @@ wrapper!(Charges {
     transfer_fee: Dec => |c| Dec(c.transfer_fee),
     /// Taxes on the fee and on the amount.
     tax: Dec => |c| Dec(c.tax),
-} {
+});
+
+#[pymethods]
+impl Charges {
     /// Transfer fee plus taxes.
     fn total(&self) -> Result<Dec> {
         Ok(Dec(self.0.total()?))
@@ -119,4 +122,4 @@ wrapper!(Charges {
             self.0.transfer_fee, self.0.tax
         )
     }
-});
+}

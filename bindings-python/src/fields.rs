@@ -1,20 +1,19 @@
-//! `wrapper!`: the Python methods of a class that wraps a core value (`self.0`), its getters
-//! and its `to_dict` generated from one field list, so a binding class states which fields it
-//! shows and nothing else.
+//! `wrapper!`: the getters and `to_dict` of a class that wraps a core value (`self.0`),
+//! generated from one field list, so a binding class states which fields it shows and nothing
+//! else. Its other methods are a plain `#[pymethods]` block (pyo3's `multiple-pymethods`).
 
-/// `wrapper!(Class { fields } to_dict(KEYS) { methods })` writes the one `#[pymethods]` block
-/// of `Class` (a newtype over a core value, or an `Arc` of one): for each field
+/// `wrapper!(Class { fields } to_dict(KEYS));` writes a `#[pymethods]` block of `Class` (a
+/// newtype over a core value, or an `Arc` of one): for each field
 /// `name: PyType` a getter converting `self.0.name` with `From`, or with the closure given as
 /// `name: PyType => |v| expr` (`v` is `&self.0`); with `to_dict(KEYS)`, `to_dict()` as the
-/// core value's JSON form, the strings under `KEYS` as `Decimal`; then the other methods as
-/// written. The `///` lines before a field or `to_dict` are its Python docstring.
+/// core value's JSON form, the strings under `KEYS` as `Decimal`. The `///` lines before a
+/// field or `to_dict` are its Python docstring.
 macro_rules! wrapper {
     (
         $class:ty {
             $( $(#[$doc:meta])* $name:ident: $out:ty $(=> |$v:ident| $body:expr)? ),* $(,)?
         }
         $($(#[$to_dict_doc:meta])* to_dict($keys:expr))?
-        { $($methods:tt)* }
     ) => {
         #[::pyo3::pymethods]
         impl $class {
@@ -35,7 +34,6 @@ macro_rules! wrapper {
                     $crate::decimal::to_py(py, &self.0, $keys)
                 }
             )?
-            $($methods)*
         }
     };
 }

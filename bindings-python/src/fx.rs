@@ -28,8 +28,10 @@ wrapper!(Rate {
     value: Dec => |r| Dec(r.value()),
 }
 /// `{"base": "EUR", "quote": "XOF", "value": Decimal}`.
-to_dict(&["value"])
-{
+to_dict(&["value"]));
+
+#[pymethods]
+impl Rate {
     #[new]
     #[pyo3(signature = (*, base, quote, value))]
     fn new(base: CurrencyArg, quote: CurrencyArg, value: Dec) -> Result<Self> {
@@ -71,7 +73,7 @@ to_dict(&["value"])
             self.0.value()
         )
     }
-});
+}
 
 /// The exchange margin of an offered rate against the reference (mid) rate, in percent:
 /// `(mid − offered) / mid × 100`, unrounded and normalised (no trailing zeros); negative

@@ -27,8 +27,10 @@ wrapper!(Money {
     currency: Currency => |m| Currency(m.currency),
 }
 /// `{"amount": Decimal, "currency": "EUR"}`.
-to_dict(&["amount"])
-{
+to_dict(&["amount"]));
+
+#[pymethods]
+impl Money {
     #[new]
     #[pyo3(signature = (*, amount, currency))]
     fn new(amount: Dec, currency: CurrencyArg) -> Self {
@@ -97,7 +99,7 @@ to_dict(&["amount"])
             (m.amount.to_string(), m.currency.code()),
         ))
     }
-});
+}
 
 /// How a result is rounded when it is reported (nothing is rounded inside a computation).
 /// Names follow Python's `decimal` module: `UP` rounds away from zero, `DOWN` towards zero.

@@ -26,7 +26,10 @@ wrapper!(Period {
     year: u16,
     /// The quarter, 1 to 4.
     quarter: u8,
-} {
+});
+
+#[pymethods]
+impl Period {
     #[new]
     #[pyo3(signature = (*, year, quarter))]
     fn new(year: u16, quarter: u8) -> Result<Self> {
@@ -55,7 +58,7 @@ wrapper!(Period {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         Ok((slf.get_type().getattr("parse")?, (slf.get().0.to_string(),)))
     }
-});
+}
 
 /// Which of the two RPW amounts an indicator is computed for: `USD_200` (the `cc1` block,
 /// RPW's headline) or `USD_500` (`cc2`). Wherever one is expected its JSON name is accepted
