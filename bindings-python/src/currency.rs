@@ -51,6 +51,13 @@ impl Currency {
     }
 }
 
+/// A core currency on its way out (a `wrapper!` field of type `Currency`).
+impl From<remitcost::Currency> for Currency {
+    fn from(c: remitcost::Currency) -> Self {
+        Currency(c)
+    }
+}
+
 /// A currency argument: a `Currency` or its code as `str`.
 pub struct CurrencyArg(pub remitcost::Currency);
 

@@ -96,9 +96,9 @@ pub struct Charges(pub remitcost::Charges);
 
 wrapper!(Charges {
     /// The transfer fee: the parts, held between the minimum and maximum.
-    transfer_fee: Dec => |c| Dec(c.transfer_fee),
+    transfer_fee: Dec,
     /// Taxes on the fee and on the amount.
-    tax: Dec => |c| Dec(c.tax),
+    tax: Dec,
 });
 
 #[pymethods]

@@ -22,9 +22,9 @@ pub struct Money(pub remitcost::Money);
 
 wrapper!(Money {
     /// The amount, in major units.
-    amount: Dec => |m| Dec(m.amount),
+    amount: Dec,
     /// The currency.
-    currency: Currency => |m| Currency(m.currency),
+    currency: Currency,
 }
 /// `{"amount": Decimal, "currency": "EUR"}`.
 to_dict(&["amount"]));
