@@ -49,7 +49,7 @@ wrapper!(AggregateOptions {
     rounding: crate::money::Rounding,
 }
 /// The JSON form.
-to_dict(&[]));
+to_dict(&[]) and __repr__);
 
 #[pymethods]
 impl AggregateOptions {
@@ -64,9 +64,6 @@ impl AggregateOptions {
     #[getter]
     fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0.eligibility, &[])
-    }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        decimal::kwargs_repr("AggregateOptions", &self.to_dict(py)?)
     }
 }
 

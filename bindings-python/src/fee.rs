@@ -40,6 +40,10 @@ pub const SCHEDULE_DECIMALS: &[&str] = &[
 #[derive(Clone, PartialEq)]
 pub struct FeeSchedule(pub remitcost::FeeSchedule);
 
+wrapper!(FeeSchedule {}
+/// The JSON form, decimals as `Decimal`.
+to_dict(SCHEDULE_DECIMALS) and __repr__);
+
 #[pymethods]
 impl FeeSchedule {
     #[new]
@@ -68,11 +72,6 @@ impl FeeSchedule {
         Ok(Charges(self.0.fee(amount.0, funding)?))
     }
 
-    /// The JSON form, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, SCHEDULE_DECIMALS)
-    }
-
     /// The JSON document, decimals as strings.
     fn to_json(&self) -> Result<String> {
         Ok(serde_json::to_string(&self.0).map_err(remitcost::Error::from)?)
@@ -82,10 +81,6 @@ impl FeeSchedule {
         let json = serde_json::to_string(&slf.get().0)
             .map_err(|e| crate::error::Error(remitcost::Error::from(e)))?;
         Ok((slf.get_type().getattr("from_dict")?, (json,)))
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        decimal::kwargs_repr("FeeSchedule", &self.to_dict(py)?)
     }
 }
 

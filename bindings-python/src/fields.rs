@@ -6,14 +6,16 @@
 /// newtype over a core value, or an `Arc` of one): for each field
 /// `name: PyType` a getter converting `self.0.name` with `From`, or with the closure given as
 /// `name: PyType => |v| expr` (`v` is `&self.0`); with `to_dict(KEYS)`, `to_dict()` as the
-/// core value's JSON form, the strings under `KEYS` as `Decimal`. The `///` lines before a
-/// field or `to_dict` are its Python docstring.
+/// core value's JSON form, the strings under `KEYS` as `Decimal`, and with
+/// `to_dict(KEYS) and __repr__` the repr that rebuilds the object from it,
+/// `Class(key=repr(value), ...)`. The `///` lines before a field or `to_dict` are its Python
+/// docstring.
 macro_rules! wrapper {
     (
         $class:ty {
             $( $(#[$doc:meta])* $name:ident: $out:ty $(=> |$v:ident| $body:expr)? ),* $(,)?
         }
-        $($(#[$to_dict_doc:meta])* to_dict($keys:expr))?
+        $($(#[$to_dict_doc:meta])* to_dict($keys:expr) $(and $repr:ident)?)?
     ) => {
         #[::pyo3::pymethods]
         impl $class {
@@ -33,6 +35,11 @@ macro_rules! wrapper {
                 ) -> ::pyo3::PyResult<::pyo3::Bound<'py, ::pyo3::PyAny>> {
                     $crate::decimal::to_py(py, &self.0, $keys)
                 }
+                $(
+                    fn $repr(&self, py: ::pyo3::Python<'_>) -> ::pyo3::PyResult<String> {
+                        $crate::decimal::kwargs_repr(stringify!($class), &self.to_dict(py)?)
+                    }
+                )?
             )?
         }
     };

@@ -28,7 +28,7 @@ wrapper!(Rate {
     value: Dec => |r| Dec(r.value()),
 }
 /// `{"base": "EUR", "quote": "XOF", "value": Decimal}`.
-to_dict(&["value"]));
+to_dict(&["value"]) and __repr__);
 
 #[pymethods]
 impl Rate {
@@ -63,15 +63,6 @@ impl Rate {
     /// Converts money in either currency of the rate into the other, exactly (unrounded).
     fn convert(&self, money: &Money) -> Result<Money> {
         Ok(Money(self.0.convert(&money.0)?))
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Rate(base='{}', quote='{}', value=Decimal('{}'))",
-            self.0.base(),
-            self.0.quote(),
-            self.0.value()
-        )
     }
 }
 

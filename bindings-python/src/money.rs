@@ -27,7 +27,7 @@ wrapper!(Money {
     currency: Currency,
 }
 /// `{"amount": Decimal, "currency": "EUR"}`.
-to_dict(&["amount"]));
+to_dict(&["amount"]) and __repr__);
 
 #[pymethods]
 impl Money {
@@ -81,13 +81,6 @@ impl Money {
 
     fn __str__(&self) -> String {
         self.0.to_string()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Money(amount=Decimal('{}'), currency='{}')",
-            self.0.amount, self.0.currency
-        )
     }
 
     fn __reduce__<'py>(
