@@ -56,6 +56,13 @@ impl FromPyObject<'_, '_> for Dec {
     }
 }
 
+/// A core decimal on its way out (a `wrapper!` field of type `Dec`).
+impl From<Decimal> for Dec {
+    fn from(d: Decimal) -> Self {
+        Dec(d)
+    }
+}
+
 impl<'py> IntoPyObject<'py> for Dec {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
