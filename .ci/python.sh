@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Python package: build the abi3 wheel with maturin into a virtual environment, install it, run
-# pytest (vectors, API tests, stub check, README quick start), then the notebook example.
+# pytest (vectors, API tests, stub check, README quick start), the stub's docstrings, then the
+# notebook example.
 # Idempotent; needs only Python >= 3.9 with venv/pip and the Rust toolchain. Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,10 @@ install_wheel
 # Tests run against the installed wheel, not the source tree. Exit code 5 (no tests collected)
 # is a failure like any other: `set -e` stops here on any non-zero code.
 python -m pytest bindings-python/tests -q
+
+# The stub carries the module's docstrings (written once, in Rust) so editors show them on
+# hover; mypy.stubtest (in the tests) checks its signatures, this its docstrings.
+python bindings-python/tools/stub_docs.py --check
 
 # The analyst's notebook, as CI would see it: must run and write its PNG.
 python examples/corridor_notebook.py "${CARGO_TARGET_DIR:-$ROOT/target}/corridor_costs.png"

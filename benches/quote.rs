@@ -54,6 +54,23 @@ fn pricing(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| pricer.cost(black_box(amount))));
     }
     group.finish();
+    // A column of 1,000 amounts (1.00 to 9,990.01) priced into columns of figures: the batch
+    // path of the bindings (time per column; divide by 1,000 for a quote).
+    let amounts: Vec<Decimal> = (0..1000i64)
+        .map(|i| Decimal::new(100 + i * 999_901, 2))
+        .collect();
+    let mut group = c.benchmark_group("cost_columns_1000");
+    for (name, offer) in [
+        ("flat", &flat),
+        ("tiered_3_bands_caps_deducted", &tiered),
+        ("receiving_fee_and_vat", &receiving),
+    ] {
+        let pricer = Pricer::new(offer, &options);
+        group.bench_function(name, |b| {
+            b.iter(|| pricer.cost_columns(black_box(&amounts)))
+        });
+    }
+    group.finish();
     let target = Decimal::from(50_000);
     c.bench_function("send_for/tiered_3_bands_caps_deducted", |b| {
         b.iter(|| tiered.send_for(black_box(target), &options))

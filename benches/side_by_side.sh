@@ -43,5 +43,6 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
 echo "versions: $("$VENV/bin/python" -c 'import sys, pandas, polars, numpy; print(f"python {sys.version.split()[0]}, pandas {pandas.__version__}, polars {polars.__version__}, numpy {numpy.__version__}")'), node $(node --version)"
 echo
 "$VENV/bin/python" benches/side_by_side.py --out "$OUT" $SMOKE
+"$VENV/bin/python" benches/peak_rss.py "$OUT/quotes.json"
 echo
 node benches/js/side_by_side.mjs "$OUT/quotes.json" $SMOKE

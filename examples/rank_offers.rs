@@ -1,7 +1,7 @@
 //! Ranks a corridor's offers for one amount and prints the table a comparator would show.
 //!
 //! ```text
-//! cargo run -p remitcost-examples --bin rank_offers -- [OFFERS.json] [AMOUNT | --receive AMOUNT]
+//! cargo run -p remitcost-examples --bin rank_offers -- [OFFERS.json] [AMOUNT | --receive AMOUNT | --total AMOUNT]
 //! ```
 //! Defaults: the bundled France -> Senegal offers (examples/data/offers_fra_sen.json), EUR 200.
 
@@ -43,6 +43,10 @@ fn parse_args(args: &[String]) -> Result<(String, Target), String> {
                 let value = rest.next().ok_or("--receive needs an amount")?;
                 target = Target::Receive(amount(value)?);
             }
+            "--total" => {
+                let value = rest.next().ok_or("--total needs an amount")?;
+                target = Target::Total(amount(value)?);
+            }
             a if a.ends_with(".json") => path = a.to_string(),
             a => target = Target::Send(amount(a)?),
         }
@@ -57,6 +61,7 @@ fn table(ranking: &Ranking, target: Target) -> String {
         let what = match target {
             Target::Send(a) => format!("sending {a} {send}"),
             Target::Receive(a) => format!("delivering at least {a} {recv}"),
+            Target::Total(a) => format!("paying {a} {send} in all"),
         };
         out.push_str(&format!(
             "Offers {send} -> {recv}, {what}, cheapest first\n\n"

@@ -25,6 +25,8 @@ const amounts = data.amounts.slice(0, smoke ? 100 : 1000);
 const nQuotes = offers.length * amounts.length;
 const repeat = smoke ? 1 : 5;
 
+const FIGURES = ["send_amount", "transfer_fee", "tax", "receiving_fee", "fee", "total_paid", "amount_exchanged",
+  "fx_margin_pct", "fx_cost", "total_cost", "total_cost_pct", "recipient_gets", "effective_rate"];
 const FIELDS = ["fee", "fx_margin_pct", "fx_cost", "total_cost", "total_cost_pct", "recipient_gets", "effective_rate"];
 const terms = (o) => ({
   edge: o.schedule.parts[0].to, f1: o.schedule.parts[0].fixed, f2: o.schedule.parts[1].fixed,
@@ -91,8 +93,16 @@ function bigs() {
 }
 
 // --- pricing ----------------------------------------------------------------------------------
-const [tTable, table] = median(() => remit.costTable(offers, amounts), repeat);
+// costTable and every figure read out as a typed array of exact minor units (what a page
+// computes or charts with); then, separately, the same formatted as decimal strings.
+const [tTable, typed] = median(() => {
+  const t = remit.costTable(offers, amounts);
+  const columns = Object.fromEntries(FIGURES.map((f) => [f, t.column(f)]));
+  return { t, columns };
+}, repeat);
+const [tStrings, table] = median(() => typed.t.toStrings(), repeat);
 assert.equal(table.error.filter((e) => e !== null).length, 0, "every quote prices");
+assert.equal(typed.columns.total_cost.length, nQuotes);
 const loopQuotes = smoke ? nQuotes : 20_000;
 const [tLoopSub] = median(() => {
   let n = 0;
@@ -148,7 +158,8 @@ const sameBig = bigOrder.filter((v, i) => v === exactOrder[i]).length;
 // --- report -----------------------------------------------------------------------------------
 const line = (name, ms, base) => console.log(`  ${name.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms ${(ms / base).toFixed(2).padStart(8)}x`);
 console.log(`JS (Node ${process.version}): pricing ${nQuotes.toLocaleString("en")} quotes (median of ${repeat}; ms, ratio to costTable)`);
-line("remitcost wasm costTable (exact, 15 figures)", tTable, tTable);
+line("remitcost wasm costTable + 13 typed figure columns (exact)", tTable, tTable);
+line("  then .toStrings() (every column as decimal strings)", tStrings, tTable);
 line(`remitcost wasm cost() per quote (${loopQuotes.toLocaleString("en")} timed, scaled)`, tLoop, tTable);
 line("plain JS numbers (7 figures)", tNum, tTable);
 line("big.js (exact, 7 figures)", tBig, tTable);

@@ -342,8 +342,14 @@ pub fn cost_columns(
         let mut send = Vec::with_capacity(rows);
         let mut receive = Vec::with_capacity(rows);
         let mut error = Vec::with_capacity(rows);
-        let mut figures = crate::quote::Figures::with_capacity(rows);
-        for (slot, amount) in row_offers.iter().zip(&amounts) {
+        let mut figures =
+            crate::quote::Figures::new(pricers.iter().flatten().map(|p| p.scales()), rows);
+        let mut out = figures.rows();
+        let factors: Vec<Option<[i128; 13]>> = pricers
+            .iter()
+            .map(|p| p.as_ref().map(|p| out.factors(p.scales())))
+            .collect();
+        for (row, (slot, amount)) in row_offers.iter().zip(&amounts).enumerate() {
             let offer = slot.map(|k| &distinct[k]);
             let pricer = slot.and_then(|k| pricers[k].as_ref());
             // The currencies are the offer's, priced or not (as `cost_table` gives them).
@@ -353,9 +359,9 @@ pub fn cost_columns(
                     o.receive_currency.code().to_string(),
                 )
             });
-            let cost = match (offer, amount) {
+            let priced = match (offer, amount) {
                 (Some(Ok(_)), Some(amount)) => match pricer {
-                    Some(pricer) => pricer.cost(*amount),
+                    Some(pricer) => pricer.figures(*amount),
                     None => Err(remitcost::Error::InvalidJson("no offer".into())),
                 },
                 (Some(Err(e)), _) => Err(e.clone()),
@@ -364,8 +370,12 @@ pub fn cost_columns(
             };
             send.push(currencies.as_ref().map(|c| c.0.clone()));
             receive.push(currencies.map(|c| c.1));
-            figures.push(cost.as_ref().ok());
-            error.push(cost.err().map(|e| e.code().to_string()));
+            let code = match (&priced, slot.and_then(|k| factors[k].as_ref())) {
+                (Ok(f), Some(factors)) => (!out.set(row, Some(f), factors)).then_some("overflow"),
+                (Ok(_), None) => Some("invalid_json"),
+                (Err(e), _) => Some(e.code()),
+            };
+            error.push(code.map(str::to_string));
         }
         let table = Builder::default()
             .col("send_currency", Values::Str(send))

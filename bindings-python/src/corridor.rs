@@ -2,6 +2,7 @@
 
 use crate::dataset::{Dataset, Source};
 use crate::decimal;
+use crate::fields::wrapper;
 use crate::table::{Builder, Table, Values};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -35,6 +36,21 @@ impl AggregateOptions {
     }
 }
 
+wrapper!(AggregateOptions {
+    /// The RPW amount priced.
+    amount: crate::observation::RpwAmount,
+    /// Whether non-transparent services count in averages.
+    include_non_transparent: bool,
+    /// The fewest eligible services a corridor needs for a SmaRT.
+    smart_min_services: usize,
+    /// `"greater_than"` or `"at_least"`.
+    comparison: String => |o| decimal::json_name(&o.comparison),
+    /// The rounding rule of reported percentages.
+    rounding: crate::money::Rounding,
+}
+/// The JSON form.
+to_dict(&[]) and __repr__);
+
 #[pymethods]
 impl AggregateOptions {
     #[new]
@@ -44,42 +60,10 @@ impl AggregateOptions {
             fields.map(|f| f.as_any()),
         )?))
     }
-    /// The RPW amount priced.
-    #[getter]
-    fn amount(&self) -> crate::observation::RpwAmount {
-        self.0.amount.into()
-    }
-    /// Whether non-transparent services count in averages.
-    #[getter]
-    fn include_non_transparent(&self) -> bool {
-        self.0.include_non_transparent
-    }
-    /// The fewest eligible services a corridor needs for a SmaRT.
-    #[getter]
-    fn smart_min_services(&self) -> usize {
-        self.0.smart_min_services
-    }
-    /// `"greater_than"` or `"at_least"`.
-    #[getter]
-    fn comparison(&self) -> String {
-        decimal::json_name(&self.0.comparison)
-    }
-    /// The rounding rule of reported percentages.
-    #[getter]
-    fn rounding(&self) -> crate::money::Rounding {
-        self.0.rounding.into()
-    }
     /// The SmaRT eligibility predicate, as its JSON form.
     #[getter]
     fn eligibility<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0.eligibility, &[])
-    }
-    /// The JSON form.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &[])
-    }
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        decimal::kwargs_repr("AggregateOptions", &self.to_dict(py)?)
     }
 }
 
@@ -232,13 +216,15 @@ pub const STAT_DECIMALS: &[&str] = &[
     "corridor_average_change_pp",
 ];
 
+wrapper!(Grouping {
+    /// The dimensions grouped by, in key order.
+    dimensions: Vec<String> => |g| g.dimensions.iter().map(decimal::json_name).collect(),
+}
+/// The JSON form (`dimensions`, `groups`, `left_out`), decimals as `Decimal`.
+to_dict(STAT_DECIMALS));
+
 #[pymethods]
 impl Grouping {
-    /// The dimensions grouped by, in key order.
-    #[getter]
-    fn dimensions(&self) -> Vec<String> {
-        self.0.dimensions.iter().map(decimal::json_name).collect()
-    }
     /// Rows left out, by reason: `{"non_transparent": n, "unpriced": n}`.
     #[getter]
     fn left_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -262,10 +248,6 @@ impl Grouping {
     /// `to_table().to_polars()`.
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Bound::new(py, self.to_table())?.call_method0("to_polars")
-    }
-    /// The JSON form (`dimensions`, `groups`, `left_out`), decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &*self.0, STAT_DECIMALS)
     }
     fn __repr__(&self) -> String {
         format!(

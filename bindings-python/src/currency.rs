@@ -1,6 +1,7 @@
 //! `Currency` (core's `currency` module).
 
 use crate::error::Result;
+use crate::fields::wrapper;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -16,6 +17,13 @@ use pyo3::types::PyString;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(pub remitcost::Currency);
 
+wrapper!(Currency {
+    /// The three-letter code, upper case.
+    code: &'static str => |c| c.code(),
+    /// How many decimal places the currency's minor unit has.
+    minor_units: u32 => |c| c.minor_units(),
+});
+
 #[pymethods]
 impl Currency {
     #[new]
@@ -30,18 +38,6 @@ impl Currency {
         Currency::new(code)
     }
 
-    /// The three-letter code, upper case.
-    #[getter]
-    fn code(&self) -> &'static str {
-        self.0.code()
-    }
-
-    /// How many decimal places the currency's minor unit has.
-    #[getter]
-    fn minor_units(&self) -> u32 {
-        self.0.minor_units()
-    }
-
     fn __str__(&self) -> &'static str {
         self.0.code()
     }
@@ -52,6 +48,13 @@ impl Currency {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (&'static str,))> {
         Ok((slf.get_type().getattr("parse")?, (slf.get().0.code(),)))
+    }
+}
+
+/// A core currency on its way out (a `wrapper!` field of type `Currency`).
+impl From<remitcost::Currency> for Currency {
+    fn from(c: remitcost::Currency) -> Self {
+        Currency(c)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::decimal::{self, Dec};
 use crate::error::Error;
+use crate::fields::wrapper;
 use crate::table::{Builder, Table, Values};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -278,14 +279,13 @@ fn observation_table(rows: &[Observation]) -> Table {
     .build()
 }
 
+wrapper!(Dataset {
+    /// What was read, kept, rejected and flagged.
+    report: ValidationReport => |d| ValidationReport(d.report.clone()),
+});
+
 #[pymethods]
 impl Dataset {
-    /// What was read, kept, rejected and flagged.
-    #[getter]
-    fn report(&self) -> ValidationReport {
-        ValidationReport(self.0.report.clone())
-    }
-
     fn __len__(&self) -> usize {
         self.0.observations.len()
     }
@@ -391,48 +391,29 @@ const OBSERVATION_DECIMALS: &[&str] = &[
 #[pyclass(module = "remitcost", frozen)]
 pub struct ValidationReport(pub remitcost::ValidationReport);
 
+wrapper!(ValidationReport {
+    /// Data rows read.
+    rows_read: usize,
+    /// Rows kept in the data.
+    rows_kept: usize,
+    /// Rows rejected for at least one error.
+    rows_rejected: usize,
+    /// Records skipped as not data (blank rows, preambles, footers).
+    lines_skipped: usize,
+    /// Kept rows with `transparent = no`.
+    non_transparent: usize,
+    /// Kept rows whose fx rate was the "not comparable" sentinel 1.
+    sentinel_fx_rates: usize,
+    /// Header names the reader did not interpret.
+    extra_columns: Vec<String>,
+    /// The tolerance of the total-cost check, percentage points (RPW readers).
+    tolerance_pct: Option<Dec> => |r| r.tolerance_pct.map(Dec),
+}
+/// Every field, issues as dicts.
+to_dict(OBSERVATION_DECIMALS));
+
 #[pymethods]
 impl ValidationReport {
-    /// Data rows read.
-    #[getter]
-    fn rows_read(&self) -> usize {
-        self.0.rows_read
-    }
-    /// Rows kept in the data.
-    #[getter]
-    fn rows_kept(&self) -> usize {
-        self.0.rows_kept
-    }
-    /// Rows rejected for at least one error.
-    #[getter]
-    fn rows_rejected(&self) -> usize {
-        self.0.rows_rejected
-    }
-    /// Records skipped as not data (blank rows, preambles, footers).
-    #[getter]
-    fn lines_skipped(&self) -> usize {
-        self.0.lines_skipped
-    }
-    /// Kept rows with `transparent = no`.
-    #[getter]
-    fn non_transparent(&self) -> usize {
-        self.0.non_transparent
-    }
-    /// Kept rows whose fx rate was the "not comparable" sentinel 1.
-    #[getter]
-    fn sentinel_fx_rates(&self) -> usize {
-        self.0.sentinel_fx_rates
-    }
-    /// Header names the reader did not interpret.
-    #[getter]
-    fn extra_columns(&self) -> Vec<String> {
-        self.0.extra_columns.clone()
-    }
-    /// The tolerance of the total-cost check, percentage points (RPW readers).
-    #[getter]
-    fn tolerance_pct(&self) -> Option<Dec> {
-        self.0.tolerance_pct.map(Dec)
-    }
     /// Every flagged field, in input order, as dicts.
     #[getter]
     fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -449,10 +430,6 @@ impl ValidationReport {
             .into_iter()
             .map(|(reason, n)| (reason.code(), n))
             .collect()
-    }
-    /// Every field, issues as dicts.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, OBSERVATION_DECIMALS)
     }
     /// One row per issue: `row`, `field`, `reason`, `detail`, `severity`.
     fn to_table(&self) -> Table {
@@ -504,18 +481,17 @@ pub fn read_corridor_averages(
 #[pyclass(module = "remitcost", frozen)]
 pub struct CorridorAverages(pub Arc<remitcost::CorridorAverages>);
 
+wrapper!(CorridorAverages {
+    /// Distinct series codes met (`ATCR.CORR`).
+    series: Vec<String>,
+    /// What was read, kept, rejected and flagged.
+    report: ValidationReport => |a| ValidationReport(a.report.clone()),
+}
+/// The JSON form, decimals as `Decimal`.
+to_dict(&["total_cost_pct", "tolerance_pct"]));
+
 #[pymethods]
 impl CorridorAverages {
-    /// Distinct series codes met (`ATCR.CORR`).
-    #[getter]
-    fn series(&self) -> Vec<String> {
-        self.0.series.clone()
-    }
-    /// What was read, kept, rejected and flagged.
-    #[getter]
-    fn report(&self) -> ValidationReport {
-        ValidationReport(self.0.report.clone())
-    }
     /// The quarters that have at least one value, in order.
     fn periods(&self) -> Vec<crate::observation::Period> {
         self.0
@@ -550,10 +526,6 @@ impl CorridorAverages {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Bound::new(py, self.to_table())?.call_method0("to_pandas")
     }
-    /// The JSON form, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &*self.0, &["total_cost_pct", "tolerance_pct"])
-    }
     fn __repr__(&self) -> String {
         format!(
             "CorridorAverages({} values, {} periods, {} issues)",
@@ -578,28 +550,21 @@ pub fn read_wdi_csv(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<WdiSe
 #[pyclass(module = "remitcost", frozen)]
 pub struct WdiSeries(pub Arc<remitcost::WdiSeries>);
 
+wrapper!(WdiSeries {
+    /// The indicator code.
+    indicator_code: String,
+    /// The indicator name.
+    indicator_name: String,
+    /// Every country (and aggregate) read: code → name.
+    countries: std::collections::BTreeMap<String, String>,
+    /// What was read, kept, rejected and flagged.
+    report: ValidationReport => |w| ValidationReport(w.report.clone()),
+}
+/// The JSON form, decimals as `Decimal`.
+to_dict(&["value", "tolerance_pct"]));
+
 #[pymethods]
 impl WdiSeries {
-    /// The indicator code.
-    #[getter]
-    fn indicator_code(&self) -> String {
-        self.0.indicator_code.clone()
-    }
-    /// The indicator name.
-    #[getter]
-    fn indicator_name(&self) -> String {
-        self.0.indicator_name.clone()
-    }
-    /// Every country (and aggregate) read: code → name.
-    #[getter]
-    fn countries(&self) -> std::collections::BTreeMap<String, String> {
-        self.0.countries.clone()
-    }
-    /// What was read, kept, rejected and flagged.
-    #[getter]
-    fn report(&self) -> ValidationReport {
-        ValidationReport(self.0.report.clone())
-    }
     /// The values of one year by country code.
     fn by_country(&self, year: u16) -> std::collections::BTreeMap<String, Dec> {
         self.0
@@ -633,10 +598,6 @@ impl WdiSeries {
             )
             .build()
     }
-    /// The JSON form, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &*self.0, &["value", "tolerance_pct"])
-    }
     fn __repr__(&self) -> String {
         format!(
             "WdiSeries({}, {} values)",
@@ -664,18 +625,18 @@ pub fn read_bilateral_matrix(
 #[pyclass(module = "remitcost", frozen)]
 pub struct BilateralMatrix(pub Arc<remitcost::BilateralMatrix>);
 
+wrapper!(BilateralMatrix {
+    /// The title line above the header (the vintage).
+    title: String,
+    /// What was read, kept, rejected and flagged.
+    report: ValidationReport => |m| ValidationReport(m.report.clone()),
+}
+/// The JSON form: `title`, `report`, and `flows` as `[sending, receiving, value]`
+/// triples with the value as a decimal string (use `to_table()` for `Decimal`s).
+to_dict(&["tolerance_pct"]));
+
 #[pymethods]
 impl BilateralMatrix {
-    /// The title line above the header (the vintage).
-    #[getter]
-    fn title(&self) -> String {
-        self.0.title.clone()
-    }
-    /// What was read, kept, rejected and flagged.
-    #[getter]
-    fn report(&self) -> ValidationReport {
-        ValidationReport(self.0.report.clone())
-    }
     fn __len__(&self) -> usize {
         self.0.flows.len()
     }
@@ -710,11 +671,6 @@ impl BilateralMatrix {
             )
             .col("flow", Values::Dec(f.values().map(|v| Some(*v)).collect()))
             .build()
-    }
-    /// The JSON form: `title`, `report`, and `flows` as `[sending, receiving, value]`
-    /// triples with the value as a decimal string (use `to_table()` for `Decimal`s).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &*self.0, &["tolerance_pct"])
     }
     fn __repr__(&self) -> String {
         format!(

@@ -56,6 +56,13 @@ impl FromPyObject<'_, '_> for Dec {
     }
 }
 
+/// A core decimal on its way out (a `wrapper!` field of type `Dec`).
+impl From<Decimal> for Dec {
+    fn from(d: Decimal) -> Self {
+        Dec(d)
+    }
+}
+
 impl<'py> IntoPyObject<'py> for Dec {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
@@ -82,6 +89,7 @@ pub fn parse_decimal(text: &str) -> Result<Dec, Error> {
 const INTEGER_KEYS: &[&str] = &[
     "collected_at",
     "oldest_quote",
+    "now",
     "smart_min_services",
     "services",
     "eligible",

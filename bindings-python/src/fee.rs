@@ -3,6 +3,7 @@
 
 use crate::decimal::{self, Dec};
 use crate::error::Result;
+use crate::fields::wrapper;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -39,6 +40,10 @@ pub const SCHEDULE_DECIMALS: &[&str] = &[
 #[derive(Clone, PartialEq)]
 pub struct FeeSchedule(pub remitcost::FeeSchedule);
 
+wrapper!(FeeSchedule {}
+/// The JSON form, decimals as `Decimal`.
+to_dict(SCHEDULE_DECIMALS) and __repr__);
+
 #[pymethods]
 impl FeeSchedule {
     #[new]
@@ -67,11 +72,6 @@ impl FeeSchedule {
         Ok(Charges(self.0.fee(amount.0, funding)?))
     }
 
-    /// The JSON form, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, SCHEDULE_DECIMALS)
-    }
-
     /// The JSON document, decimals as strings.
     fn to_json(&self) -> Result<String> {
         Ok(serde_json::to_string(&self.0).map_err(remitcost::Error::from)?)
@@ -82,10 +82,6 @@ impl FeeSchedule {
             .map_err(|e| crate::error::Error(remitcost::Error::from(e)))?;
         Ok((slf.get_type().getattr("from_dict")?, (json,)))
     }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        decimal::kwargs_repr("FeeSchedule", &self.to_dict(py)?)
-    }
 }
 
 /// The sender's charges for one amount, exact (unrounded), in the send currency.
@@ -93,20 +89,15 @@ impl FeeSchedule {
 #[derive(Clone, Copy, PartialEq)]
 pub struct Charges(pub remitcost::Charges);
 
+wrapper!(Charges {
+    /// The transfer fee: the parts, held between the minimum and maximum.
+    transfer_fee: Dec,
+    /// Taxes on the fee and on the amount.
+    tax: Dec,
+});
+
 #[pymethods]
 impl Charges {
-    /// The transfer fee: the parts, held between the minimum and maximum.
-    #[getter]
-    fn transfer_fee(&self) -> Dec {
-        Dec(self.0.transfer_fee)
-    }
-
-    /// Taxes on the fee and on the amount.
-    #[getter]
-    fn tax(&self) -> Dec {
-        Dec(self.0.tax)
-    }
-
     /// Transfer fee plus taxes.
     fn total(&self) -> Result<Dec> {
         Ok(Dec(self.0.total()?))

@@ -3,9 +3,9 @@
 use crate::currency::{Currency, CurrencyArg};
 use crate::decimal::Dec;
 use crate::error::Result;
+use crate::fields::wrapper;
 use crate::money::Money;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 /// An exchange rate: one unit of `base` is worth `value` units of `quote`
 /// (`1 EUR = 655.957 XOF`). Validated: the value is positive and a currency's rate to itself
@@ -19,6 +19,17 @@ use pyo3::types::PyDict;
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rate(pub remitcost::Rate);
 
+wrapper!(Rate {
+    /// The currency one unit of which is priced.
+    base: Currency => |r| Currency(r.base()),
+    /// The currency the price is in.
+    quote: Currency => |r| Currency(r.quote()),
+    /// Units of `quote` per unit of `base`.
+    value: Dec => |r| Dec(r.value()),
+}
+/// `{"base": "EUR", "quote": "XOF", "value": Decimal}`.
+to_dict(&["value"]) and __repr__);
+
 #[pymethods]
 impl Rate {
     #[new]
@@ -31,24 +42,6 @@ impl Rate {
     #[staticmethod]
     fn identity(currency: CurrencyArg) -> Self {
         Rate(remitcost::Rate::identity(currency.0))
-    }
-
-    /// The currency one unit of which is priced.
-    #[getter]
-    fn base(&self) -> Currency {
-        Currency(self.0.base())
-    }
-
-    /// The currency the price is in.
-    #[getter]
-    fn quote(&self) -> Currency {
-        Currency(self.0.quote())
-    }
-
-    /// Units of `quote` per unit of `base`.
-    #[getter]
-    fn value(&self) -> Dec {
-        Dec(self.0.value())
     }
 
     /// The same rate quoted the other way round.
@@ -70,24 +63,6 @@ impl Rate {
     /// Converts money in either currency of the rate into the other, exactly (unrounded).
     fn convert(&self, money: &Money) -> Result<Money> {
         Ok(Money(self.0.convert(&money.0)?))
-    }
-
-    /// `{"base": "EUR", "quote": "XOF", "value": Decimal}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("base", self.0.base().code())?;
-        d.set_item("quote", self.0.quote().code())?;
-        d.set_item("value", Dec(self.0.value()))?;
-        Ok(d)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Rate(base='{}', quote='{}', value=Decimal('{}'))",
-            self.0.base(),
-            self.0.quote(),
-            self.0.value()
-        )
     }
 }
 

@@ -18,6 +18,7 @@ mod dataset;
 mod decimal;
 mod error;
 mod fee;
+mod fields;
 mod fx;
 mod indicator;
 mod money;

@@ -3,9 +3,10 @@
 use crate::currency::{Currency, CurrencyArg};
 use crate::decimal::Dec;
 use crate::error::Result;
+use crate::fields::wrapper;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 
 /// An exact amount in one currency. `+` and `-` are checked: mixing currencies raises
 /// `RemitError` with code `currency_mismatch`. Nothing is rounded until `round()`.
@@ -19,6 +20,15 @@ use pyo3::types::{PyDict, PyString};
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Money(pub remitcost::Money);
 
+wrapper!(Money {
+    /// The amount, in major units.
+    amount: Dec,
+    /// The currency.
+    currency: Currency,
+}
+/// `{"amount": Decimal, "currency": "EUR"}`.
+to_dict(&["amount"]) and __repr__);
+
 #[pymethods]
 impl Money {
     #[new]
@@ -31,18 +41,6 @@ impl Money {
     #[staticmethod]
     fn parse(amount: &str, currency: &str) -> Result<Self> {
         Ok(Money(remitcost::Money::parse(amount, currency)?))
-    }
-
-    /// The amount, in major units.
-    #[getter]
-    fn amount(&self) -> Dec {
-        Dec(self.0.amount)
-    }
-
-    /// The currency.
-    #[getter]
-    fn currency(&self) -> Currency {
-        Currency(self.0.currency)
     }
 
     /// The amount rounded to the currency's minor units under `rule`, at exactly that scale.
@@ -81,23 +79,8 @@ impl Money {
         }
     }
 
-    /// `{"amount": Decimal, "currency": "EUR"}`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("amount", Dec(self.0.amount))?;
-        d.set_item("currency", self.0.currency.code())?;
-        Ok(d)
-    }
-
     fn __str__(&self) -> String {
         self.0.to_string()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Money(amount=Decimal('{}'), currency='{}')",
-            self.0.amount, self.0.currency
-        )
     }
 
     fn __reduce__<'py>(

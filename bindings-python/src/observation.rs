@@ -4,6 +4,7 @@
 use crate::currency::CurrencyArg;
 use crate::decimal::Dec;
 use crate::error::Result;
+use crate::fields::wrapper;
 use crate::fx::Rate;
 use crate::money::{Money, RoundingArg};
 use pyo3::prelude::*;
@@ -20,6 +21,13 @@ use pyo3::prelude::*;
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period(pub remitcost::Period);
 
+wrapper!(Period {
+    /// The year.
+    year: u16,
+    /// The quarter, 1 to 4.
+    quarter: u8,
+});
+
 #[pymethods]
 impl Period {
     #[new]
@@ -32,18 +40,6 @@ impl Period {
     #[staticmethod]
     fn parse(text: &str) -> Result<Self> {
         Ok(Period(text.parse()?))
-    }
-
-    /// The year.
-    #[getter]
-    fn year(&self) -> u16 {
-        self.0.year
-    }
-
-    /// The quarter, 1 to 4.
-    #[getter]
-    fn quarter(&self) -> u8 {
-        self.0.quarter
     }
 
     /// The quarter before this one, or `None` before year 0.

@@ -5,6 +5,7 @@
 use crate::batch::Columns;
 use crate::corridor::{dimensions, AggregateOptions, Grouping, Services};
 use crate::error::Error;
+use crate::fields::wrapper;
 use crate::indicator::Indicators;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -201,6 +202,11 @@ fn observations(
 #[derive(Clone)]
 pub struct Partial(pub remitcost::Partial);
 
+wrapper!(Partial {
+    /// The dimensions grouped by.
+    dimensions: Vec<String> => |p| p.dimensions().iter().map(crate::decimal::json_name).collect(),
+});
+
 #[pymethods]
 impl Partial {
     #[new]
@@ -258,16 +264,6 @@ impl Partial {
         serde_json::from_slice(data)
             .map(Partial)
             .map_err(|e| Error(remitcost::Error::from(e)).into())
-    }
-
-    /// The dimensions grouped by.
-    #[getter]
-    fn dimensions(&self) -> Vec<String> {
-        self.0
-            .dimensions()
-            .iter()
-            .map(crate::decimal::json_name)
-            .collect()
     }
 
     /// Rows left out so far: `{"non_transparent": n, "unpriced": m}`.

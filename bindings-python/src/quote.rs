@@ -35,7 +35,7 @@ pub fn cost_decimals() -> [&'static str; 13] {
 /// One provider's offer in one corridor: `send_currency`, `receive_currency`, a fee
 /// `schedule` (a `FeeSchedule` or its dict), the `offered_rate` and the reference `mid_rate`
 /// (a `Rate` or its dict, either direction), and labels `provider`, `firm_type`, `speed`,
-/// `funding` (which also selects taxes limited to a funding method). Keyword arguments are
+/// `funding` (which also selects taxes limited to a funding method), `payout`. Keyword arguments are
 /// the JSON fields; a field that does not fit raises `RemitError` with code `invalid_json`.
 ///
 /// >>> offer = Offer(send_currency="EUR", receive_currency="XOF",
@@ -101,6 +101,19 @@ impl Offer {
         ))
     }
 
+    /// The total-paid solve (the sender's all-in budget): the largest amount to send, in the
+    /// send currency's minor units, whose total paid (fees and taxes on top included) is at
+    /// most `total_paid`, and what that costs. `unreachable_target` when none fits.
+    #[pyo3(signature = (total_paid, *, options = None))]
+    fn send_within(&self, total_paid: Dec, options: Option<&Bound<'_, PyAny>>) -> PyResult<Cost> {
+        let options = CostOptions::extract(options)?;
+        Ok(Cost(
+            self.0
+                .send_within(total_paid.0, &options)
+                .map_err(crate::error::Error)?,
+        ))
+    }
+
     /// The provider's name, if given.
     #[getter]
     fn provider(&self) -> Option<String> {
@@ -123,6 +136,12 @@ impl Offer {
     #[getter]
     fn funding(&self) -> Option<String> {
         self.0.funding.clone()
+    }
+
+    /// How the recipient is paid, if given.
+    #[getter]
+    fn payout(&self) -> Option<String> {
+        self.0.payout.clone()
     }
 
     /// The currency the sender pays in.
@@ -428,45 +447,130 @@ impl Cost {
     }
 }
 
-/// One column per decimal figure of a `Cost` (core's `Cost::FIGURES`), filled row by row:
-/// the figures of `cost_table` and of the Arrow batch call (`cost_columns`).
-pub(crate) struct Figures(Vec<Vec<Option<rust_decimal::Decimal>>>);
+/// One column per decimal figure of a `Cost` (core's `Cost::FIGURES`) as integers at the
+/// column's scale (the largest of the rows' offers: 2 for EUR beside 0 for XOF), made once
+/// at full length and filled in place: the figures of `cost_table` and of the Arrow batch call
+/// (`cost_columns`).
+pub(crate) struct Figures {
+    scales: [u32; 13],
+    columns: [Vec<i128>; 13],
+    valid: Vec<bool>,
+}
 
-impl Default for Figures {
-    fn default() -> Self {
-        Figures::with_capacity(0)
-    }
+/// A run of rows of [`Figures`], written by one thread.
+pub(crate) struct FigureRows<'a> {
+    scales: [u32; 13],
+    columns: [&'a mut [i128]; 13],
+    valid: &'a mut [bool],
 }
 
 impl Figures {
-    pub(crate) fn with_capacity(rows: usize) -> Self {
-        Figures(
-            remitcost::Cost::FIGURES
-                .iter()
-                .map(|_| Vec::with_capacity(rows))
-                .collect(),
-        )
-    }
-
-    /// One row: the cost's figures, or nulls for a transfer that could not be priced.
-    pub(crate) fn push(&mut self, cost: Option<&remitcost::Cost>) {
-        for (column, (_, figure)) in self.0.iter_mut().zip(remitcost::Cost::FIGURES) {
-            column.push(cost.map(figure));
+    /// `rows` null rows, each column at the largest of its scales in `scales` (one
+    /// `Pricer::scales` per offer).
+    pub(crate) fn new(scales: impl Iterator<Item = [u32; 13]>, rows: usize) -> Self {
+        let mut largest = [0u32; 13];
+        for own in scales {
+            for (s, o) in largest.iter_mut().zip(own) {
+                *s = (*s).max(o);
+            }
+        }
+        Figures {
+            scales: largest,
+            columns: std::array::from_fn(|_| vec![0; rows]),
+            valid: vec![false; rows],
         }
     }
 
-    fn append(&mut self, more: Figures) {
-        for (column, mut rest) in self.0.iter_mut().zip(more.0) {
-            column.append(&mut rest);
+    /// All the rows, to fill.
+    pub(crate) fn rows(&mut self) -> FigureRows<'_> {
+        FigureRows {
+            scales: self.scales,
+            columns: self.columns.each_mut().map(|c| c.as_mut_slice()),
+            valid: &mut self.valid,
         }
     }
 
     /// The table with these columns added, under the figures' names.
     pub(crate) fn add_to(self, mut table: crate::table::Builder) -> crate::table::Builder {
-        for ((name, _), column) in remitcost::Cost::FIGURES.iter().zip(self.0) {
-            table = table.col(name, crate::table::Values::Dec(column));
+        for (((name, _), values), scale) in remitcost::Cost::FIGURES
+            .iter()
+            .zip(self.columns)
+            .zip(self.scales)
+        {
+            let valid = self.valid.clone();
+            table = table.col(
+                name,
+                crate::table::Values::Scaled {
+                    scale,
+                    values,
+                    valid,
+                },
+            );
         }
         table
+    }
+}
+
+impl<'a> FigureRows<'a> {
+    /// The first `n` rows and the rest.
+    pub(crate) fn split_at(self, n: usize) -> (FigureRows<'a>, FigureRows<'a>) {
+        let mut heads: Vec<&'a mut [i128]> = Vec::with_capacity(13);
+        let mut tails: Vec<&'a mut [i128]> = Vec::with_capacity(13);
+        for column in self.columns {
+            let (head, tail) = column.split_at_mut(n.min(column.len()));
+            heads.push(head);
+            tails.push(tail);
+        }
+        let (valid_head, valid_tail) = self.valid.split_at_mut(n.min(self.valid.len()));
+        let mut heads = heads.into_iter();
+        let mut tails = tails.into_iter();
+        let scales = self.scales;
+        (
+            FigureRows {
+                scales,
+                columns: std::array::from_fn(|_| heads.next().unwrap_or_default()),
+                valid: valid_head,
+            },
+            FigureRows {
+                scales,
+                columns: std::array::from_fn(|_| tails.next().unwrap_or_default()),
+                valid: valid_tail,
+            },
+        )
+    }
+
+    /// The factors that bring a pricer's figures (at `own` scales) to the columns' scales.
+    pub(crate) fn factors(&self, own: [u32; 13]) -> [i128; 13] {
+        std::array::from_fn(|i| 10i128.pow(self.scales[i].saturating_sub(own[i])))
+    }
+
+    /// Row `row`: a priced row's figures (times `factors`), or a null row. `false` if a
+    /// figure does not fit 38 digits at its column's scale (the row is left null).
+    pub(crate) fn set(
+        &mut self,
+        row: usize,
+        figures: Option<&[i128; 13]>,
+        factors: &[i128; 13],
+    ) -> bool {
+        let Some(figures) = figures else {
+            return true;
+        };
+        let mut scaled = [0i128; 13];
+        for ((to, v), f) in scaled.iter_mut().zip(figures).zip(factors) {
+            match v.checked_mul(*f) {
+                Some(v) => *to = v,
+                None => return false,
+            }
+        }
+        for (column, v) in self.columns.iter_mut().zip(scaled) {
+            if let Some(cell) = column.get_mut(row) {
+                *cell = v;
+            }
+        }
+        if let Some(ok) = self.valid.get_mut(row) {
+            *ok = true;
+        }
+        true
     }
 }
 
@@ -503,118 +607,90 @@ pub fn cost_table(
     let amounts = crate::table::decimals(amounts)?;
     let options = CostOptions::extract(options)?;
     Ok(py.detach(|| {
-        // Offers split between the machine's cores (scoped threads, GIL released): each
-        // chunk's rows are priced independently and appended in order.
-        // (A small table is priced on this thread: a spawn costs more than its rows.)
         let rows = offers.len().saturating_mul(amounts.len());
+        // The per-offer work (checks, rates as fractions, scales) once for all the amounts.
+        let pricers: Vec<remitcost::Pricer> = offers
+            .iter()
+            .map(|o| remitcost::Pricer::new(o, &options))
+            .collect();
+        let mut figures = Figures::new(pricers.iter().map(|p| p.scales()), rows);
+        let mut error: Vec<Option<&'static str>> = vec![None; rows];
+        // Offers split between the machine's cores (scoped threads, GIL released), each
+        // thread writing its own rows of the full-length columns: nothing is appended or
+        // copied. (A small table is priced on this thread: a spawn costs more than its rows.)
         let threads = match rows {
             0..20_000 => 1,
             _ => std::thread::available_parallelism().map_or(1, usize::from),
         };
-        let per_thread = offers.len().div_ceil(threads).max(1);
-        let chunks: Vec<CostRows> = std::thread::scope(|scope| {
-            let handles: Vec<_> = offers
-                .chunks(per_thread)
-                .enumerate()
-                .map(|(k, chunk)| {
-                    let (amounts, options) = (&amounts, &options);
-                    let first = k.saturating_mul(per_thread);
-                    // The first chunk has room for every row: the others are appended to it.
-                    let room = if k == 0 { rows } else { 0 };
-                    scope.spawn(move || CostRows::price(chunk, first, amounts, options, room))
-                })
-                .collect();
-            handles
-                .into_iter()
-                // Core does not panic (it is fuzzed for that); if it ever did, the panic
-                // reaches Python as it would have without threads.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let per_thread = pricers.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let mut rest = figures.rows();
+            let mut errors: &mut [Option<&'static str>] = &mut error;
+            for chunk in pricers.chunks(per_thread) {
+                let n = chunk.len().saturating_mul(amounts.len());
+                let (mine, more) = rest.split_at(n);
+                let (my_errors, more_errors) = std::mem::take(&mut errors).split_at_mut(n);
+                (rest, errors) = (more, more_errors);
+                let amounts = &amounts;
+                if threads == 1 {
+                    price_rows(chunk, amounts, mine, my_errors);
+                } else {
+                    scope.spawn(move || price_rows(chunk, amounts, mine, my_errors));
+                }
+            }
         });
-        // The first chunk's columns grow to hold the others: one copy of the rest only.
-        let mut chunks = chunks.into_iter();
-        let mut all = chunks.next().unwrap_or_default();
-        for chunk in chunks {
-            all.append(chunk);
+        let mut index = Vec::with_capacity(rows);
+        let mut provider = Vec::with_capacity(rows);
+        let mut amount = Vec::with_capacity(rows);
+        let mut send_currency = Vec::with_capacity(rows);
+        let mut receive_currency = Vec::with_capacity(rows);
+        for (i, offer) in offers.iter().enumerate() {
+            let name: Option<Arc<str>> = offer.provider.as_deref().map(Arc::from);
+            let send: Option<Arc<str>> = Some(Arc::from(offer.send_currency.code()));
+            let receive: Option<Arc<str>> = Some(Arc::from(offer.receive_currency.code()));
+            for a in &amounts {
+                index.push(i64::try_from(i).ok());
+                provider.push(name.clone());
+                amount.push(Some(*a));
+                send_currency.push(send.clone());
+                receive_currency.push(receive.clone());
+            }
         }
-        all.table()
+        use crate::table::{Builder, Values};
+        let table = Builder::default()
+            .col("offer", Values::Int(index))
+            .col("provider", Values::Shared(provider))
+            .col("amount", Values::Dec(amount))
+            .col("send_currency", Values::Shared(send_currency))
+            .col("receive_currency", Values::Shared(receive_currency));
+        let error = error.into_iter().map(|e| e.map(str::to_string)).collect();
+        figures
+            .add_to(table)
+            .col("error", Values::Str(error))
+            .build()
     }))
 }
 
-/// The rows of `cost_table`, column by column.
-#[derive(Default)]
-struct CostRows {
-    index: Vec<Option<i64>>,
-    provider: Vec<Option<Arc<str>>>,
-    amount: Vec<Option<rust_decimal::Decimal>>,
-    send_currency: Vec<Option<Arc<str>>>,
-    receive_currency: Vec<Option<Arc<str>>>,
-    figures: Figures,
-    error: Vec<Option<String>>,
-}
-
-impl CostRows {
-    /// Every amount under each of `offers` (the first at index `first` in the caller's list),
-    /// in columns with room for at least `room` rows.
-    fn price(
-        offers: &[remitcost::Offer],
-        first: usize,
-        amounts: &[rust_decimal::Decimal],
-        options: &remitcost::CostOptions,
-        room: usize,
-    ) -> CostRows {
-        let rows = offers.len().saturating_mul(amounts.len()).max(room);
-        let mut out = CostRows {
-            index: Vec::with_capacity(rows),
-            provider: Vec::with_capacity(rows),
-            amount: Vec::with_capacity(rows),
-            send_currency: Vec::with_capacity(rows),
-            receive_currency: Vec::with_capacity(rows),
-            figures: Figures::with_capacity(rows),
-            error: Vec::with_capacity(rows),
-        };
-        for (i, offer) in offers.iter().enumerate() {
-            let index = i64::try_from(first.saturating_add(i)).ok();
-            let provider: Option<Arc<str>> = offer.provider.as_deref().map(Arc::from);
-            let send = Some(Arc::from(offer.send_currency.code()));
-            let receive = Some(Arc::from(offer.receive_currency.code()));
-            // The per-offer work (checks, rates, taxes, margin) once for all the amounts.
-            let pricer = remitcost::Pricer::new(offer, options);
-            for a in amounts {
-                out.index.push(index);
-                out.provider.push(provider.clone());
-                out.amount.push(Some(*a));
-                out.send_currency.push(send.clone());
-                out.receive_currency.push(receive.clone());
-                let cost = pricer.cost(*a);
-                out.figures.push(cost.as_ref().ok());
-                out.error.push(cost.err().map(|e| e.code().to_string()));
+/// Every amount under each of `pricers`, offer by offer, into `rows` and `errors` (error
+/// codes, `None` for a priced row).
+fn price_rows(
+    pricers: &[remitcost::Pricer],
+    amounts: &[rust_decimal::Decimal],
+    mut rows: FigureRows<'_>,
+    errors: &mut [Option<&'static str>],
+) {
+    let mut row = 0usize;
+    for pricer in pricers {
+        let factors = rows.factors(pricer.scales());
+        for amount in amounts {
+            let code = match pricer.figures(*amount) {
+                Ok(f) => (!rows.set(row, Some(&f), &factors)).then_some("overflow"),
+                Err(e) => Some(e.code()),
+            };
+            if let Some(slot) = errors.get_mut(row) {
+                *slot = code;
             }
+            row = row.saturating_add(1);
         }
-        out
-    }
-
-    fn append(&mut self, mut more: CostRows) {
-        self.index.append(&mut more.index);
-        self.provider.append(&mut more.provider);
-        self.amount.append(&mut more.amount);
-        self.send_currency.append(&mut more.send_currency);
-        self.receive_currency.append(&mut more.receive_currency);
-        self.figures.append(more.figures);
-        self.error.append(&mut more.error);
-    }
-
-    fn table(self) -> crate::table::Table {
-        use crate::table::{Builder, Values};
-        let table = Builder::default()
-            .col("offer", Values::Int(self.index))
-            .col("provider", Values::Shared(self.provider))
-            .col("amount", Values::Dec(self.amount))
-            .col("send_currency", Values::Shared(self.send_currency))
-            .col("receive_currency", Values::Shared(self.receive_currency));
-        self.figures
-            .add_to(table)
-            .col("error", Values::Str(self.error))
-            .build()
     }
 }

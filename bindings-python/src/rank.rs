@@ -1,9 +1,21 @@
 //! `rank_offers` and its `Ranking` (core's `rank` module).
 
 use crate::decimal::{self, Dec};
+use crate::fx::Rate;
 use crate::quote::{cost_decimals, Cost, CostOptions, Offer};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+/// The decimal keys of a ranked offer's savings.
+const SAVINGS_DECIMALS: [&str; 2] = ["vs_dearest", "vs_mean"];
+
+/// The decimal keys of a ranked offer: its cost's, its savings', its rates' `value`.
+fn ranked_decimals() -> Vec<&'static str> {
+    let mut keys = cost_decimals().to_vec();
+    keys.extend(SAVINGS_DECIMALS);
+    keys.push("value");
+    keys
+}
 
 /// One offer's place in a `Ranking`: `rank` (1 for the cheapest; equal costs share a rank),
 /// `index` (position in the list given), the offer's labels and its `cost`.
@@ -38,14 +50,54 @@ impl Ranked {
     fn speed(&self) -> Option<String> {
         self.0.speed.clone()
     }
+    /// The speed label's category (`less_than_one_hour` … `more_than_five_days`), if any.
+    #[getter]
+    fn speed_category<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0.speed_category, &[])
+    }
+    /// How the sender pays.
+    #[getter]
+    fn funding(&self) -> Option<String> {
+        self.0.funding.clone()
+    }
+    /// How the recipient is paid.
+    #[getter]
+    fn payout(&self) -> Option<String> {
+        self.0.payout.clone()
+    }
+    /// The rate offered, send → receive.
+    #[getter]
+    fn offered_rate(&self) -> Option<Rate> {
+        self.0.offered_rate.map(Rate)
+    }
+    /// The reference (mid-market) rate, send → receive.
+    #[getter]
+    fn mid_rate(&self) -> Option<Rate> {
+        self.0.mid_rate.map(Rate)
+    }
+    /// When the offer's prices were collected (seconds since the epoch).
+    #[getter]
+    fn collected_at(&self) -> Option<i64> {
+        self.0.collected_at
+    }
+    /// The quote's age in seconds at the ranking's `now`.
+    #[getter]
+    fn quote_age(&self) -> Option<i64> {
+        self.0.quote_age
+    }
     /// What the transfer costs under the offer.
     #[getter]
     fn cost(&self) -> Cost {
         Cost(self.0.cost.clone())
     }
-    /// Every field, the cost as a dict with `Decimal` values.
+    /// What choosing it saves: `{"currency", "vs_dearest", "vs_mean"}`, amounts as `Decimal`.
+    #[getter]
+    fn savings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        decimal::to_py(py, &self.0.savings, &SAVINGS_DECIMALS)
+    }
+    /// Every field, the cost and savings as dicts with `Decimal` values.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &cost_decimals())
+        decimal::to_py(py, &self.0, &ranked_decimals())
     }
     fn __repr__(&self) -> String {
         format!(
@@ -117,9 +169,14 @@ impl Ranking {
     fn excluded(&self) -> Vec<Excluded> {
         self.0.excluded.iter().cloned().map(Excluded).collect()
     }
-    /// `{"ranked": [...], "excluded": [...]}`, decimals as `Decimal`.
+    /// The positions of the offers the `choices` filters left out.
+    #[getter]
+    fn filtered(&self) -> Vec<usize> {
+        self.0.filtered.clone()
+    }
+    /// `{"ranked": [...], "excluded": [...], "filtered": [...]}`, decimals as `Decimal`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &cost_decimals())
+        decimal::to_py(py, &self.0, &ranked_decimals())
     }
     fn __len__(&self) -> usize {
         self.0.ranked.len()
@@ -141,8 +198,11 @@ impl Ranking {
 
 /// Prices every offer for the same target and ranks them, cheapest first. Give exactly one
 /// of `send` (every offer sends this amount; ranked by `total_cost_pct`, then by what the
-/// recipient gets) or `receive` (every offer delivers at least this amount; ranked by what
-/// the sender pays). Offers outside the first offer's corridor, or that cannot be priced, are
+/// recipient gets), `receive` (every offer delivers at least this amount; ranked by what
+/// the sender pays) or `total` (the sender pays at most this in all; ranked by what the
+/// recipient gets). `choices` (a dict or JSON str, core's `RankOptions`): `payout`,
+/// `funding`, `max_speed` filters, `order` (`cheapest`, `total_cost`, `received`, `speed`)
+/// and `now` (for each quote's age). Offers outside the first offer's corridor, or that cannot be priced, are
 /// listed in `excluded` with the error's code instead of failing the ranking.
 ///
 /// >>> offer = lambda name, fee, rate: Offer(provider=name, send_currency="GBP",
@@ -153,22 +213,29 @@ impl Ranking {
 /// >>> [(r.rank, r.provider, r.cost.total_cost_pct) for r in ranking.ranked]
 /// [(1, 'App', Decimal('1.5869')), (2, 'Bank', Decimal('12.1429'))]
 #[pyfunction]
-#[pyo3(signature = (offers, *, send = None, receive = None, options = None))]
+#[pyo3(signature = (offers, *, send = None, receive = None, total = None, options = None, choices = None))]
 pub fn rank_offers(
     py: Python<'_>,
     offers: &Bound<'_, PyAny>,
     send: Option<Dec>,
     receive: Option<Dec>,
+    total: Option<Dec>,
     options: Option<&Bound<'_, PyAny>>,
+    choices: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Ranking> {
-    let target = match (send, receive) {
-        (Some(a), None) => remitcost::Target::Send(a.0),
-        (None, Some(a)) => remitcost::Target::Receive(a.0),
+    let target = match (send, receive, total) {
+        (Some(a), None, None) => remitcost::Target::Send(a.0),
+        (None, Some(a), None) => remitcost::Target::Receive(a.0),
+        (None, None, Some(a)) => remitcost::Target::Total(a.0),
         _ => {
             return Err(PyTypeError::new_err(
-                "rank_offers() takes exactly one of send= or receive=",
+                "rank_offers() takes exactly one of send=, receive= or total=",
             ))
         }
+    };
+    let choices: remitcost::RankOptions = match choices {
+        Some(c) if !c.is_none() => decimal::from_py(c)?,
+        _ => remitcost::RankOptions::default(),
     };
     let offers = offers
         .try_iter()?
@@ -176,6 +243,6 @@ pub fn rank_offers(
         .collect::<PyResult<Vec<_>>>()?;
     let options = CostOptions::extract(options)?;
     Ok(Ranking(py.detach(|| {
-        remitcost::rank_offers(&offers, target, &options)
+        remitcost::rank_offers_with(&offers, target, &options, &choices)
     })))
 }

@@ -24,6 +24,13 @@ pub enum Values {
     Int(Vec<Option<i64>>),
     /// Booleans (Arrow bool).
     Bool(Vec<Option<bool>>),
+    /// Exact decimals as integers at one scale (core's pricing figures): Arrow decimal128 at
+    /// that scale, whose values are these integers themselves; `valid[i]` false is a null.
+    Scaled {
+        scale: u32,
+        values: Vec<i128>,
+        valid: Vec<bool>,
+    },
 }
 
 impl Values {
@@ -34,6 +41,7 @@ impl Values {
             Values::Shared(v) => v.len(),
             Values::Int(v) => v.len(),
             Values::Bool(v) => v.len(),
+            Values::Scaled { values, .. } => values.len(),
         }
     }
 }
@@ -117,6 +125,17 @@ impl Table {
             Values::Shared(v) => PyList::new(py, v.iter().map(|s| s.as_deref())),
             Values::Int(v) => PyList::new(py, v),
             Values::Bool(v) => PyList::new(py, v),
+            Values::Scaled {
+                scale,
+                values,
+                valid,
+            } => PyList::new(
+                py,
+                values.iter().zip(valid).map(|(m, ok)| {
+                    ok.then(|| Decimal::try_from_i128_with_scale(*m, *scale).ok().map(Dec))
+                        .flatten()
+                }),
+            ),
         }
     }
 
@@ -194,6 +213,17 @@ impl Table {
                     .collect();
                 let (bits, nulls) = bitmap(v);
                 let ty = pa.call_method0("int64")?;
+                from_buffers(ty, vec![validity(bits)?, buffer(&data)?], nulls)
+            }
+            Values::Scaled {
+                scale,
+                values,
+                valid,
+            } => {
+                let data: Vec<u8> = values.iter().flat_map(|m| m.to_le_bytes()).collect();
+                let flags: Vec<Option<()>> = valid.iter().map(|ok| ok.then_some(())).collect();
+                let (bits, nulls) = bitmap(&flags);
+                let ty = pa.call_method1("decimal128", (38, *scale))?;
                 from_buffers(ty, vec![validity(bits)?, buffer(&data)?], nulls)
             }
             Values::Bool(v) => {

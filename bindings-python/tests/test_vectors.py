@@ -27,6 +27,11 @@ def _send_for(i: dict[str, Any]) -> Any:
     return offer.send_for(i["receive_amount"], options=options)
 
 
+def _send_within(i: dict[str, Any]) -> Any:
+    offer = rc.Offer.from_dict(i["offer"])
+    return offer.send_within(i["total_paid"], options=i.get("options"))
+
+
 def _fx_margin(i: dict[str, Any]) -> Any:
     offered, mid = rc.Rate(**i["offered"]), rc.Rate(**i["mid"])
     return {"fx_margin_pct": rc.fx_margin_pct(offered, mid)}
@@ -42,7 +47,9 @@ def _round(i: dict[str, Any]) -> Any:
 
 
 def _rank(i: dict[str, Any]) -> Any:
-    return rc.rank_offers(i["offers"], **i["target"], options=i.get("options"))
+    return rc.rank_offers(
+        i["offers"], **i["target"], options=i.get("options"), choices=i.get("choices")
+    )
 
 
 def _observation(index: int, row: dict[str, Any]) -> dict[str, Any]:
@@ -94,6 +101,7 @@ def _published(i: dict[str, Any]) -> Any:
 RUNNERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "cost": _cost,
     "send_for": _send_for,
+    "send_within": _send_within,
     "fx_margin": _fx_margin,
     "cross_rate": _cross_rate,
     "round": _round,

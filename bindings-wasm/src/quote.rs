@@ -1,30 +1,84 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{array, decimal, decimals, object, options, to_js};
+use crate::decimal::{array, decimal, decimals, from_json_text, object_text, options};
 use crate::error::{core, JsResult};
 use remitcost::{push_decimal, Cost, CostOptions, Decimal, Offer, Pricer};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
+
+thread_local! {
+    /// The last offer read, by its JSON text: a page prices the same offers at every
+    /// keystroke, and reading an offer was most of a `cost()` call.
+    static LAST_OFFER: RefCell<Option<(String, Rc<Offer>)>> = const { RefCell::new(None) };
+}
+
+/// The `offer` argument read as core's `Offer`, from the cache when its JSON text is the last
+/// one read (the same value as reading it again: the text is all that is read).
+fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
+    let text = object_text("offer", value)?;
+    let hit = LAST_OFFER.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(seen, _)| *seen == text)
+            .map(|(_, offer)| Rc::clone(offer))
+    });
+    if let Some(offer) = hit {
+        return Ok(offer);
+    }
+    let offer: Rc<Offer> = Rc::new(from_json_text(&text)?);
+    LAST_OFFER.set(Some((text, Rc::clone(&offer))));
+    Ok(offer)
+}
 
 /// The cost of sending `sendAmount` (send currency) under an offer: fee, exchange margin,
 /// total cost and its percentage, what the recipient gets. `options` (optional):
 /// `{rounding, include_receiving_fee, first_transfer, oldest_quote}`.
 #[wasm_bindgen]
 pub fn cost(offer: &JsValue, send_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer: Offer = object("offer", offer)?;
+    let offer = offer_arg(offer)?;
     let amount = decimal("sendAmount", send_amount)?;
     let opts: CostOptions = options("options", opts)?;
-    to_js(&core(offer.cost(amount, &opts))?)
+    cost_js(&core(offer.cost(amount, &opts))?)
 }
 
 /// The reverse solve: the cost at the smallest send amount (send currency minor units) for
 /// which the recipient gets at least `receiveAmount` (receive currency).
 #[wasm_bindgen(js_name = sendFor)]
 pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer: Offer = object("offer", offer)?;
+    let offer = offer_arg(offer)?;
     let amount = decimal("receiveAmount", receive_amount)?;
     let opts: CostOptions = options("options", opts)?;
-    to_js(&core(offer.send_for(amount, &opts))?)
+    cost_js(&core(offer.send_for(amount, &opts))?)
+}
+
+/// The total-paid solve (the sender's all-in budget): the cost at the largest send amount
+/// (send currency minor units) whose total paid, fees and taxes on top included, is at most
+/// `totalPaid`.
+#[wasm_bindgen(js_name = sendWithin)]
+pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsResult {
+    let offer = offer_arg(offer)?;
+    let amount = decimal("totalPaid", total_paid)?;
+    let opts: CostOptions = options("options", opts)?;
+    cost_js(&core(offer.send_within(amount, &opts))?)
+}
+
+/// A cost as a JS object, its JSON text written directly (core's `push_decimal`): the same
+/// object as core's JSON form, without rust_decimal's `Display` (a fifth of a `cost()` call).
+fn cost_js(cost: &Cost) -> JsResult {
+    let mut out = String::with_capacity(400);
+    out.push_str("{\"send_currency\":");
+    quoted(&mut out, cost.send_currency.code());
+    out.push_str(",\"receive_currency\":");
+    quoted(&mut out, cost.receive_currency.code());
+    for (name, figure) in Cost::FIGURES {
+        out.push_str(",\"");
+        out.push_str(name);
+        out.push_str("\":");
+        quoted_decimal(&mut out, figure(cost));
+    }
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }
 
 /// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
@@ -57,48 +111,206 @@ fn quoted_decimal(out: &mut String, value: Decimal) {
 }
 
 /// The batch form of `cost`, as Python's `cost_table`: every offer priced at every amount
-/// (offer-major), each offer's per-offer work done once (core's `Pricer`). Returns columns:
-/// `{offer, provider, amount, send_currency, receive_currency, send_amount, …, effective_rate,
-/// error}`; a pair that cannot be priced has `null` figures and its error code in `error`.
-/// The JSON text is written directly (no serde), which keeps the module small.
+/// (offer-major) by core's pricing kernel, each offer's per-offer work done once. The figures
+/// stay exact integers (minor units, with a scale per column) until asked for: `column(name)`
+/// gives a figure as a `Float64Array` of integers (a `BigInt64Array` where one exceeds 2^53),
+/// `scale(name)` its decimal places, `cell(name, row)` one decimal string, `toStrings()` every
+/// column as decimal strings (`{offer, provider, amount, send_currency, receive_currency,
+/// send_amount, …, effective_rate, error}`). A pair that cannot be priced has its error code
+/// in `error` (0 in the figure columns, `null` as strings).
 #[wasm_bindgen(js_name = costTable)]
-pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> JsResult {
+pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> JsResult<CostTable> {
     let offers: Vec<Offer> = array("offers", offers)?;
     let amounts = decimals("sendAmounts", send_amounts)?;
     let opts: CostOptions = options("options", opts)?;
-    let mut rows = Vec::with_capacity(offers.len().saturating_mul(amounts.len()));
-    for (i, offer) in offers.iter().enumerate() {
-        let pricer = Pricer::new(offer, &opts);
-        rows.extend(amounts.iter().map(|a| (i, offer, *a, pricer.cost(*a))));
+    let pricers: Vec<Pricer> = offers.iter().map(|o| Pricer::new(o, &opts)).collect();
+    let mut scales = [0u32; 13];
+    for own in pricers.iter().map(Pricer::scales) {
+        for (s, o) in scales.iter_mut().zip(own) {
+            *s = (*s).max(o);
+        }
     }
-    let mut out = String::with_capacity(rows.len().saturating_mul(300));
-    out.push('{');
-    column(&mut out, "offer", &rows, |o, r| {
-        push_decimal(o, Decimal::from(r.0))
-    });
-    column(&mut out, "provider", &rows, |o, r| match &r.1.provider {
-        // Names are free text: JSON-escaped.
-        Some(name) => o.push_str(&serde_json::Value::from(name.as_str()).to_string()),
-        None => o.push_str("null"),
-    });
-    column(&mut out, "amount", &rows, |o, r| quoted_decimal(o, r.2));
-    column(&mut out, "send_currency", &rows, |o, r| {
-        quoted(o, r.1.send_currency.code())
-    });
-    column(&mut out, "receive_currency", &rows, |o, r| {
-        quoted(o, r.1.receive_currency.code())
-    });
-    for (name, field) in Cost::FIGURES {
-        column(&mut out, name, &rows, |o, r| match &r.3 {
-            Ok(cost) => quoted_decimal(o, field(cost)),
-            Err(_) => o.push_str("null"),
-        });
+    let rows = offers.len().saturating_mul(amounts.len());
+    let mut figures: [Vec<i128>; 13] = std::array::from_fn(|_| Vec::with_capacity(rows));
+    let mut errors = Vec::with_capacity(rows);
+    for pricer in &pricers {
+        let own = pricer.scales();
+        let factors: [i128; 13] =
+            std::array::from_fn(|i| 10i128.pow(scales[i].saturating_sub(own[i])));
+        for amount in &amounts {
+            let priced = pricer.figures(*amount).and_then(|f| {
+                let mut scaled = [0i128; 13];
+                for ((to, v), k) in scaled.iter_mut().zip(f).zip(factors) {
+                    *to = v
+                        .checked_mul(k)
+                        .ok_or(remitcost::Error::Overflow("cost table"))?;
+                }
+                Ok(scaled)
+            });
+            let (row, error) = match priced {
+                Ok(f) => (f, None),
+                Err(e) => ([0; 13], Some(e.code())),
+            };
+            for (column, v) in figures.iter_mut().zip(row) {
+                column.push(v);
+            }
+            errors.push(error);
+        }
     }
-    column(&mut out, "error", &rows, |o, r| match &r.3 {
-        Ok(_) => o.push_str("null"),
-        Err(e) => quoted(o, e.code()),
-    });
-    out.pop();
-    out.push('}');
-    js_sys::JSON::parse(&out)
+    let own = pricers.iter().map(Pricer::scales).collect();
+    Ok(CostTable {
+        offers,
+        amounts,
+        scales,
+        own,
+        figures,
+        errors,
+    })
+}
+
+/// What `costTable` returns: its columns held in the module, read out on demand.
+#[wasm_bindgen]
+pub struct CostTable {
+    offers: Vec<Offer>,
+    amounts: Vec<Decimal>,
+    scales: [u32; 13],
+    /// Each offer's own scales (its currencies'), for figures as `cost` writes them.
+    own: Vec<[u32; 13]>,
+    figures: [Vec<i128>; 13],
+    errors: Vec<Option<&'static str>>,
+}
+
+/// The largest integer a `Float64Array` holds exactly.
+const EXACT_IN_F64: u128 = 1 << 53;
+
+impl CostTable {
+    fn figure(&self, name: &str) -> Option<usize> {
+        Cost::FIGURES.iter().position(|(n, _)| *n == name)
+    }
+
+    /// A figure at its offer's own scale (`6546` for XOF in a column also holding euros), as
+    /// `cost` gives it.
+    fn decimal(&self, figure: usize, row: usize) -> Option<Decimal> {
+        if self.errors.get(row)?.is_some() {
+            return None;
+        }
+        let m = *self.figures.get(figure)?.get(row)?;
+        let own = *self.own.get(row / self.amounts.len().max(1))?.get(figure)?;
+        let drop = 10i128.checked_pow(self.scales.get(figure)?.checked_sub(own)?)?;
+        Decimal::try_from_i128_with_scale(m.checked_div(drop)?, own).ok()
+    }
+
+    /// The JSON text of column `name` as decimal strings (figures, `amount`) or as it is.
+    fn text_column(&self, out: &mut String, name: &str) -> JsResult<()> {
+        let n = self.amounts.len().max(1);
+        let offer = |row: usize| self.offers.get(row / n);
+        let rows: Vec<usize> = (0..self.errors.len()).collect();
+        match (name, self.figure(name)) {
+            (_, Some(f)) => column(out, name, &rows, |o, r| match self.decimal(f, *r) {
+                Some(d) => quoted_decimal(o, d),
+                None => o.push_str("null"),
+            }),
+            ("offer", _) => column(out, name, &rows, |o, r| {
+                push_decimal(o, Decimal::from(r / n))
+            }),
+            ("provider", _) => column(out, name, &rows, |o, r| {
+                match offer(*r).and_then(|x| x.provider.as_deref()) {
+                    // Names are free text: JSON-escaped.
+                    Some(p) => o.push_str(&serde_json::Value::from(p).to_string()),
+                    None => o.push_str("null"),
+                }
+            }),
+            ("amount", _) => column(out, name, &rows, |o, r| {
+                quoted_decimal(o, self.amounts.get(r % n).copied().unwrap_or_default())
+            }),
+            ("send_currency", _) => column(out, name, &rows, |o, r| {
+                quoted(o, offer(*r).map_or("", |x| x.send_currency.code()))
+            }),
+            ("receive_currency", _) => column(out, name, &rows, |o, r| {
+                quoted(o, offer(*r).map_or("", |x| x.receive_currency.code()))
+            }),
+            ("error", _) => column(out, name, &rows, |o, r| match self.errors.get(*r) {
+                Some(Some(code)) => quoted(o, code),
+                _ => o.push_str("null"),
+            }),
+            _ => return core(Err(remitcost::Error::MissingColumn(name.into()))),
+        }
+        Ok(())
+    }
+}
+
+const TEXT_COLUMNS: [&str; 5] = [
+    "offer",
+    "provider",
+    "amount",
+    "send_currency",
+    "receive_currency",
+];
+
+#[wasm_bindgen]
+impl CostTable {
+    /// The number of rows.
+    #[wasm_bindgen(getter)]
+    pub fn rows(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// A figure's column as integers at `scale(name)` places (`Float64Array`, or
+    /// `BigInt64Array` where a value exceeds 2^53); any other column as an array.
+    pub fn column(&self, name: &str) -> JsResult {
+        let Some(f) = self.figure(name) else {
+            let mut out = String::from("{");
+            self.text_column(&mut out, name)?;
+            out.pop();
+            out.push('}');
+            return js_sys::Reflect::get(&js_sys::JSON::parse(&out)?, &JsValue::from_str(name));
+        };
+        let values = self.figures.get(f).map_or(&[][..], |v| v.as_slice());
+        if values.iter().all(|v| v.unsigned_abs() <= EXACT_IN_F64) {
+            // Integers below 2^53 convert to f64 exactly.
+            let exact: Vec<f64> = values.iter().map(|v| *v as f64).collect();
+            return Ok(js_sys::Float64Array::from(exact.as_slice()).into());
+        }
+        let wide: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
+        match wide {
+            Some(wide) => Ok(js_sys::BigInt64Array::from(wide.as_slice()).into()),
+            None => core(Err(remitcost::Error::Overflow("cost table column"))),
+        }
+    }
+
+    /// The decimal places of a figure's column.
+    pub fn scale(&self, name: &str) -> JsResult<u32> {
+        match self.figure(name) {
+            Some(f) => Ok(self.scales.get(f).copied().unwrap_or(0)),
+            None => core(Err(remitcost::Error::MissingColumn(name.into()))),
+        }
+    }
+
+    /// One figure as a decimal string, or `null` for a row that could not be priced.
+    pub fn cell(&self, name: &str, row: usize) -> JsResult {
+        match self.figure(name) {
+            Some(f) => Ok(self
+                .decimal(f, row)
+                .map_or(JsValue::NULL, |d| JsValue::from_str(&d.to_string()))),
+            None => core(Err(remitcost::Error::MissingColumn(name.into()))),
+        }
+    }
+
+    /// Every column as decimal strings: `{offer, provider, amount, send_currency,
+    /// receive_currency, send_amount, …, effective_rate, error}`.
+    #[wasm_bindgen(js_name = toStrings)]
+    pub fn to_strings(&self) -> JsResult {
+        let mut out = String::with_capacity(self.rows().saturating_mul(300));
+        out.push('{');
+        let names = TEXT_COLUMNS
+            .into_iter()
+            .chain(Cost::FIGURES.iter().map(|(n, _)| *n))
+            .chain(["error"]);
+        for name in names {
+            self.text_column(&mut out, name)?;
+        }
+        out.pop();
+        out.push('}');
+        js_sys::JSON::parse(&out)
+    }
 }

@@ -164,7 +164,7 @@ test("the other functions answer as core does", () => {
 
 test("types/remitcost.d.ts declares exactly the module's functions and core's error codes", () => {
   const dts = read("../types/remitcost.d.ts");
-  const declared = [...dts.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
+  const declared = [...dts.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).sort();
   const exported = Object.keys(remit).filter((k) => typeof remit[k] === "function" && k !== "default").sort();
   assert.deepEqual(declared, exported);
   const union = dts.slice(dts.indexOf("export type ErrorCode"), dts.indexOf(";", dts.indexOf("export type ErrorCode")));
@@ -185,7 +185,7 @@ test("package.json: version, exports and types point at what the build makes", (
 });
 
 test("costTable and corridor weights read decimals as parseDecimal does", () => {
-  assert.equal(remit.costTable([EUR_XOF], [" 200 "]).total_cost[0], remit.cost(EUR_XOF, "200").total_cost);
+  assert.equal(remit.costTable([EUR_XOF], [" 200 "]).cell("total_cost", 0), remit.cost(EUR_XOF, "200").total_cost);
   for (const bad of [["1_000"], ["1,000"], [""]]) {
     assert.throws(() => remit.costTable([EUR_XOF], bad), { name: "RemitError", code: "invalid_decimal" });
   }
@@ -197,7 +197,9 @@ test("costTable and corridor weights read decimals as parseDecimal does", () => 
 test("costTable prices every offer at every amount, as cost does one by one", () => {
   const offers = [EUR_XOF, { ...EUR_XOF, provider: "Capped", schedule: { parts: [{ pct: "2" }], max_amount: "500" } }];
   const amounts = ["200", "0", "1000", "475.5"];
-  const table = remit.costTable(offers, amounts);
+  const typed = remit.costTable(offers, amounts);
+  const table = typed.toStrings();
+  assert.equal(typed.rows, 8);
   assert.equal(table.offer.length, 8);
   let row = 0;
   for (const [i, offer] of offers.entries()) {
@@ -221,4 +223,41 @@ test("costTable prices every offer at every amount, as cost does one by one", ()
     }
   }
   assert.deepEqual(table.error, [null, "invalid_amount", null, null, null, "invalid_amount", "amount_out_of_range", null]);
+  assert.deepEqual(typed.column("error"), table.error);
+});
+
+test("costTable's figures are exact integers at a scale per column until formatted", () => {
+  const t = remit.costTable([EUR_XOF], ["200", "0.01"]);
+  const gets = t.column("recipient_gets");
+  assert.ok(gets instanceof Float64Array);
+  assert.equal(t.scale("recipient_gets"), 0); // XOF has no minor units
+  assert.equal(gets[0], 129000);
+  assert.equal(t.scale("total_cost_pct"), 4);
+  assert.equal(t.column("total_cost_pct")[0], 41204); // 4.1204 %
+  assert.equal(t.cell("total_cost_pct", 0), "4.1204");
+  assert.equal(t.cell("fee", 1), remit.cost(EUR_XOF, "0.01").fee);
+  assert.throws(() => t.column("nope"), { name: "RemitError", code: "missing_column" });
+  // Beyond 2^53 minor units a column is a BigInt64Array, still exact.
+  const big = remit.costTable([{ ...EUR_XOF, schedule: { parts: [] } }], ["100000000000000"]);
+  const sent = big.column("send_amount");
+  assert.ok(sent instanceof BigInt64Array);
+  assert.equal(sent[0], 10000000000000000n);
+  assert.equal(big.cell("send_amount", 0), "100000000000000.00");
+});
+
+test("offers read once and reused give the same answers as offers read afresh", () => {
+  // cost() keeps the last offer read, by its JSON text: alternating offers, and an offer
+  // changed in place, must each be priced as themselves.
+  const other = { ...EUR_XOF, schedule: { parts: [{ fixed: "12" }] }, offered_rate: rate("EUR", "XOF", "640") };
+  for (let i = 0; i < 3; i++) {
+    assert.equal(remit.cost(EUR_XOF, "200").total_cost_pct, "4.1204");
+    assert.equal(remit.cost(other, "200").total_cost_pct, "8.4326");
+  }
+  const changing = structuredClone(EUR_XOF);
+  assert.equal(remit.cost(changing, "200").fee, "4.90");
+  changing.schedule.parts[0].fixed = "1";
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
+  assert.equal(remit.sendWithin(changing, "200").send_amount, "199.00");
+  assert.throws(() => remit.cost({ ...changing, send_currency: "EUX" }, "200"), { code: "unknown_currency" });
+  assert.equal(remit.cost(changing, "200").fee, "1.00");
 });

@@ -38,10 +38,11 @@ export const RUNNERS = {
   // testdata/vectors
   cost: (i) => remit.cost(i.offer, i.send_amount, i.options),
   send_for: (i) => remit.sendFor(i.offer, i.receive_amount, i.options),
+  send_within: (i) => remit.sendWithin(i.offer, i.total_paid, i.options),
   fx_margin: (i) => ({ fx_margin_pct: remit.fxMarginPct(i.offered, i.mid) }),
   cross_rate: (i) => remit.crossRate(i.a, i.b),
   round: (i) => ({ amount: remit.roundMoney(i.amount, i.currency, i.rounding) }),
-  rank: (i) => remit.rankOffers(i.offers, i.target, i.options),
+  rank: (i) => remit.rankOffers(i.offers, i.target, i.options, i.choices),
   group: (i) =>
     i.corridors !== undefined
       ? remit.groupCorridors(i.corridors, i.dimensions, i.options)

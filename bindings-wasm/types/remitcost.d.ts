@@ -112,7 +112,10 @@ export interface Offer {
   provider?: string;
   firm_type?: string;
   speed?: string;
+  /** How the sender pays (`cash`, `card`, `bank_account`, …). */
   funding?: string;
+  /** How the recipient is paid (`cash_pickup`, `bank_account`, `mobile_wallet`, `home_delivery`, …). */
+  payout?: string;
   send_currency: CurrencyCode;
   receive_currency: CurrencyCode;
   schedule?: FeeSchedule;
@@ -155,17 +158,62 @@ export interface Cost {
   effective_rate: DecimalString;
 }
 
-/** What a ranking prices every offer for: an amount sent, or an amount to be received. */
-export type Target = { send: DecimalString } | { receive: DecimalString };
+/**
+ * What a ranking prices every offer for: an amount sent, an amount to be received, or the
+ * sender's all-in budget (total paid, fees on top included).
+ */
+export type Target = { send: DecimalString } | { receive: DecimalString } | { total: DecimalString };
 
-/** One offer's place in a ranking (1 = cheapest; ties share a rank). */
+/**
+ * A ranking's order: `cheapest` (the target's own measure: total cost % for `send`, total paid
+ * for `receive`, most received for `total`), `total_cost`, `received`, or `speed`.
+ */
+export type Order = "cheapest" | "total_cost" | "received" | "speed";
+
+/** A visitor's choices for `rankOffers` (every field optional). */
+export interface RankOptions {
+  /** Only offers paid out this way. */
+  payout?: string | null;
+  /** Only offers funded this way. */
+  funding?: string | null;
+  /** Only offers at least this fast. */
+  max_speed?: Speed | null;
+  order?: Order;
+  /** The time of the ranking (seconds since the epoch), for each quote's age. */
+  now?: number | null;
+}
+
+/**
+ * What choosing an offer saves against the dearest and the mean of the offers ranked: total
+ * cost (send currency) for `send`, total paid for `receive`, extra received (receive currency)
+ * for `total`.
+ */
+export interface Savings {
+  currency: CurrencyCode;
+  vs_dearest: DecimalString;
+  vs_mean: DecimalString;
+}
+
+/** One offer's place in a ranking (1 = cheapest; ties share a rank), with its disclosures. */
 export interface Ranked {
   rank: number;
   index: number;
   provider: string | null;
   firm_type: string | null;
   speed: string | null;
+  speed_category: Speed | null;
+  funding: string | null;
+  payout: string | null;
+  /** The offered rate, send → receive. */
+  offered_rate: Rate | null;
+  /** The reference (mid-market) rate, send → receive. */
+  mid_rate: Rate | null;
+  /** Seconds since the epoch. */
+  collected_at: number | null;
+  /** Seconds, at `RankOptions.now`. */
+  quote_age: number | null;
   cost: Cost;
+  savings: Savings;
 }
 
 /** An offer that could not be priced for the target, with the error's code. */
@@ -180,6 +228,8 @@ export interface Excluded {
 export interface Ranking {
   ranked: Ranked[];
   excluded: Excluded[];
+  /** The positions of the offers the `RankOptions` filters left out. */
+  filtered: number[];
 }
 
 /** An RPW survey amount. */
@@ -385,8 +435,14 @@ export function validateSchedule(schedule: FeeSchedule): void;
 /** The cost of sending `sendAmount` under an offer. */
 export function cost(offer: Offer, sendAmount: DecimalString, options?: CostOptions | null): Cost;
 
-/** `costTable`'s answer: one column per field, one row per (offer, amount) pair, offer-major. */
-export interface CostTable {
+/** A figure of a cost: the columns `costTable` holds as exact integers. */
+export type CostFigure =
+  | "send_amount" | "transfer_fee" | "tax" | "receiving_fee" | "fee" | "total_paid"
+  | "amount_exchanged" | "fx_margin_pct" | "fx_cost" | "total_cost" | "total_cost_pct"
+  | "recipient_gets" | "effective_rate";
+
+/** `costTable`'s columns as decimal strings (`toStrings()`): one row per (offer, amount) pair, offer-major. */
+export interface CostTableStrings {
   offer: number[];
   provider: (string | null)[];
   amount: DecimalString[];
@@ -409,14 +465,44 @@ export interface CostTable {
   error: (ErrorCode | null)[];
 }
 
+/**
+ * `costTable`'s answer, held in the module: each figure an exact integer at its column's
+ * scale (`12.34` is 1234 at scale 2), formatted to decimal strings only when asked.
+ */
+export class CostTable {
+  private constructor();
+  /** Frees the table's memory in the module. */
+  free(): void;
+  /** The number of rows. */
+  readonly rows: number;
+  /** A figure as integers at `scale(name)` places (a `BigInt64Array` where one exceeds 2^53; 0 where the row has an error). */
+  column(name: CostFigure): Float64Array | BigInt64Array;
+  /** Any other column, as `toStrings()` gives it. */
+  column<K extends Exclude<keyof CostTableStrings, CostFigure>>(name: K): CostTableStrings[K];
+  /** The decimal places of a figure's column. */
+  scale(name: CostFigure): number;
+  /** One figure as a decimal string, or null for a row that could not be priced. */
+  cell(name: CostFigure, row: number): DecimalString | null;
+  /** Every column as decimal strings. */
+  toStrings(): CostTableStrings;
+}
+
 /** Every offer priced at every amount (the batch form of `cost`; per-offer work done once). */
 export function costTable(offers: Offer[], sendAmounts: DecimalString[], options?: CostOptions | null): CostTable;
 
 /** The reverse solve: the cost at the smallest send amount that delivers `receiveAmount`. */
 export function sendFor(offer: Offer, receiveAmount: DecimalString, options?: CostOptions | null): Cost;
 
-/** Prices every offer for one target and ranks them, cheapest first. */
-export function rankOffers(offers: Offer[], target: Target, options?: CostOptions | null): Ranking;
+/** The total-paid solve: the cost at the largest send amount whose total paid is at most `totalPaid`. */
+export function sendWithin(offer: Offer, totalPaid: DecimalString, options?: CostOptions | null): Cost;
+
+/** Prices every offer for one target and ranks them, cheapest first; `choices` filter and order. */
+export function rankOffers(
+  offers: Offer[],
+  target: Target,
+  options?: CostOptions | null,
+  choices?: RankOptions | null,
+): Ranking;
 
 /** The send-currency equivalent of an RPW amount at a USD reference rate, rounded. */
 export function rpwAmountInCurrency(

@@ -343,7 +343,7 @@ pub fn corridor_indicators(
     weights: Option<&CorridorWeights>,
 ) -> Result<Indicators> {
     let mut sorted = corridors.to_vec();
-    sorted.sort_by(|a, b| {
+    crate::sort::sort_by(&mut sorted, |a, b| {
         (a.period, &a.source_code, &a.destination_code).cmp(&(
             b.period,
             &b.source_code,

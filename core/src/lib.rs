@@ -3,6 +3,7 @@
 #![warn(clippy::arithmetic_side_effects)]
 
 mod aggregate;
+mod budget;
 mod country;
 mod currency;
 mod dataset;
@@ -12,6 +13,7 @@ mod error;
 mod fee;
 mod fx;
 mod indicator;
+mod kernel;
 mod money;
 mod observation;
 mod pricer;
@@ -19,6 +21,7 @@ mod published;
 mod quote;
 mod rank;
 mod solve;
+mod sort;
 mod text;
 
 pub use aggregate::{
@@ -49,6 +52,7 @@ pub use indicator::{
     corridor_indicators, group_corridors, indicators, CorridorStat, CorridorWeights,
     CorridorsAbove, Indicators, PeriodIndicators,
 };
+pub use kernel::{CostColumns, Figures};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};
 pub use pricer::Pricer;
@@ -57,6 +61,8 @@ pub use published::{
     PublishedOptions, PublishedPeriod,
 };
 pub use quote::{Cost, CostFigure, CostOptions, Offer, Promotion, Quote, RATE_DECIMALS};
-pub use rank::{rank_offers, Excluded, Ranked, Ranking, Target};
+pub use rank::{
+    rank_offers, rank_offers_with, Excluded, Order, RankOptions, Ranked, Ranking, Savings, Target,
+};
 pub use rust_decimal::Decimal;
 pub use text::push_decimal;

@@ -5,7 +5,8 @@
 //! and the same errors, in the same order.
 
 use crate::error::{Error, Result};
-use crate::quote::{Cost, CostOptions, Offer, Rates};
+use crate::kernel::{cost_of, scales, CostColumns, Figures, Kernel};
+use crate::quote::{Cost, CostOptions, Offer};
 use rust_decimal::Decimal;
 
 /// An offer made ready to price any number of amounts under one set of options.
@@ -32,16 +33,10 @@ pub struct Pricer<'a> {
     ready: Result<Ready>,
 }
 
-/// The per-offer work, each part kept with its error so that it is raised where a one-off
-/// pricing would raise it.
+/// The per-offer work: the offer checked, and its kernel plans.
 #[derive(Debug, Clone)]
 struct Ready {
-    rates: Rates,
-    waived: bool,
-    tax_rates: Result<(Decimal, Decimal)>,
-    receiving_fee: Result<Decimal>,
-    /// The exchange margin when it does not depend on the amount (no promotional rate).
-    margin_pct: Option<Result<Decimal>>,
+    kernel: Kernel,
 }
 
 impl<'a> Pricer<'a> {
@@ -57,17 +52,10 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(pricer.cost(Decimal::from(100)).unwrap_err().code(), "invalid_rate");
     /// ```
     pub fn new(offer: &'a Offer, options: &CostOptions) -> Pricer<'a> {
-        let ready = offer.rates().and_then(|rates| {
+        let ready = offer.rates().and_then(|_| {
             offer.check_fresh(options)?;
             Ok(Ready {
-                rates,
-                waived: offer.fee_waived(options),
-                tax_rates: offer.schedule.tax_rates(offer.funding.as_deref()),
-                receiving_fee: offer.receiving_fee_sent(&rates, options),
-                margin_pct: rates
-                    .promo
-                    .is_none()
-                    .then(|| rates.margin_pct(Decimal::ONE)),
+                kernel: Kernel::new(offer, options),
             })
         });
         Pricer {
@@ -91,6 +79,22 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(fees, ["1.50", "6.00"]);
     /// ```
     pub fn cost(&self, amount: Decimal) -> Result<Cost> {
+        self.figures(amount).map(|f| cost_of(self.offer, &f))
+    }
+
+    /// The figures of [`Pricer::cost`] as integers, in the order of [`Cost::FIGURES`], each at
+    /// its scale in [`Pricer::scales`] (money at its currency's minor units, percentages at 4
+    /// places, the effective rate at 6): what a batch writes into columns, no decimal built.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "1"}, {"pct": "0.5"}]}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// let figures = pricer.figures(Decimal::from(100)).unwrap();
+    /// assert_eq!((figures[4], pricer.scales()[4]), (150, 2)); // fee 1.50
+    /// ```
+    pub fn figures(&self, amount: Decimal) -> Result<Figures> {
         if amount <= Decimal::ZERO {
             return Err(Error::InvalidAmount(format!(
                 "{amount}: the amount sent must be positive"
@@ -102,25 +106,35 @@ impl<'a> Pricer<'a> {
         };
         let offer = self.offer;
         offer.schedule.check_amount(amount)?;
-        let exact = offer.exact_with(amount, &ready.rates, ready.waived, &ready.tax_rates)?;
-        if exact.amount_exchanged <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the deducted fee and taxes take all of it"
-            )));
-        }
-        if exact.recipient_gets <= Decimal::ZERO {
-            return Err(Error::InvalidAmount(format!(
-                "{amount}: the receiving fee takes all of it"
-            )));
-        }
-        offer.report_with(
-            amount,
-            &exact,
-            &ready.rates,
-            &self.options,
-            &ready.receiving_fee,
-            ready.margin_pct.as_ref(),
+        ready.kernel.figures(offer, &self.options, amount)
+    }
+
+    /// The scale of each of [`Pricer::figures`].
+    pub fn scales(&self) -> [u32; 13] {
+        scales(
+            self.offer.send_currency.minor_units(),
+            self.offer.receive_currency.minor_units(),
         )
+    }
+
+    /// Prices a column of amounts into columns of figures (see [`CostColumns`]): the same
+    /// results as [`Pricer::cost`] amount by amount.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "2"}]}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// let columns = pricer.cost_columns(&[Decimal::from(100), Decimal::from(-1)]);
+    /// assert_eq!(columns.decimal(10, 0).unwrap().to_string(), "2.0000");
+    /// assert_eq!(columns.errors[1].as_ref().unwrap().code(), "invalid_amount");
+    /// ```
+    pub fn cost_columns(&self, amounts: &[Decimal]) -> CostColumns {
+        let mut columns = CostColumns::new(self.scales(), amounts.len());
+        for (row, amount) in amounts.iter().enumerate() {
+            columns.set(row, self.figures(*amount));
+        }
+        columns
     }
 }
 

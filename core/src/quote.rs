@@ -3,9 +3,9 @@
 use crate::currency::Currency;
 use crate::decimal;
 use crate::error::{Error, Result};
-use crate::fee::{Charging, FeeSchedule};
-use crate::fx::{fx_margin_pct, Rate};
-use crate::money::{Rounding, PCT_DECIMALS};
+use crate::fee::FeeSchedule;
+use crate::fx::Rate;
+use crate::money::Rounding;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +17,7 @@ pub const RATE_DECIMALS: u32 = 6;
 ///
 /// Rates may be given in either direction (`EUR/XOF` or `XOF/EUR`); they are turned to
 /// send → receive before use. For a same-currency transfer both rates may be left out.
-/// `provider`, `firm_type`, `speed` and `funding` are labels carried into rankings; `funding`
+/// `provider`, `firm_type`, `speed`, `funding` and `payout` are labels carried into rankings; `funding`
 /// also selects taxes limited to a funding method.
 ///
 /// ```
@@ -50,6 +50,10 @@ pub struct Offer {
     /// How the sender pays (`cash`, `card`, `bank_account`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<String>,
+    /// How the recipient is paid (`cash_pickup`, `bank_account`, `mobile_wallet`,
+    /// `home_delivery`, …): a label a comparator filters on (see `RankOptions::payout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout: Option<String>,
     /// The currency the sender pays in.
     pub send_currency: Currency,
     /// The currency the recipient is paid in.
@@ -266,27 +270,11 @@ impl Quote {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rates {
     pub offered: Rate,
-    pub mid: Rate,
     /// The promotional rate, send → receive, and how much of the exchanged amount it covers.
     pub promo: Option<(Rate, Option<Decimal>)>,
 }
 
 impl Rates {
-    /// The receive-currency amount `exchanged` converts to at the offered (and promotional)
-    /// rates, exact.
-    pub(crate) fn convert(&self, exchanged: Decimal) -> Result<Decimal> {
-        let Some((promo, up_to)) = self.promo else {
-            return decimal::mul(exchanged, self.offered.value(), "conversion");
-        };
-        let at_promo = up_to.map_or(exchanged, |cap| exchanged.min(cap).max(Decimal::ZERO));
-        let rest = decimal::sub(exchanged, at_promo, "conversion")?;
-        decimal::add(
-            decimal::mul(at_promo, promo.value(), "conversion")?,
-            decimal::mul(rest, self.offered.value(), "conversion")?,
-            "conversion",
-        )
-    }
-
     /// The exchanged amount that converts to `converted`: the inverse of [`Rates::convert`].
     pub(crate) fn exchanged_for(&self, converted: Decimal) -> Result<Decimal> {
         let Some((promo, up_to)) = self.promo else {
@@ -309,25 +297,6 @@ impl Rates {
             "reverse solve",
         )
     }
-
-    /// The exchange margin in percent of a transfer exchanging `exchanged` (> 0).
-    pub(crate) fn margin_pct(&self, exchanged: Decimal) -> Result<Decimal> {
-        if self.promo.is_none() {
-            return fx_margin_pct(&self.offered, &self.mid);
-        }
-        let at_mid = decimal::mul(exchanged, self.mid.value(), "fx margin")?;
-        let lost = decimal::sub(at_mid, self.convert(exchanged)?, "fx margin")?;
-        decimal::pct_of(lost, at_mid, "fx margin")
-    }
-}
-
-/// Exact (unrounded) figures of one transfer, before [`Cost`] rounds them.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Exact {
-    pub transfer_fee: Decimal,
-    pub tax: Decimal,
-    pub amount_exchanged: Decimal,
-    pub recipient_gets: Decimal,
 }
 
 impl Offer {
@@ -368,14 +337,11 @@ impl Offer {
             }
             _ => None,
         };
-        Ok(Rates {
-            offered: orient(self.offered_rate, "offered")?,
-            mid: orient(self.mid_rate, "mid")?,
-            promo,
-        })
+        let offered = orient(self.offered_rate, "offered")?;
+        orient(self.mid_rate, "mid")?;
+        Ok(Rates { offered, promo })
     }
 
-    /// The exact figures of a transfer of `amount` (already checked against the limits).
     /// Whether a promotion waives the transfer fee for this transfer.
     pub(crate) fn fee_waived(&self, options: &CostOptions) -> bool {
         options.first_transfer
@@ -396,55 +362,6 @@ impl Offer {
         }
     }
 
-    /// The amount paid out, from the exact one: rounded to the receive currency's minor units,
-    /// then down to the schedule's payout unit, if any.
-    ///
-    /// An amount too large to carry the receive currency's minor units in 96 bits is an
-    /// `overflow`: it could not be paid out exactly.
-    pub(crate) fn paid_out(&self, exact: Decimal, rounding: Rounding) -> Result<Decimal> {
-        let places = self.receive_currency.minor_units();
-        let rounded = rounding.round_exact(exact, places, "recipient amount")?;
-        let Some(unit) = self.schedule.payout_unit else {
-            return Ok(rounded);
-        };
-        let units = decimal::div(rounded, unit, "payout unit")?.floor();
-        let mut paid = decimal::mul(units, unit, "payout unit")?;
-        // The quotient has 28 digits: (MAX − 1) / MAX rounds up to 1. Never pay out more than
-        // is owed: one unit less then.
-        if paid > rounded {
-            paid = decimal::sub(paid, unit, "payout unit")?;
-        }
-        Rounding::Down.round_exact(paid, places, "payout unit")
-    }
-
-    pub(crate) fn exact(&self, amount: Decimal, rates: &Rates, waived: bool) -> Result<Exact> {
-        let tax_rates = self.schedule.tax_rates(self.funding.as_deref());
-        self.exact_with(amount, rates, waived, &tax_rates)
-    }
-
-    /// [`Offer::exact`] with the schedule's tax rates worked out already.
-    pub(crate) fn exact_with(
-        &self,
-        amount: Decimal,
-        rates: &Rates,
-        waived: bool,
-        tax_rates: &Result<(Decimal, Decimal)>,
-    ) -> Result<Exact> {
-        let charges = self.schedule.charges_with(amount, waived, tax_rates)?;
-        let amount_exchanged = match self.schedule.charging {
-            Charging::OnTop => amount,
-            Charging::Deducted => decimal::sub(amount, charges.total()?, "amount exchanged")?,
-        };
-        let receiving_fee_recv = self.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
-        let converted = rates.convert(amount_exchanged)?;
-        Ok(Exact {
-            transfer_fee: charges.transfer_fee,
-            tax: charges.tax,
-            amount_exchanged,
-            recipient_gets: decimal::sub(converted, receiving_fee_recv, "recipient amount")?,
-        })
-    }
-
     /// What sending `amount` (in the send currency) costs under this offer.
     ///
     /// Errors: `invalid_amount` for a zero or negative amount (or one that a deducted fee, or
@@ -455,83 +372,6 @@ impl Offer {
     pub fn cost(&self, amount: Decimal, options: &CostOptions) -> Result<Cost> {
         // One code path for one amount and for many (see `Pricer`).
         crate::pricer::Pricer::new(self, options).cost(amount)
-    }
-
-    /// The receiving fee counted in the send currency (converted at the reference rate), or
-    /// zero when `options` leave it out.
-    pub(crate) fn receiving_fee_sent(
-        &self,
-        rates: &Rates,
-        options: &CostOptions,
-    ) -> Result<Decimal> {
-        if options.include_receiving_fee {
-            let recv = self.schedule.receiving_fee.unwrap_or(Decimal::ZERO);
-            decimal::div(recv, rates.mid.value(), "receiving fee")
-        } else {
-            Ok(Decimal::ZERO)
-        }
-    }
-
-    /// Rounds the exact figures into a [`Cost`].
-    fn report(
-        &self,
-        amount: Decimal,
-        exact: &Exact,
-        rates: &Rates,
-        options: &CostOptions,
-    ) -> Result<Cost> {
-        let receiving_fee = self.receiving_fee_sent(rates, options);
-        self.report_with(amount, exact, rates, options, &receiving_fee, None)
-    }
-
-    /// [`Offer::report`] with the receiving fee (from [`Offer::receiving_fee_sent`]) and, for
-    /// an offer without a promotional rate, the exchange margin worked out already; their
-    /// errors, if any, are raised where `report` raises them.
-    pub(crate) fn report_with(
-        &self,
-        amount: Decimal,
-        exact: &Exact,
-        rates: &Rates,
-        options: &CostOptions,
-        receiving_fee: &Result<Decimal>,
-        margin_pct: Option<&Result<Decimal>>,
-    ) -> Result<Cost> {
-        let receiving_fee = receiving_fee.clone()?;
-        let sender_charges = decimal::add(exact.transfer_fee, exact.tax, "fee")?;
-        let fee = decimal::add(sender_charges, receiving_fee, "fee")?;
-        let total_paid = match self.schedule.charging {
-            Charging::OnTop => decimal::add(amount, sender_charges, "total paid")?,
-            Charging::Deducted => amount,
-        };
-        let margin_pct = match margin_pct {
-            Some(margin) => margin.clone()?,
-            None => rates.margin_pct(exact.amount_exchanged)?,
-        };
-        let fx_cost = decimal::apply_pct(exact.amount_exchanged, margin_pct, "fx cost")?;
-        let total_cost = decimal::add(fee, fx_cost, "total cost")?;
-        let total_cost_pct = decimal::pct_of(total_cost, amount, "total cost")?;
-        let effective_rate = decimal::div(exact.recipient_gets, total_paid, "effective rate")?;
-        // Every figure at its full number of decimals, or `overflow`: never fewer, silently.
-        let r = options.rounding;
-        let places = self.send_currency.minor_units();
-        let send = |v, what| r.round_exact(v, places, what);
-        Ok(Cost {
-            send_currency: self.send_currency,
-            receive_currency: self.receive_currency,
-            send_amount: send(amount, "send amount")?,
-            transfer_fee: send(exact.transfer_fee, "transfer fee")?,
-            tax: send(exact.tax, "tax")?,
-            receiving_fee: send(receiving_fee, "receiving fee")?,
-            fee: send(fee, "fee")?,
-            total_paid: send(total_paid, "total paid")?,
-            amount_exchanged: send(exact.amount_exchanged, "amount exchanged")?,
-            fx_margin_pct: r.round_exact(margin_pct, PCT_DECIMALS, "exchange margin")?,
-            fx_cost: send(fx_cost, "fx cost")?,
-            total_cost: send(total_cost, "total cost")?,
-            total_cost_pct: r.round_exact(total_cost_pct, PCT_DECIMALS, "total cost")?,
-            recipient_gets: self.paid_out(exact.recipient_gets, r)?,
-            effective_rate: r.round_exact(effective_rate, RATE_DECIMALS, "effective rate")?,
-        })
     }
 
     /// The reverse question: the smallest amount to send, in the send currency's minor units,
@@ -564,8 +404,7 @@ impl Offer {
         let rates = self.rates()?;
         self.check_fresh(options)?;
         let amount = crate::solve::smallest_send_amount(self, &rates, receive_amount, options)?;
-        let exact = self.exact(amount, &rates, self.fee_waived(options))?;
-        self.report(amount, &exact, &rates, options)
+        self.cost(amount, options)
     }
 }
 

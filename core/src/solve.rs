@@ -12,6 +12,7 @@ use crate::decimal;
 use crate::error::{Error, Result};
 use crate::fee::{Charging, Linear};
 use crate::money::Rounding;
+use crate::pricer::Pricer;
 use crate::quote::{CostOptions, Offer, Rates};
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::cell::Cell;
@@ -70,16 +71,16 @@ pub(crate) fn smallest_send_amount(
     // carry its minor units) is not an answer: `cost` would refuse it. It does not deliver,
     // and if nothing else does, the solve says `overflow` rather than `unreachable_target`.
     let overflowed = Cell::new(None);
+    let pricer = Pricer::new(offer, options);
     let delivers = |amount: Decimal| -> Result<bool> {
-        let paid = offer
-            .exact(amount, rates, waived)
-            .and_then(|exact| offer.paid_out(exact.recipient_gets, rounding));
-        match paid {
-            Ok(paid) => Ok(paid >= target),
+        match pricer.cost(amount) {
+            Ok(cost) => Ok(cost.recipient_gets >= target),
             Err(Error::Overflow(what)) => {
                 overflowed.set(Some(what));
                 Ok(false)
             }
+            // Charges that take the whole amount deliver nothing.
+            Err(Error::InvalidAmount(_)) => Ok(false),
             Err(other) => Err(other),
         }
     };

@@ -171,6 +171,41 @@ proptest! {
         }
     }
 
+    /// The total-paid solve against the forward price, by brute force over every whole yen up
+    /// to the budget: the answer fits, and no larger amount does.
+    #[test]
+    fn send_within_is_the_largest_amount_that_fits(
+        schedule in schedule(), budget in 1i64..6_000, offered in 300i64..400,
+        unit in prop::option::of(1i64..500), first in any::<bool>(), up in any::<bool>(),
+    ) {
+        let rounding = if up { Rounding::Up } else { Rounding::HalfEven };
+        let options = CostOptions { rounding, first_transfer: first, ..CostOptions::default() };
+        let mut o = offer(schedule, Decimal::new(offered, 3), Decimal::new(400, 3));
+        o.schedule.payout_unit = unit.map(|u| Decimal::new(u, 2));
+        o.promotion = Some(serde_json::from_value(serde_json::json!({"first_transfer_fee_waived": true})).unwrap());
+        let budget_d = Decimal::from(budget);
+        let fits = |a: i64| match o.cost(Decimal::from(a), &options) {
+            Ok(c) => c.total_paid <= budget_d,
+            Err(_) => false,
+        };
+        match o.send_within(budget_d, &options) {
+            Ok(cost) => {
+                prop_assert!(cost.total_paid <= budget_d);
+                prop_assert_eq!(&o.cost(cost.send_amount, &options).unwrap(), &cost);
+                let answer = i64::try_from(cost.send_amount.mantissa()).unwrap();
+                for a in answer + 1..=budget {
+                    prop_assert!(!fits(a), "{} fits, answer was {}", a, answer);
+                }
+            }
+            Err(e) => {
+                prop_assert!(["unreachable_target", "invalid_amount"].contains(&e.code()), "{e}");
+                for a in 1..=budget {
+                    prop_assert!(!fits(a), "{} fits but the solve said {}", a, e.code());
+                }
+            }
+        }
+    }
+
     #[test]
     fn pricing_never_panics(
         amount in any_decimal(), fixed in any_decimal(), pct in any_decimal(), min in any_decimal(),
@@ -190,6 +225,7 @@ proptest! {
             })).unwrap();
             let _ = offer.cost(amount, &CostOptions::default());
             let _ = offer.send_for(target, &CostOptions::default());
+            let _ = offer.send_within(target, &CostOptions::default());
             let _ = o.inverse();
             let _ = o.cross(&m.inverse().unwrap_or(m));
             let _ = fx_margin_pct(&o, &m);

@@ -17,6 +17,11 @@ fn send_for_vectors() {
 }
 
 #[test]
+fn send_within_vectors() {
+    check_vectors("send_within.json");
+}
+
+#[test]
 fn fx_margin_vectors() {
     check_vectors("fx_margin.json");
 }

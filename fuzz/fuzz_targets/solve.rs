@@ -164,6 +164,7 @@ fn build(input: &Input) -> Option<Offer> {
         firm_type: None,
         speed: None,
         funding: input.funding_cash.then(|| "cash".to_string()),
+        payout: None,
         send_currency: send,
         receive_currency: recv,
         schedule,

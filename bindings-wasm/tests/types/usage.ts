@@ -1,6 +1,14 @@
 // A small typed client of the package: `tsc -p tests/types` checks it against the hand-written
 // declarations (types/remitcost.d.ts, types/web.d.ts) through package.json's exports map.
-import init, { rankOffers, sendFor, type Offer, type Ranking, type RemitError } from "remitcost/web";
+import init, {
+  rankOffers,
+  sendFor,
+  sendWithin,
+  type Offer,
+  type RankOptions,
+  type Ranking,
+  type RemitError,
+} from "remitcost/web";
 import { cost, indicators, type Cost, type Indicators, type Observation } from "remitcost";
 
 const offer: Offer = {
@@ -10,7 +18,22 @@ const offer: Offer = {
   schedule: { parts: [{ fixed: "4.90" }], charging: "on_top" },
   offered_rate: { base: "EUR", quote: "XOF", value: "645" },
   mid_rate: { base: "EUR", quote: "XOF", value: "655.957" },
+  funding: "card",
+  payout: "mobile_wallet",
 };
+
+/** The three quote modes and a visitor's choices: wallets only, fastest first. */
+export function wallets(offers: Offer[], now: number): string[] {
+  const choices: RankOptions = { payout: "mobile_wallet", max_speed: "same_day", order: "speed", now };
+  const ranking = rankOffers(offers, { total: "200" }, null, choices);
+  const budget: Cost = sendWithin(offers[0], "200");
+  return ranking.ranked.map(
+    (r) =>
+      `${r.provider ?? "?"} ${r.cost.recipient_gets} saves ${r.savings.vs_mean} ${r.savings.currency}` +
+      ` at ${r.offered_rate?.value ?? "-"} (mid ${r.mid_rate?.value ?? "-"}, ${r.quote_age ?? "?"} s old)` +
+      ` ${budget.send_amount} ${ranking.filtered.length}`,
+  );
+}
 
 export async function compare(offers: Offer[]): Promise<string[]> {
   await init();
@@ -33,5 +56,7 @@ export const total: string = cost(offer, "200").total_cost_pct;
 
 // @ts-expect-error: decimals are strings, not numbers
 cost(offer, 200);
-// @ts-expect-error: a target is {send} or {receive}
+// @ts-expect-error: a target is {send}, {receive} or {total}
 rankOffers([offer], { amount: "200" });
+// @ts-expect-error: an order is one of four names
+rankOffers([offer], { total: "200" }, null, { order: "fastest" });

@@ -221,7 +221,7 @@ impl Accumulator {
     pub(crate) fn multiset(&self) -> Result<Vec<(Decimal, usize)>> {
         let mut all: Vec<Cost> = self.scaled.iter().map(|v| Cost::Scaled(*v)).collect();
         all.extend(self.exact.iter().map(|d| Cost::Exact(*d)));
-        all.sort_unstable();
+        crate::sort::sort_by(&mut all, Ord::cmp);
         let mut out: Vec<(Cost, usize)> = Vec::new();
         for cost in all {
             match out.last_mut() {
@@ -279,11 +279,10 @@ pub(crate) fn smart_of<T>(
 /// selection; `values` is reordered.
 fn median_scaled(values: &mut [i64]) -> Result<Decimal> {
     let count = values.len();
-    if count == 0 {
-        return Err(Error::NoData("an empty group".into()));
-    }
     let mid = count / 2;
-    let (lower_half, upper, _) = values.select_nth_unstable(mid);
+    let Some((lower_half, upper, _)) = crate::sort::select_nth_by(values, mid, Ord::cmp) else {
+        return Err(Error::NoData("an empty group".into()));
+    };
     let upper = Cost::Scaled(*upper).decimal();
     if count % 2 == 1 {
         return Ok(upper);

@@ -246,7 +246,9 @@ impl<'a> Interner<'a> {
             .iter()
             .map(|values| {
                 let mut order: Vec<u32> = (0..index(values.len())?).collect();
-                order.sort_by(|a, b| values.get(*a as usize).cmp(&values.get(*b as usize)));
+                crate::sort::sort_by(&mut order, |a, b| {
+                    values.get(*a as usize).cmp(&values.get(*b as usize))
+                });
                 let mut rank = vec![0u32; values.len()];
                 for (r, id) in order.iter().enumerate() {
                     if let Some(slot) = rank.get_mut(*id as usize) {
@@ -278,7 +280,7 @@ impl<'a> Interner<'a> {
                 .collect();
             groups.push((rank, g, key));
         }
-        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut groups, |a, b| a.0.cmp(&b.0));
         Ok(groups.into_iter().map(|(_, g, key)| (g, key)).collect())
     }
 }

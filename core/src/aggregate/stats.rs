@@ -43,7 +43,9 @@ pub(crate) fn summarize_values<'a>(
     let count = values.len();
     let mean = div(sum, Decimal::from(count), "group mean")?;
     let mid = count / 2;
-    let (lower_half, upper, _) = values.select_nth_unstable(mid);
+    let Some((lower_half, upper, _)) = crate::sort::select_nth_by(values, mid, Ord::cmp) else {
+        return Err(Error::NoData("an empty group".into()));
+    };
     let upper = *upper;
     let median = if count % 2 == 1 {
         upper

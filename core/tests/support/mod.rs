@@ -5,9 +5,9 @@
 
 use remitcost::{
     corridor_indicators, fx_margin_pct, group, group_corridors, indicators, parse_decimal,
-    published_indicators, rank_offers, read_rpw_csv, read_rpw_json, AggregateOptions, CorridorStat,
-    CorridorWeights, CostOptions, Currency, Dimension, Error, Observation, Offer, Period, Rate,
-    Result, Rounding,
+    published_indicators, rank_offers_with, read_rpw_csv, read_rpw_json, AggregateOptions,
+    CorridorStat, CorridorWeights, CostOptions, Currency, Dimension, Error, Observation, Offer,
+    Period, RankOptions, Rate, Result, Rounding,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -122,6 +122,10 @@ pub fn run(operation: &str, input: &Value) -> Result<Value> {
             let offer: Offer = from(&input["offer"])?;
             json!(offer.send_for(decimal(input, "receive_amount")?, &cost_options(input)?)?)
         }
+        "send_within" => {
+            let offer: Offer = from(&input["offer"])?;
+            json!(offer.send_within(decimal(input, "total_paid")?, &cost_options(input)?)?)
+        }
         "fx_margin" => {
             let margin = fx_margin_pct(&from::<Rate>(&input["offered"])?, &from(&input["mid"])?)?;
             json!({ "fx_margin_pct": margin })
@@ -134,10 +138,15 @@ pub fn run(operation: &str, input: &Value) -> Result<Value> {
         }
         "rank" => {
             let offers: Vec<Offer> = from(&input["offers"])?;
-            json!(rank_offers(
+            let choice: RankOptions = match input.get("choices") {
+                Some(c) => from(c)?,
+                None => RankOptions::default(),
+            };
+            json!(rank_offers_with(
                 &offers,
                 from(&input["target"])?,
-                &cost_options(input)?
+                &cost_options(input)?,
+                &choice
             ))
         }
         "group" => {
