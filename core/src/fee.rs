@@ -365,7 +365,7 @@ impl FeeSchedule {
             .chain([self.min_amount, self.max_amount])
             .flatten()
             .collect();
-        edges.sort();
+        crate::sort::sort_by(&mut edges, Decimal::cmp);
         edges.dedup();
         edges
     }
@@ -391,8 +391,8 @@ impl FeeSchedule {
                 ends.push((to, part));
             }
         }
-        starts.sort_by_key(|s| s.0);
-        ends.sort_by_key(|e| e.0);
+        crate::sort::sort_by(&mut starts, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut ends, |a, b| a.0.cmp(&b.0));
         let (mut starts, mut ends) = (starts.into_iter().peekable(), ends.into_iter().peekable());
         let mut out = Vec::with_capacity(bounds.len());
         let mut last: Option<Decimal> = None;
