@@ -17,17 +17,32 @@ fn check(data: &Dataset) {
         r.rows_kept,
         "kept rows are the data"
     );
+    // An error names a rejected row, or one amount block of a row that the other block still
+    // prices (each block stands alone): the rows with errors, less the rows kept, are the
+    // rejected ones.
+    let kept: std::collections::BTreeSet<usize> =
+        data.observations.iter().map(|o| o.row).collect();
     let rejected_rows: std::collections::BTreeSet<usize> = r
         .issues
         .iter()
-        .filter(|i| i.severity == Severity::Error)
+        .filter(|i| i.severity == Severity::Error && !kept.contains(&i.row))
         .map(|i| i.row)
         .collect();
     assert_eq!(
         rejected_rows.len(),
         r.rows_rejected,
-        "each rejected row has an error issue and only rejected rows do: {r:?}"
+        "each rejected row has an error issue, and an error on a kept row names a block: {r:?}"
     );
+    for issue in r.issues.iter().filter(|i| i.severity == Severity::Error) {
+        if kept.contains(&issue.row) {
+            // Field names are as the file spells them (headers match ignoring ASCII case).
+            let field = issue.field.trim().to_ascii_lowercase();
+            assert!(
+                field.starts_with("cc1") || field.starts_with("cc2"),
+                "a kept row's error names an amount block: {issue:?}"
+            );
+        }
+    }
     for issue in &r.issues {
         assert!(issue.row >= 1, "rows count from 1: {issue:?}");
         assert!(!issue.reason.code().is_empty());
