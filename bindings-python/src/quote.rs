@@ -5,6 +5,7 @@ use crate::currency::Currency;
 use crate::decimal::{self, Dec};
 use crate::error::Result;
 use crate::fee::FeeSchedule;
+use crate::fields::wrapper;
 use crate::fx::Rate;
 use crate::money::Rounding;
 use pyo3::prelude::*;
@@ -57,6 +58,33 @@ impl Offer {
         }
     }
 }
+
+wrapper!(Offer {
+    /// The provider's name, if given.
+    provider: Option<String>,
+    /// The provider type, if given.
+    firm_type: Option<String>,
+    /// The speed as the provider states it, if given.
+    speed: Option<String>,
+    /// How the sender pays, if given.
+    funding: Option<String>,
+    /// How the recipient is paid, if given.
+    payout: Option<String>,
+    /// The currency the sender pays in.
+    send_currency: Currency,
+    /// The currency the recipient is paid in.
+    receive_currency: Currency,
+    /// The fee schedule.
+    schedule: FeeSchedule => |v| FeeSchedule(v.schedule.clone()),
+    /// The rate the provider offers, if given.
+    offered_rate: Option<Rate> => |v| v.offered_rate.map(Rate),
+    /// The reference (mid-market) rate, if given.
+    mid_rate: Option<Rate> => |v| v.mid_rate.map(Rate),
+    /// When the prices were collected, in seconds since 1970-01-01T00:00:00Z, if given.
+    collected_at: Option<i64>,
+}
+/// The JSON form, decimals as `Decimal`.
+to_dict(OFFER_DECIMALS));
 
 #[pymethods]
 impl Offer {
@@ -114,66 +142,6 @@ impl Offer {
         ))
     }
 
-    /// The provider's name, if given.
-    #[getter]
-    fn provider(&self) -> Option<String> {
-        self.0.provider.clone()
-    }
-
-    /// The provider type, if given.
-    #[getter]
-    fn firm_type(&self) -> Option<String> {
-        self.0.firm_type.clone()
-    }
-
-    /// The speed as the provider states it, if given.
-    #[getter]
-    fn speed(&self) -> Option<String> {
-        self.0.speed.clone()
-    }
-
-    /// How the sender pays, if given.
-    #[getter]
-    fn funding(&self) -> Option<String> {
-        self.0.funding.clone()
-    }
-
-    /// How the recipient is paid, if given.
-    #[getter]
-    fn payout(&self) -> Option<String> {
-        self.0.payout.clone()
-    }
-
-    /// The currency the sender pays in.
-    #[getter]
-    fn send_currency(&self) -> Currency {
-        Currency(self.0.send_currency)
-    }
-
-    /// The currency the recipient is paid in.
-    #[getter]
-    fn receive_currency(&self) -> Currency {
-        Currency(self.0.receive_currency)
-    }
-
-    /// The fee schedule.
-    #[getter]
-    fn schedule(&self) -> FeeSchedule {
-        FeeSchedule(self.0.schedule.clone())
-    }
-
-    /// The rate the provider offers, if given.
-    #[getter]
-    fn offered_rate(&self) -> Option<Rate> {
-        self.0.offered_rate.map(Rate)
-    }
-
-    /// The reference (mid-market) rate, if given.
-    #[getter]
-    fn mid_rate(&self) -> Option<Rate> {
-        self.0.mid_rate.map(Rate)
-    }
-
     /// The promotion (a better rate up to a capped amount, a first-transfer fee waiver) as
     /// its JSON form, if any.
     #[getter]
@@ -183,17 +151,6 @@ impl Offer {
             .as_ref()
             .map(|p| decimal::to_py(py, p, OFFER_DECIMALS))
             .transpose()
-    }
-
-    /// When the prices were collected, in seconds since 1970-01-01T00:00:00Z, if given.
-    #[getter]
-    fn collected_at(&self) -> Option<i64> {
-        self.0.collected_at
-    }
-
-    /// The JSON form, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, OFFER_DECIMALS)
     }
 
     /// The JSON document, decimals as strings.
@@ -348,89 +305,43 @@ impl Quote {
 #[derive(Clone, PartialEq)]
 pub struct Cost(pub remitcost::Cost);
 
+wrapper!(Cost {
+    /// The send currency.
+    send_currency: Currency,
+    /// The receive currency.
+    receive_currency: Currency,
+    /// The amount sent.
+    send_amount: Dec,
+    /// The provider's transfer fee (parts, then minimum and maximum).
+    transfer_fee: Dec,
+    /// Taxes charged to the sender.
+    tax: Dec,
+    /// The receiving fee converted at the reference rate (0 when not included).
+    receiving_fee: Dec,
+    /// Everything charged: transfer fee + tax + receiving fee (when included).
+    fee: Dec,
+    /// What the sender pays.
+    total_paid: Dec,
+    /// The amount that is exchanged.
+    amount_exchanged: Dec,
+    /// `(mid − offered) / mid × 100`; negative when the offer beats the reference.
+    fx_margin_pct: Dec,
+    /// Money lost in the exchange.
+    fx_cost: Dec,
+    /// `fee + fx_cost`.
+    total_cost: Dec,
+    /// `total_cost / send_amount × 100`.
+    total_cost_pct: Dec,
+    /// What the recipient gets, in the receive currency.
+    recipient_gets: Dec,
+    /// Receive-currency units per send-currency unit paid, to 6 places.
+    effective_rate: Dec,
+}
+/// Every field, decimals as `Decimal`, currencies as codes.
+to_dict(&cost_decimals()));
+
 #[pymethods]
 impl Cost {
-    /// The send currency.
-    #[getter]
-    fn send_currency(&self) -> Currency {
-        Currency(self.0.send_currency)
-    }
-    /// The receive currency.
-    #[getter]
-    fn receive_currency(&self) -> Currency {
-        Currency(self.0.receive_currency)
-    }
-    /// The amount sent.
-    #[getter]
-    fn send_amount(&self) -> Dec {
-        Dec(self.0.send_amount)
-    }
-    /// The provider's transfer fee (parts, then minimum and maximum).
-    #[getter]
-    fn transfer_fee(&self) -> Dec {
-        Dec(self.0.transfer_fee)
-    }
-    /// Taxes charged to the sender.
-    #[getter]
-    fn tax(&self) -> Dec {
-        Dec(self.0.tax)
-    }
-    /// The receiving fee converted at the reference rate (0 when not included).
-    #[getter]
-    fn receiving_fee(&self) -> Dec {
-        Dec(self.0.receiving_fee)
-    }
-    /// Everything charged: transfer fee + tax + receiving fee (when included).
-    #[getter]
-    fn fee(&self) -> Dec {
-        Dec(self.0.fee)
-    }
-    /// What the sender pays.
-    #[getter]
-    fn total_paid(&self) -> Dec {
-        Dec(self.0.total_paid)
-    }
-    /// The amount that is exchanged.
-    #[getter]
-    fn amount_exchanged(&self) -> Dec {
-        Dec(self.0.amount_exchanged)
-    }
-    /// `(mid − offered) / mid × 100`; negative when the offer beats the reference.
-    #[getter]
-    fn fx_margin_pct(&self) -> Dec {
-        Dec(self.0.fx_margin_pct)
-    }
-    /// Money lost in the exchange.
-    #[getter]
-    fn fx_cost(&self) -> Dec {
-        Dec(self.0.fx_cost)
-    }
-    /// `fee + fx_cost`.
-    #[getter]
-    fn total_cost(&self) -> Dec {
-        Dec(self.0.total_cost)
-    }
-    /// `total_cost / send_amount × 100`.
-    #[getter]
-    fn total_cost_pct(&self) -> Dec {
-        Dec(self.0.total_cost_pct)
-    }
-    /// What the recipient gets, in the receive currency.
-    #[getter]
-    fn recipient_gets(&self) -> Dec {
-        Dec(self.0.recipient_gets)
-    }
-    /// Receive-currency units per send-currency unit paid, to 6 places.
-    #[getter]
-    fn effective_rate(&self) -> Dec {
-        Dec(self.0.effective_rate)
-    }
-
-    /// Every field, decimals as `Decimal`, currencies as codes.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &cost_decimals())
-    }
-
     fn __repr__(&self) -> String {
         let c = &self.0;
         format!(

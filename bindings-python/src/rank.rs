@@ -1,6 +1,7 @@
 //! `rank_offers` and its `Ranking` (core's `rank` module).
 
 use crate::decimal::{self, Dec};
+use crate::fields::wrapper;
 use crate::fx::Rate;
 use crate::quote::{cost_decimals, Cost, CostOptions, Offer};
 use pyo3::exceptions::PyTypeError;
@@ -23,81 +24,46 @@ fn ranked_decimals() -> Vec<&'static str> {
 #[derive(Clone, PartialEq)]
 pub struct Ranked(pub remitcost::Ranked);
 
+wrapper!(Ranked {
+    /// 1 for the cheapest; offers that cost the same share a rank.
+    rank: usize,
+    /// The offer's position in the list given.
+    index: usize,
+    /// The offer's provider label.
+    provider: Option<String>,
+    /// The offer's provider type label.
+    firm_type: Option<String>,
+    /// The offer's speed label.
+    speed: Option<String>,
+    /// How the sender pays.
+    funding: Option<String>,
+    /// How the recipient is paid.
+    payout: Option<String>,
+    /// The rate offered, send → receive.
+    offered_rate: Option<Rate> => |v| v.offered_rate.map(Rate),
+    /// The reference (mid-market) rate, send → receive.
+    mid_rate: Option<Rate> => |v| v.mid_rate.map(Rate),
+    /// When the offer's prices were collected (seconds since the epoch).
+    collected_at: Option<i64>,
+    /// The quote's age in seconds at the ranking's `now`.
+    quote_age: Option<i64>,
+    /// What the transfer costs under the offer.
+    cost: Cost => |v| Cost(v.cost.clone()),
+}
+/// Every field, the cost and savings as dicts with `Decimal` values.
+to_dict(&ranked_decimals()));
+
 #[pymethods]
 impl Ranked {
-    /// 1 for the cheapest; offers that cost the same share a rank.
-    #[getter]
-    fn rank(&self) -> usize {
-        self.0.rank
-    }
-    /// The offer's position in the list given.
-    #[getter]
-    fn index(&self) -> usize {
-        self.0.index
-    }
-    /// The offer's provider label.
-    #[getter]
-    fn provider(&self) -> Option<String> {
-        self.0.provider.clone()
-    }
-    /// The offer's provider type label.
-    #[getter]
-    fn firm_type(&self) -> Option<String> {
-        self.0.firm_type.clone()
-    }
-    /// The offer's speed label.
-    #[getter]
-    fn speed(&self) -> Option<String> {
-        self.0.speed.clone()
-    }
     /// The speed label's category (`less_than_one_hour` … `more_than_five_days`), if any.
     #[getter]
     fn speed_category<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0.speed_category, &[])
     }
-    /// How the sender pays.
-    #[getter]
-    fn funding(&self) -> Option<String> {
-        self.0.funding.clone()
-    }
-    /// How the recipient is paid.
-    #[getter]
-    fn payout(&self) -> Option<String> {
-        self.0.payout.clone()
-    }
-    /// The rate offered, send → receive.
-    #[getter]
-    fn offered_rate(&self) -> Option<Rate> {
-        self.0.offered_rate.map(Rate)
-    }
-    /// The reference (mid-market) rate, send → receive.
-    #[getter]
-    fn mid_rate(&self) -> Option<Rate> {
-        self.0.mid_rate.map(Rate)
-    }
-    /// When the offer's prices were collected (seconds since the epoch).
-    #[getter]
-    fn collected_at(&self) -> Option<i64> {
-        self.0.collected_at
-    }
-    /// The quote's age in seconds at the ranking's `now`.
-    #[getter]
-    fn quote_age(&self) -> Option<i64> {
-        self.0.quote_age
-    }
-    /// What the transfer costs under the offer.
-    #[getter]
-    fn cost(&self) -> Cost {
-        Cost(self.0.cost.clone())
-    }
     /// What choosing it saves: `{"currency", "vs_dearest", "vs_mean"}`, amounts as `Decimal`.
     #[getter]
     fn savings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         decimal::to_py(py, &self.0.savings, &SAVINGS_DECIMALS)
-    }
-    /// Every field, the cost and savings as dicts with `Decimal` values.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &ranked_decimals())
     }
     fn __repr__(&self) -> String {
         format!(
@@ -116,32 +82,21 @@ impl Ranked {
 #[derive(Clone, PartialEq)]
 pub struct Excluded(pub remitcost::Excluded);
 
+wrapper!(Excluded {
+    /// The offer's position in the list given.
+    index: usize,
+    /// The offer's provider label.
+    provider: Option<String>,
+    /// The error's stable code (`amount_out_of_range`, `unreachable_target`, …).
+    code: String,
+    /// The error's message.
+    message: String,
+}
+/// Every field.
+to_dict(&[]));
+
 #[pymethods]
 impl Excluded {
-    /// The offer's position in the list given.
-    #[getter]
-    fn index(&self) -> usize {
-        self.0.index
-    }
-    /// The offer's provider label.
-    #[getter]
-    fn provider(&self) -> Option<String> {
-        self.0.provider.clone()
-    }
-    /// The error's stable code (`amount_out_of_range`, `unreachable_target`, …).
-    #[getter]
-    fn code(&self) -> String {
-        self.0.code.clone()
-    }
-    /// The error's message.
-    #[getter]
-    fn message(&self) -> String {
-        self.0.message.clone()
-    }
-    /// Every field.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &[])
-    }
     fn __repr__(&self) -> String {
         format!(
             "Excluded(index={}, provider={:?}, code='{}')",
@@ -157,27 +112,19 @@ impl Excluded {
 #[derive(Clone, PartialEq)]
 pub struct Ranking(pub remitcost::Ranking);
 
+wrapper!(Ranking {
+    /// Priced offers, cheapest first.
+    ranked: Vec<Ranked> => |v| v.ranked.iter().cloned().map(Ranked).collect(),
+    /// Offers that could not be priced.
+    excluded: Vec<Excluded> => |v| v.excluded.iter().cloned().map(Excluded).collect(),
+    /// The positions of the offers the `choices` filters left out.
+    filtered: Vec<usize>,
+}
+/// `{"ranked": [...], "excluded": [...], "filtered": [...]}`, decimals as `Decimal`.
+to_dict(&ranked_decimals()));
+
 #[pymethods]
 impl Ranking {
-    /// Priced offers, cheapest first.
-    #[getter]
-    fn ranked(&self) -> Vec<Ranked> {
-        self.0.ranked.iter().cloned().map(Ranked).collect()
-    }
-    /// Offers that could not be priced.
-    #[getter]
-    fn excluded(&self) -> Vec<Excluded> {
-        self.0.excluded.iter().cloned().map(Excluded).collect()
-    }
-    /// The positions of the offers the `choices` filters left out.
-    #[getter]
-    fn filtered(&self) -> Vec<usize> {
-        self.0.filtered.clone()
-    }
-    /// `{"ranked": [...], "excluded": [...], "filtered": [...]}`, decimals as `Decimal`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        decimal::to_py(py, &self.0, &ranked_decimals())
-    }
     fn __len__(&self) -> usize {
         self.0.ranked.len()
     }
