@@ -527,7 +527,9 @@ def test_cost_table_releases_the_gil() -> None:
     # batch held the GIL, the main thread's ticks would stop for the whole computation.
     import time
     offers = [eur_xof()] * 400
-    amounts = list(range(1, 1001))  # 400,000 transfers
+    # 1,600,000 transfers: long enough to tell on a quiet machine (the exact kernel priced
+    # 400,000 in 0.095 s on CI's machine, under the 0.1 s this test needs).
+    amounts = list(range(1, 4001))
     done: list[float] = []
 
     def work() -> None:
