@@ -253,3 +253,32 @@ proptest! {
         }
     }
 }
+
+/// The World Bank's real 2011-2012 rows (10,816, the pre-2016 layout): the frame gives the
+/// row path's groupings, indicators and partial states.
+#[cfg(feature = "csv")]
+#[test]
+fn real_rows_aggregate_alike_through_the_frame() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/worldbank/rpw-raw/rpw_rows_2011_2012.csv");
+    let data = remitcost::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
+    let rows = &data.observations;
+    let frame = Frame::from_observations(rows).unwrap();
+    for o in options() {
+        for d in dims() {
+            assert_eq!(
+                json(&frame.group(&d, &o).unwrap()),
+                json(&group(rows, &d, &o).unwrap())
+            );
+            let mut by_rows = Partial::new(&d, &o);
+            by_rows.add(rows).unwrap();
+            let mut by_frame = Partial::new(&d, &o);
+            by_frame.add_frame(&frame).unwrap();
+            assert_eq!(json(&by_frame), json(&by_rows));
+        }
+        assert_eq!(
+            json(&frame.indicators(&o, None).unwrap()),
+            json(&indicators(rows, &o, None).unwrap())
+        );
+    }
+}
