@@ -145,8 +145,14 @@ pub(crate) struct Accumulator {
 
 impl Accumulator {
     pub(crate) fn new(row: u32) -> Accumulator {
+        Accumulator::with_capacity(row, 0)
+    }
+
+    /// An accumulator whose first row is `row`, with room for `services` costs (a pass that
+    /// knows its group sizes saves the vector's regrowth).
+    pub(crate) fn with_capacity(row: u32, services: usize) -> Accumulator {
         Accumulator {
-            scaled: Vec::new(),
+            scaled: Vec::with_capacity(services),
             exact: Vec::new(),
             scaled_sum: 0,
             exact_sum: Decimal::ZERO,

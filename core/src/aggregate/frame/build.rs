@@ -337,8 +337,10 @@ impl FrameBuilder {
             let at = match self.extra_at.get(name) {
                 Some(at) => *at,
                 None => {
-                    let mut column = Interning::<Box<str>>::default();
-                    column.codes = vec![MISSING; n];
+                    let column = Interning::<Box<str>> {
+                        codes: vec![MISSING; n],
+                        ..Default::default()
+                    };
                     self.extra.push((boxed(name), column));
                     let at = self.extra.len().saturating_sub(1);
                     self.extra_at.insert(boxed(name), at);

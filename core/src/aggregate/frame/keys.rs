@@ -2,7 +2,9 @@
 //! compare as their values, and how many values), and dense group numbers from the digits,
 //! a column at a time.
 
-use super::{Column, Frame, Text, MISSING};
+#[cfg(feature = "countries")]
+use super::MISSING;
+use super::{Column, Frame, Text};
 #[cfg(feature = "countries")]
 use crate::aggregate::dimension::member_of;
 use crate::aggregate::dimension::Dimension;
@@ -108,7 +110,7 @@ impl Frame {
     /// (the column named exactly, else the first, by name, named so ignoring ASCII case;
     /// empty when the row has neither), coded into the cells' values, ascending.
     #[cfg(feature = "countries")]
-    pub(super) fn resolve(&self, name: &str) -> (Vec<u32>, Vec<&str>) {
+    fn resolve(&self, name: &str) -> (Vec<u32>, Vec<&str>) {
         let exact = self.extra.iter().position(|(n, _)| &**n == name);
         let mut candidates: Vec<usize> = exact.into_iter().collect();
         candidates.extend(
@@ -123,7 +125,8 @@ impl Frame {
 
     /// Each row's cell of the first of `candidates` (extra columns, by position) it has, or
     /// empty, coded into the cells' values, ascending.
-    pub(super) fn resolve_among(&self, candidates: &[usize]) -> (Vec<u32>, Vec<&str>) {
+    #[cfg(feature = "countries")]
+    fn resolve_among(&self, candidates: &[usize]) -> (Vec<u32>, Vec<&str>) {
         let columns: Vec<&Column<Box<str>>> = candidates
             .iter()
             .filter_map(|i| self.extra.get(*i).map(|(_, c)| c))

@@ -102,6 +102,13 @@ impl Frame {
         let mut left_out = LeftOut::default();
         let mut groups: Vec<Option<Accumulator>> = Vec::new();
         groups.resize_with(numbering.len(), || None);
+        // Each group's rows (kept or not): room for its costs, reserved once.
+        let mut sizes = vec![0usize; numbering.len()];
+        for g in &numbering.gid {
+            if let Some(n) = sizes.get_mut(*g as usize) {
+                *n = n.saturating_add(1);
+            }
+        }
         let rows = costs
             .scaled
             .iter()
@@ -125,7 +132,9 @@ impl Frame {
             let Some(slot) = groups.get_mut(*g as usize) else {
                 continue;
             };
-            let group = slot.get_or_insert_with(|| Accumulator::new(row));
+            let group = slot.get_or_insert_with(|| {
+                Accumulator::with_capacity(row, sizes.get(*g as usize).copied().unwrap_or(0))
+            });
             if !span_known && !group.several {
                 let first = group.first as usize;
                 let differs = |c: &[u32]| c.get(first) != c.get(i);
