@@ -35,7 +35,7 @@ pub struct FrameRow<'a> {
     pub row: usize,
     /// The survey quarter.
     pub period: Period,
-    /// Sending country code, name and region.
+    /// Sending country code.
     pub source_code: &'a str,
     /// Sending country name.
     pub source_name: &'a str,
