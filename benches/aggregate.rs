@@ -9,7 +9,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use remitcost::{
     group, indicators, published_indicators, AggregateOptions, CorridorWeights, Decimal, Dimension,
-    Observation, Period, Price, PublishedOptions,
+    Frame, Observation, Partial, Period, Price, PublishedOptions,
 };
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -169,6 +169,62 @@ fn aggregate(c: &mut Criterion) {
                 &options,
             )
             .unwrap()
+        })
+    });
+    // The columnar frame (built once per dataset): its build, then the same aggregations.
+    g.bench_function("frame_build", |b| {
+        b.iter(|| Frame::from_observations(black_box(&rows)).unwrap())
+    });
+    let frame = Frame::from_observations(&rows).unwrap();
+    g.bench_function("frame_group_period_corridor", |b| {
+        b.iter(|| {
+            black_box(&frame)
+                .group(&[Dimension::Period, Dimension::Corridor], &options)
+                .unwrap()
+        })
+    });
+    g.bench_function("frame_group_period_corridor_firm_type", |b| {
+        b.iter(|| {
+            black_box(&frame)
+                .group(
+                    &[Dimension::Period, Dimension::Corridor, Dimension::FirmType],
+                    &options,
+                )
+                .unwrap()
+        })
+    });
+    g.bench_function("frame_indicators", |b| {
+        b.iter(|| {
+            black_box(&frame)
+                .indicators(&options, Some(&weights))
+                .unwrap()
+        })
+    });
+    g.bench_function("frame_all_indicators", |b| {
+        b.iter(|| {
+            let f = black_box(&frame);
+            let out = f.indicators(&options, Some(&weights)).unwrap();
+            let regions = f
+                .group(&[Dimension::Period, Dimension::DestinationRegion], &options)
+                .unwrap();
+            let types = f
+                .group(&[Dimension::Period, Dimension::FirmType], &options)
+                .unwrap();
+            (out, regions, types)
+        })
+    });
+    g.bench_function("partial_add_period_corridor", |b| {
+        b.iter(|| {
+            let mut p = Partial::for_indicators(&options);
+            p.add(black_box(&rows)).unwrap();
+            p
+        })
+    });
+    g.bench_function("frame_partial_add_period_corridor", |b| {
+        b.iter(|| {
+            let mut p = Partial::for_indicators(&options);
+            p.add_frame(black_box(&frame)).unwrap();
+            p
         })
     });
     // The floor: one bare pass over the rows reading what every aggregation needs (the

@@ -4,7 +4,7 @@
 
 use crate::aggregate::{
     finish, partition, service_groups, summarize, AggregateOptions, Comparison, Dimension,
-    GroupStat, Grouping, LeftOut, Part,
+    GroupStat, Grouping, LeftOut, Part, ServiceGroup,
 };
 use crate::decimal::{add, div, mul, pct_of, sub};
 use crate::error::{Error, Result};
@@ -281,6 +281,16 @@ pub fn indicators(
         &[Dimension::Period, Dimension::Corridor],
         options,
     )?;
+    indicators_of(groups, left_out, options, weights)
+}
+
+/// The [`Indicators`] of a pass's groups by period and corridor.
+pub(crate) fn indicators_of(
+    groups: Vec<ServiceGroup<'_>>,
+    left_out: LeftOut,
+    options: &AggregateOptions,
+    weights: Option<&CorridorWeights>,
+) -> Result<Indicators> {
     let mut totals: BTreeMap<Period, (Decimal, usize)> = BTreeMap::new();
     let mut corridors = Vec::with_capacity(groups.len());
     for group in groups {
@@ -290,12 +300,12 @@ pub fn indicators(
         entry.1 = entry.1.saturating_add(group.summary.count);
         corridors.push(CorridorStat {
             period: first.period,
-            source_code: first.source_code.clone(),
-            source_name: first.source_name.clone(),
-            source_region: Some(first.source_region.clone()),
-            destination_code: first.destination_code.clone(),
-            destination_name: first.destination_name.clone(),
-            destination_region: Some(first.destination_region.clone()),
+            source_code: first.source_code.to_string(),
+            source_name: first.source_name.to_string(),
+            source_region: Some(first.source_region.to_string()),
+            destination_code: first.destination_code.to_string(),
+            destination_name: first.destination_name.to_string(),
+            destination_region: Some(first.destination_region.to_string()),
             services: Some(group.summary.count),
             eligible: Some(group.eligible),
             average_pct: group.summary.mean,

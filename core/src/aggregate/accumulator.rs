@@ -35,7 +35,7 @@ pub(crate) enum Cost {
 }
 
 impl Cost {
-    fn of(value: Decimal) -> Cost {
+    pub(crate) fn of(value: Decimal) -> Cost {
         let fits = SCALE
             .checked_sub(value.scale())
             .and_then(|up| 10i64.checked_pow(up))
@@ -67,32 +67,63 @@ impl PartialOrd for Cost {
     }
 }
 
-/// The order that names a group's cheapest service after its cost: firm, source row, then
-/// the rest of the row (so that the choice never depends on the order rows arrive in).
-type Tie<'a> = (
-    &'a str,
-    usize,
-    Period,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-);
+/// The service rows a pass reads, seen only through what the accumulator needs besides
+/// each row's cost: the order that names a group's cheapest service after its cost (firm,
+/// source row, then the rest of the row, so that the choice never depends on the order rows
+/// arrive in), the order of firms (SmaRT ties), and the named row itself. Implemented by
+/// `[Observation]` (the row path) and by [`Frame`](crate::Frame) (dictionary codes ordered like
+/// their text, so both orders are the same).
+pub(crate) trait Rows {
+    /// Row `a` against row `b` by (firm, source row, period, sending code, name, region,
+    /// receiving code, name, region).
+    fn tie(&self, a: u32, b: u32) -> Ordering;
+    /// Row `a`'s firm against row `b`'s.
+    fn firm_order(&self, a: u32, b: u32) -> Ordering;
+    /// The row's identity and labels.
+    fn named(&self, row: u32) -> Option<Named<'_>>;
+}
 
-fn tie(obs: &Observation) -> Tie<'_> {
-    (
-        &obs.firm,
-        obs.row,
-        obs.period,
-        &obs.source_code,
-        &obs.source_name,
-        &obs.source_region,
-        &obs.destination_code,
-        &obs.destination_name,
-        &obs.destination_region,
-    )
+/// One service's identity and labels, borrowed from its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Named<'a> {
+    pub firm: &'a str,
+    pub row: usize,
+    pub period: Period,
+    pub source_code: &'a str,
+    pub source_name: &'a str,
+    pub source_region: &'a str,
+    pub destination_code: &'a str,
+    pub destination_name: &'a str,
+    pub destination_region: &'a str,
+}
+
+impl<'a> Named<'a> {
+    pub(crate) fn of(obs: &'a Observation) -> Named<'a> {
+        Named {
+            firm: &obs.firm,
+            row: obs.row,
+            period: obs.period,
+            source_code: &obs.source_code,
+            source_name: &obs.source_name,
+            source_region: &obs.source_region,
+            destination_code: &obs.destination_code,
+            destination_name: &obs.destination_name,
+            destination_region: &obs.destination_region,
+        }
+    }
+}
+
+impl Rows for [Observation] {
+    fn tie(&self, a: u32, b: u32) -> Ordering {
+        self.named(a).cmp(&self.named(b))
+    }
+    fn firm_order(&self, a: u32, b: u32) -> Ordering {
+        let firm = |i: u32| self.get(i as usize).map_or("", |o| o.firm.as_str());
+        firm(a).cmp(firm(b))
+    }
+    fn named(&self, row: u32) -> Option<Named<'_>> {
+        self.get(row as usize).map(Named::of)
+    }
 }
 
 /// One group's accumulator during a pass (rows are indexes into the pass's rows).
@@ -113,9 +144,15 @@ pub(crate) struct Accumulator {
 }
 
 impl Accumulator {
-    fn new(row: u32) -> Accumulator {
+    pub(crate) fn new(row: u32) -> Accumulator {
+        Accumulator::with_capacity(row, 0)
+    }
+
+    /// An accumulator whose first row is `row`, with room for `services` costs (a pass that
+    /// knows its group sizes saves the vector's regrowth).
+    pub(crate) fn with_capacity(row: u32, services: usize) -> Accumulator {
         Accumulator {
-            scaled: Vec::new(),
+            scaled: Vec::with_capacity(services),
             exact: Vec::new(),
             scaled_sum: 0,
             exact_sum: Decimal::ZERO,
@@ -129,8 +166,13 @@ impl Accumulator {
     }
 
     /// Adds one row: its cost, its claim to be the cheapest and to a SmaRT place.
-    fn add(&mut self, rows: &[Observation], row: u32, cost: Cost, eligible: bool) -> Result<()> {
-        let obs = |i: u32| rows.get(i as usize);
+    pub(crate) fn add<R: Rows + ?Sized>(
+        &mut self,
+        rows: &R,
+        row: u32,
+        cost: Cost,
+        eligible: bool,
+    ) -> Result<()> {
         match cost {
             Cost::Scaled(v) => {
                 self.scaled.push(v);
@@ -146,7 +188,7 @@ impl Accumulator {
         }
         let cheaper = match cost.cmp(&self.cheapest.0) {
             Ordering::Less => true,
-            Ordering::Equal => obs(row).map(tie) < obs(self.cheapest.1).map(tie),
+            Ordering::Equal => rows.tie(row, self.cheapest.1) == Ordering::Less,
             Ordering::Greater => false,
         };
         if cheaper || self.count() == 1 {
@@ -157,9 +199,8 @@ impl Accumulator {
             self.eligible = self.eligible.saturating_add(1);
             // By (cost, firm); a firm's name is read only on a tie of costs (most rows lose
             // to the third place on cost alone).
-            let firm = |i: u32| obs(i).map_or("", |o| o.firm.as_str());
             let before = |(c, r): (Cost, u32)| match c.cmp(&cost) {
-                Ordering::Equal => firm(r) <= firm(row),
+                Ordering::Equal => rows.firm_order(r, row) != Ordering::Greater,
                 other => other == Ordering::Less,
             };
             if self.smart.len() == 3 {
@@ -369,7 +410,7 @@ pub(crate) fn gather<'a>(
 pub(crate) struct ServiceGroup<'a> {
     pub key: Vec<Part<'a>>,
     pub summary: Summary,
-    pub first: &'a Observation,
+    pub first: Named<'a>,
     pub eligible: usize,
     pub smart_pct: Option<Decimal>,
     pub smart_firms: Vec<&'a str>,
@@ -383,11 +424,20 @@ pub(crate) fn service_groups<'a>(
     options: &AggregateOptions,
 ) -> Result<(Vec<ServiceGroup<'a>>, LeftOut)> {
     let (groups, left_out) = gather(rows, dims, options)?;
-    let row = |i: u32| rows.get(i as usize);
+    Ok((summarize_groups(rows, dims, options, groups)?, left_out))
+}
+
+/// Each gathered group's exact statistics, SmaRT and named rows.
+pub(crate) fn summarize_groups<'a, R: Rows + ?Sized>(
+    rows: &'a R,
+    dims: &[Dimension],
+    options: &AggregateOptions,
+    groups: Gathered<'a>,
+) -> Result<Vec<ServiceGroup<'a>>> {
     let mut out = Vec::with_capacity(groups.len());
     for (key, mut group) in groups {
         let summary = group.summary()?;
-        let Some(first) = row(summary.cheapest) else {
+        let Some(first) = rows.named(summary.cheapest) else {
             continue;
         };
         let smart = group.smart(applies(dims, &group), options.smart_min_services)?;
@@ -396,7 +446,7 @@ pub(crate) fn service_groups<'a>(
                 Some(mean),
                 taken
                     .into_iter()
-                    .filter_map(|r| row(r).map(|o| o.firm.as_str()))
+                    .filter_map(|r| rows.named(r).map(|n| n.firm))
                     .collect(),
             ),
             None => (None, Vec::new()),
@@ -410,7 +460,7 @@ pub(crate) fn service_groups<'a>(
             smart_firms,
         });
     }
-    Ok((out, left_out))
+    Ok(out)
 }
 
 #[cfg(test)]

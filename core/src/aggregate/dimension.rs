@@ -147,7 +147,12 @@ pub(crate) fn column<'o>(obs: &'o Observation, name: &str) -> &'o str {
 /// `group` (`G8` or `G20`) or `non-G8` / `non-G20`, from a `…_G8G20` column as RPW writes it
 /// (`G8/G20`, `G20`, `..`).
 pub(crate) fn member(obs: &Observation, name: &str, group: &'static str) -> &'static str {
-    let is_member = column(obs, name)
+    member_of(column(obs, name), group)
+}
+
+/// [`member`] of a cell's text.
+pub(crate) fn member_of(cell: &str, group: &'static str) -> &'static str {
+    let is_member = cell
         .split('/')
         .any(|g| g.trim().eq_ignore_ascii_case(group));
     match (is_member, group) {

@@ -1,7 +1,7 @@
 //! The grouping API: [`group`], its result ([`Grouping`], [`GroupStat`]) and the finishing
 //! step every grouping shares (change from the previous quarter, then rounding).
 
-use super::accumulator::service_groups;
+use super::accumulator::{service_groups, ServiceGroup};
 use super::dimension::Dimension;
 use super::keys::Part;
 use super::options::{AggregateOptions, LeftOut};
@@ -113,6 +113,16 @@ pub fn group(
     options: &AggregateOptions,
 ) -> Result<Grouping> {
     let (groups, left_out) = service_groups(observations, dimensions, options)?;
+    Ok(grouping_of(dimensions, groups, left_out, options))
+}
+
+/// The [`Grouping`] of a pass's summarized groups.
+pub(crate) fn grouping_of(
+    dimensions: &[Dimension],
+    groups: Vec<ServiceGroup<'_>>,
+    left_out: LeftOut,
+    options: &AggregateOptions,
+) -> Grouping {
     let stats = groups
         .into_iter()
         .map(|g| GroupStat {
@@ -122,17 +132,17 @@ pub fn group(
             median_pct: g.summary.median,
             min_pct: g.summary.min,
             max_pct: g.summary.max,
-            cheapest: g.first.firm.clone(),
+            cheapest: g.first.firm.to_string(),
             eligible: g.eligible,
             smart_pct: g.smart_pct,
             change_pp: None,
         })
         .collect();
-    Ok(Grouping {
+    Grouping {
         dimensions: dimensions.to_vec(),
         groups: finish(dimensions, stats, options.rounding),
         left_out,
-    })
+    }
 }
 
 /// Fills `change_pp` (when `Period` is a dimension) from the exact means, then rounds.

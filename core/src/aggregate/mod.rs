@@ -1,20 +1,22 @@
 //! Aggregation of services, one engine for all: the dimensions and options
 //! ([`dimension`], [`options`]), group keys interned without copying ([`keys`]), the one
 //! pass whose per-group accumulator [`group`], the indicators and [`Partial`] share
-//! ([`accumulator`]), exact statistics of a group of values ([`stats`]), the grouping API
+//! ([`accumulator`]), the columnar frame that feeds it without reading strings ([`frame`]), exact statistics of a group of values ([`stats`]), the grouping API
 //! ([`grouping`]) and the mergeable partial state ([`partial`]).
 
 mod accumulator;
 mod dimension;
+mod frame;
 mod grouping;
 mod keys;
 mod options;
 mod partial;
 mod stats;
 
-pub(crate) use accumulator::service_groups;
+pub(crate) use accumulator::{service_groups, ServiceGroup};
 pub use dimension::Dimension;
 pub(crate) use dimension::{column, member};
+pub use frame::{Frame, FrameBuilder, FrameRow};
 pub(crate) use grouping::finish;
 pub use grouping::{group, GroupStat, Grouping};
 pub(crate) use keys::{partition, Part};

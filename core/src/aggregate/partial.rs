@@ -30,8 +30,9 @@
 //! and rescaled, so this changes no result, and equal costs then merge to one entry whatever
 //! their published scale.
 
-use super::accumulator::{gather, one_corridor_period, smart_of};
+use super::accumulator::{self, gather, one_corridor_period, smart_of, Gathered, Rows};
 use super::dimension::Dimension;
+use super::frame::Frame;
 use super::grouping::{finish, GroupStat, Grouping};
 use super::keys::Part;
 use super::options::{AggregateOptions, LeftOut};
@@ -108,18 +109,18 @@ struct Named {
 }
 
 impl Named {
-    fn of(obs: &Observation, cost: Decimal) -> Named {
+    fn of(row: accumulator::Named<'_>, cost: Decimal) -> Named {
         Named {
             cost,
-            firm: obs.firm.clone(),
-            row: obs.row,
-            period: obs.period,
-            source_code: obs.source_code.clone(),
-            source_name: obs.source_name.clone(),
-            source_region: obs.source_region.clone(),
-            destination_code: obs.destination_code.clone(),
-            destination_name: obs.destination_name.clone(),
-            destination_region: obs.destination_region.clone(),
+            firm: row.firm.to_string(),
+            row: row.row,
+            period: row.period,
+            source_code: row.source_code.to_string(),
+            source_name: row.source_name.to_string(),
+            source_region: row.source_region.to_string(),
+            destination_code: row.destination_code.to_string(),
+            destination_name: row.destination_name.to_string(),
+            destination_region: row.destination_region.to_string(),
         }
     }
 }
@@ -463,10 +464,42 @@ impl Partial {
     /// ```
     pub fn add(&mut self, observations: &[Observation]) -> Result<()> {
         let (groups, left_out) = gather(observations, &self.dimensions, &self.options)?;
-        let row = |i: u32| observations.get(i as usize);
-        let firm = |i: u32| row(i).map_or_else(String::new, |o| o.firm.clone());
+        self.add_gathered(observations, groups, left_out)
+    }
+
+    /// Adds a [`Frame`]'s rows: the same state as [`Partial::add`] over the rows it was built
+    /// from (one pass over its integer columns, no string read). Errors: as
+    /// [`Partial::add`]; a dimension the frame does not code is [`Error::Incompatible`].
+    ///
+    /// ```
+    /// use remitcost::{Frame, Partial};
+    /// let data = remitcost::read_rpw_csv(std::fs::File::open("../testdata/rpw/sample.csv").unwrap()).unwrap();
+    /// let mut by_rows = Partial::for_indicators(&Default::default());
+    /// by_rows.add(&data.observations).unwrap();
+    /// let mut by_frame = Partial::for_indicators(&Default::default());
+    /// by_frame.add_frame(&Frame::from_observations(&data.observations).unwrap()).unwrap();
+    /// assert_eq!(by_frame, by_rows);
+    /// ```
+    pub fn add_frame(&mut self, frame: &Frame) -> Result<()> {
+        let (groups, left_out) = frame.gather(&self.dimensions, &self.options)?;
+        self.add_gathered(frame, groups, left_out)
+    }
+
+    /// Adds one pass's groups (over `rows`) to the state.
+    pub(crate) fn add_gathered<R: Rows + ?Sized>(
+        &mut self,
+        rows: &R,
+        groups: Gathered<'_>,
+        left_out: LeftOut,
+    ) -> Result<()> {
+        let firm = |i: u32| {
+            rows.named(i)
+                .map_or_else(String::new, |n| n.firm.to_string())
+        };
         for (key, group) in groups {
-            let (Some(cheapest), Some(first)) = (row(group.cheapest.1), row(group.first)) else {
+            let (Some(cheapest), Some(first)) =
+                (rows.named(group.cheapest.1), rows.named(group.first))
+            else {
                 continue;
             };
             let state = GroupState {
@@ -485,8 +518,8 @@ impl Partial {
                 } else {
                     Span::One(
                         first.period,
-                        first.source_code.clone(),
-                        first.destination_code.clone(),
+                        first.source_code.to_string(),
+                        first.destination_code.to_string(),
                     )
                 },
             };

@@ -6,8 +6,8 @@
 use remitcost::{
     corridor_indicators, fx_margin_pct, group, group_corridors, indicators, parse_decimal,
     published_indicators, rank_offers_with, read_rpw_csv, read_rpw_json, AggregateOptions,
-    CorridorStat, CorridorWeights, CostOptions, Currency, Dimension, Error, Observation, Offer,
-    Period, RankOptions, Rate, Result, Rounding,
+    CorridorStat, CorridorWeights, CostOptions, Currency, Dimension, Error, Frame, Observation,
+    Offer, Period, RankOptions, Rate, Result, Rounding,
 };
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -158,7 +158,16 @@ pub fn run(operation: &str, input: &Value) -> Result<Value> {
                     &dims,
                     &options
                 )?),
-                None => json!(group(&rows(input)?, &dims, &options)?),
+                None => {
+                    let rows = rows(input)?;
+                    let by_rows = group(&rows, &dims, &options);
+                    // The columnar frame gives the same figures (or fails alike).
+                    let by_frame =
+                        Frame::from_observations(&rows).and_then(|f| f.group(&dims, &options));
+                    let codes = |r: &Result<_>| r.as_ref().map_err(|e| e.code()).cloned();
+                    assert_eq!(codes(&by_frame), codes(&by_rows), "frame path");
+                    json!(by_rows?)
+                }
             }
         }
         "indicators" => {
@@ -170,7 +179,15 @@ pub fn run(operation: &str, input: &Value) -> Result<Value> {
                     &options,
                     w.as_ref()
                 )?),
-                None => json!(indicators(&rows(input)?, &options, w.as_ref())?),
+                None => {
+                    let rows = rows(input)?;
+                    let by_rows = indicators(&rows, &options, w.as_ref());
+                    let by_frame = Frame::from_observations(&rows)
+                        .and_then(|f| f.indicators(&options, w.as_ref()));
+                    let codes = |r: &Result<_>| r.as_ref().map_err(|e| e.code()).cloned();
+                    assert_eq!(codes(&by_frame), codes(&by_rows), "frame path");
+                    json!(by_rows?)
+                }
             }
         }
         "published" => {
