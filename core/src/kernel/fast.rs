@@ -6,12 +6,14 @@
 //! and every denominator of a figure). [`limit`] follows the formulas of `price` with such
 //! bounds (every band applying, the larger of a cap and the fee, both rates of a promotion)
 //! and gives the largest amount for which none comes near 2^127. For amounts up to it,
-//! `price` runs on [`Wrapping`](super::int::Wrapping) integers (no check, no branch on
-//! overflow) and gives the figures the checked path would; beyond it (or for an amount finer
-//! than minor units, or outside the schedule's limits) a quote takes the checked path, then the
-//! 512-bit one, as before.
+//! [`price`] runs the same formulas on plain `i128` (no check, no branch on overflow) and
+//! gives the figures the checked path would; beyond it, or for a quote it leaves (a fee that
+//! takes the whole amount, a figure beyond 96 bits), the 512-bit path prices it and says why.
 
+use super::int::gcd;
 use super::plan::Plan;
+use super::{Figures, MANTISSA_LIMIT};
+use crate::money::Rounding;
 
 /// No intermediate of a fast quote exceeds this (2^125): room for the rounding's `2·r` and
 /// `q ± 1` beside it, well inside `i128`.
@@ -57,19 +59,18 @@ impl Linear {
     }
 }
 
-/// The largest amount every recorded bound allows.
+/// The largest slope and constant of every recorded bound: `k_max·a + c_max` bounds them all.
 struct Bound {
-    a_max: u128,
+    k_max: u128,
+    c_max: u128,
 }
 
 impl Bound {
     /// Records `x` as a value `price` computes, and returns it.
     fn keep(&mut self, x: Option<Linear>) -> Option<Linear> {
         let x = x?;
-        let room = LIMIT.checked_sub(x.c)?;
-        if let Some(most) = room.checked_div(x.k) {
-            self.a_max = self.a_max.min(most);
-        }
+        self.k_max = self.k_max.max(x.k);
+        self.c_max = self.c_max.max(x.c);
         Some(x)
     }
 
@@ -88,7 +89,7 @@ impl Bound {
 /// `plan.price` exceeds [`LIMIT`], or `None` when even the amount 0 would (an offer of
 /// extreme numbers: every quote takes the checked path).
 pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
-    let mut b = Bound { a_max: LIMIT };
+    let mut b = Bound { k_max: 0, c_max: 0 };
     let a = b.keep(Some(Linear::AMOUNT))?;
     let a1 = b.keep(a.times(plan.a_to_k1))?;
     let _ = a1;
@@ -169,7 +170,192 @@ pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
     let gets_k2 = b.keep(gets.times(plan.p10_k2))?;
     let gd_paid = b.keep(paid.times(plan.gd))?;
     b.round(gets_k2, gd_paid, plan.rate_unit, false)?;
-    i128::try_from(b.a_max).ok()
+    // The amount itself was recorded (slope 1), so k_max is at least 1.
+    let room = LIMIT.checked_sub(b.c_max)?;
+    i128::try_from(room.checked_div(b.k_max)?).ok()
+}
+
+/// `num / den` reduced: a figure `x / y` at `unit` is `(x·num) / (y·den)` rounded, with
+/// `num / den = unit / y`'s constant part in lowest terms, so that the numbers divided are as
+/// small as they can be (most then fit one native 64-bit division, and a denominator of 1
+/// needs none).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+impl Ratio {
+    fn new(num: i128, den: i128) -> Option<Ratio> {
+        let g = gcd(num, den);
+        Some(Ratio {
+            num: num.checked_div(g)?,
+            den: den.checked_div(g)?,
+        })
+    }
+}
+
+/// The reduced ratios of every figure of a plan (see [`Ratio`]), worked out with its bound.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ratios {
+    /// unit / 10^sa, unit / 10^k1, unit / 10^k2, unit / fee_d, unit / xd, unit / c_d (send
+    /// money), recv_unit / gd.
+    sa: Ratio,
+    k1: Ratio,
+    k2: Ratio,
+    fee_d: Ratio,
+    xd: Ratio,
+    c_d: Ratio,
+    gd: Ratio,
+    /// The figures whose denominator depends on the amount: `100·pct_unit / cd_pm` (the
+    /// margin, over the amount exchanged), `pct_a·pct_unit / c_d` (total cost %, over the
+    /// amount), `10^k2·rate_unit / gd` (effective rate, over the total paid).
+    margin: Ratio,
+    pct: Ratio,
+    rate: Ratio,
+}
+
+impl Ratios {
+    pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios> {
+        let su = p.send_unit;
+        let r = Ratio::new;
+        Some(Ratios {
+            sa: r(su, p.p10_sa)?,
+            k1: r(su, p.p10_k1)?,
+            k2: r(su, p.p10_k2)?,
+            fee_d: r(su, p.fee_d)?,
+            xd: r(su, p.xd)?,
+            c_d: r(su, p.c_d)?,
+            gd: r(p.recv_unit, p.gd)?,
+            margin: r(p.hundred.checked_mul(p.pct_unit)?, p.cd_pm)?,
+            pct: r(p.pct_a.checked_mul(p.pct_unit)?, p.c_d)?,
+            rate: r(p.p10_k2.checked_mul(p.rate_unit)?, p.gd)?,
+        })
+    }
+}
+
+/// `n / d` (d > 0) rounded once under `rule` to an integer, as [`super::round`] does it, for
+/// values within the bound: `None` where it would not fit a decimal's 96 bits (the wide path
+/// then says so). Every rule is symmetric about zero, so the magnitude is rounded and the sign
+/// put back; one native 64-bit division where both fit, none where `d` is 1.
+#[inline(always)]
+fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
+    if d == 1 {
+        return (n.unsigned_abs() < MANTISSA_LIMIT).then_some(n);
+    }
+    let (m, d) = (n.unsigned_abs(), d.unsigned_abs());
+    let (q, r) = match (u64::try_from(m), u64::try_from(d)) {
+        (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
+        _ => (m.checked_div(d)?, m.checked_rem(d)?),
+    };
+    let twice = r.wrapping_mul(2);
+    let away = match rule {
+        Rounding::HalfEven => twice > d || (twice == d && q & 1 != 0),
+        Rounding::HalfAwayFromZero => twice >= d,
+        Rounding::Up => r != 0,
+        Rounding::Down => false,
+    };
+    let q = q.wrapping_add(u128::from(away));
+    if q >= MANTISSA_LIMIT {
+        return None;
+    }
+    let q = i128::try_from(q).ok()?;
+    Some(if n < 0 { q.wrapping_neg() } else { q })
+}
+
+/// The figures of `a` (minor units, positive, at most [`limit`] of `p`, `r` its ratios):
+/// `Plan::price`'s formulas on plain `i128`, every operation exact by the bound, no check but
+/// the ones that decide (a fee or tax that takes the whole amount, a figure beyond 96 bits:
+/// `None`, and the wide path gives the error).
+pub(super) fn price(p: &Plan<i128>, r: &Ratios, a: i128) -> Option<Figures> {
+    let a1 = a.wrapping_mul(p.a_to_k1);
+    let mut fee = 0i128;
+    if !p.waived {
+        for part in &p.parts {
+            if part.from.is_none_or(|f| a1 >= f) && part.to.is_none_or(|t| a1 < t) {
+                fee = fee
+                    .wrapping_add(part.fixed)
+                    .wrapping_add(a.wrapping_mul(part.per_unit));
+            }
+        }
+        fee = p.min_fee.map_or(fee, |min| fee.max(min));
+        fee = p.max_fee.map_or(fee, |max| fee.min(max));
+    }
+    let tax = fee
+        .wrapping_mul(p.tax_on_fee)
+        .wrapping_add(a.wrapping_mul(p.tax_on_amount));
+    let charges = fee.wrapping_mul(p.k1_to_k2).wrapping_add(tax);
+    let a2 = a.wrapping_mul(p.a_to_k2);
+    let (exchanged, paid) = if p.deducted {
+        (a2.wrapping_sub(charges), a2)
+    } else {
+        (a2, a2.wrapping_add(charges))
+    };
+    if exchanged <= 0 {
+        return None;
+    }
+    let conv = match p.promo {
+        None => exchanged.wrapping_mul(p.offered),
+        Some(promo) => {
+            let at_promo = promo.cap.map_or(exchanged, |c| exchanged.min(c)).max(0);
+            let rest = exchanged.wrapping_sub(at_promo);
+            at_promo
+                .wrapping_mul(promo.coef)
+                .wrapping_add(rest.wrapping_mul(p.offered))
+        }
+    };
+    let conv_s = conv.wrapping_mul(p.p10_srf);
+    let gets = conv_s.wrapping_sub(p.rf_conv);
+    if gets <= 0 {
+        return None;
+    }
+    let lost = conv_s.wrapping_sub(p.rfi_conv);
+    let fx_n = exchanged
+        .wrapping_mul(p.cd_pm)
+        .wrapping_sub(conv.wrapping_mul(p.qm));
+    let total_n = charges
+        .wrapping_add(exchanged)
+        .wrapping_mul(p.c_coef)
+        .wrapping_sub(lost.wrapping_mul(p.qm));
+    let rule = p.rounding;
+    // x / y at a figure's unit, `ratio` being unit / y in lowest terms (y constant), or
+    // x / y with `ratio` the constant part of unit / y.
+    let at = |x: i128, ratio: Ratio| div(x.wrapping_mul(ratio.num), ratio.den, rule);
+    let over = |x: i128, y: i128, ratio: Ratio| {
+        div(x.wrapping_mul(ratio.num), y.wrapping_mul(ratio.den), rule)
+    };
+    let mut gets_r = at(gets, r.gd)?;
+    if let Some(unit) = p.payout_unit {
+        gets_r = gets_r.checked_div(unit)?.checked_mul(unit)?;
+    }
+    Some([
+        at(a, r.sa)?,
+        at(fee, r.k1)?,
+        at(tax, r.k2)?,
+        match p.receiving {
+            Some(fee) => fee,
+            None => at(p.rfi_fee, r.fee_d)?,
+        },
+        if p.rfi_fee == 0 {
+            at(charges, r.k2)?
+        } else {
+            at(
+                charges.wrapping_mul(p.p10srf_pm).wrapping_add(p.rfi_fee),
+                r.fee_d,
+            )?
+        },
+        at(paid, r.k2)?,
+        at(exchanged, r.k2)?,
+        match p.margin {
+            Some(m) => m,
+            None => over(fx_n, exchanged, r.margin)?,
+        },
+        at(fx_n, r.xd)?,
+        at(total_n, r.c_d)?,
+        over(total_n, a, r.pct)?,
+        gets_r,
+        over(gets, paid, r.rate)?,
+    ])
 }
 
 #[cfg(test)]

@@ -88,52 +88,6 @@ impl Int for I512 {
     }
 }
 
-/// An `i128` whose additions, subtractions and multiplications wrap, unchecked: the fast
-/// path's integer. Only for amounts within a plan's bound (see [`super::fast`]), computed once
-/// per offer so that no intermediate of its largest amount comes near 2^127; there every
-/// operation is exact and this gives the same values as the checked `i128`. Divisions stay
-/// checked (a zero divisor is `None`, never a panic).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Wrapping(pub i128);
-
-impl From<i128> for Wrapping {
-    #[inline(always)]
-    fn from(v: i128) -> Self {
-        Wrapping(v)
-    }
-}
-
-impl Int for Wrapping {
-    #[inline(always)]
-    fn of(v: i128) -> Self {
-        Wrapping(v)
-    }
-    #[inline(always)]
-    fn add(self, o: Self) -> Option<Self> {
-        Some(Wrapping(self.0.wrapping_add(o.0)))
-    }
-    #[inline(always)]
-    fn sub(self, o: Self) -> Option<Self> {
-        Some(Wrapping(self.0.wrapping_sub(o.0)))
-    }
-    #[inline(always)]
-    fn mul(self, o: Self) -> Option<Self> {
-        Some(Wrapping(self.0.wrapping_mul(o.0)))
-    }
-    #[inline(always)]
-    fn div(self, o: Self) -> Option<Self> {
-        Int::div(self.0, o.0).map(Wrapping)
-    }
-    #[inline(always)]
-    fn narrow(self) -> Option<i128> {
-        Some(self.0)
-    }
-    #[inline(always)]
-    fn is_odd(self) -> bool {
-        self.0 & 1 != 0
-    }
-}
-
 /// 10^k, if it fits.
 pub(crate) fn pow10<I: Int>(k: u32) -> Option<I> {
     let ten = I::of(10);
@@ -142,6 +96,19 @@ pub(crate) fn pow10<I: Int>(k: u32) -> Option<I> {
 
 /// The greatest common divisor of two positive integers.
 pub(crate) fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+            // Within 64 bits: native divisions (a 128-bit remainder is a library call).
+            return i128::from(gcd64(x, y));
+        }
+        let r = a.checked_rem(b).unwrap_or(0);
+        a = b;
+        b = r;
+    }
+    a
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         let r = a.checked_rem(b).unwrap_or(0);
         a = b;

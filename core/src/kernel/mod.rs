@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::money::{Rounding, PCT_DECIMALS};
 use crate::quote::{Cost, CostOptions, Offer, RATE_DECIMALS};
 use bnum::types::I512;
-use int::{Int, Wrapping};
+use int::Int;
 use plan::Plan;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -69,7 +69,7 @@ fn ok<I>(v: Option<I>, what: &'static str) -> Step<I> {
 }
 
 /// Decimal's largest mantissa is 2^96 − 1.
-const MANTISSA_LIMIT: u128 = 1 << 96;
+pub(crate) const MANTISSA_LIMIT: u128 = 1 << 96;
 
 /// `n / d` (d > 0) times `unit` (10^places), rounded once under `rule`: the quotient decides
 /// the digits and the remainder of the exact division the rounding. An overflow where the
@@ -138,8 +138,8 @@ fn fit<I: Int>(m: I, what: &'static str) -> Step<i128> {
 
 impl<I: Int> Plan<I> {
     /// The figures of sending `a` (the amount, `amount`, at the plan's scale), computed on
-    /// `J`: the plan's own integers (checked), or [`Wrapping`] ones for an amount within the
-    /// plan's bound (see [`fast`]).
+    /// `J` with every operation checked: the wide path (and, in tests, the checked `i128`
+    /// one). [`fast::price`] is the same formulas on unchecked `i128`.
     #[inline]
     pub(crate) fn price<J: Int + From<I>>(&self, amount: Decimal, a: J) -> Step<Figures> {
         let v = J::from;
@@ -292,15 +292,16 @@ fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
 /// An offer's plans: on `i128` (or why there is none) and, built when first needed, on wide
 /// integers; both for amounts at the send currency's minor units.
 ///
-/// An amount up to `bound` (see [`fast`]) is priced by the `i128` plan on [`Wrapping`]
-/// integers, with no check per operation; any other (or one whose figure overflows a
+/// An amount up to `bound` (see [`fast`]) is priced by the `i128` plan with no check per
+/// operation ([`fast::price`]); any other (or one whose figure overflows a
 /// decimal's 96 bits) by the wide plan, which gives the same figures wherever both apply.
 /// `fast` is the range of amounts that need no other check at all (positive, within the
 /// schedule's limits, up to the bound): the entry of [`Pricer`](crate::Pricer)'s quotes.
 #[derive(Debug, Clone)]
 pub(crate) struct Kernel {
     narrow: Step<Plan<i128>>,
-    bound: Option<i128>,
+    /// The largest amount of the fast path, and the ratios of its figures.
+    bound: Option<(i128, fast::Ratios)>,
     fast: Option<(i128, i128)>,
     scale: u32,
     wide: OnceLock<Step<Plan<I512>>>,
@@ -333,8 +334,11 @@ impl Kernel {
     pub(crate) fn new(offer: &Offer, options: &CostOptions) -> Kernel {
         let scale = offer.send_currency.minor_units();
         let narrow = Plan::new(offer, options, scale);
-        let bound = narrow.as_ref().ok().and_then(fast::limit);
-        let fast = bound.and_then(|bound| {
+        let bound = narrow
+            .as_ref()
+            .ok()
+            .and_then(|plan| Some((fast::limit(plan)?, fast::Ratios::new(plan)?)));
+        let fast = bound.and_then(|(bound, _)| {
             let s = &offer.schedule;
             let lo = match s.min_amount {
                 Some(min) => minor_units(min, scale, true)?.max(1),
@@ -365,10 +369,8 @@ impl Kernel {
         if a < lo || a > hi {
             return None;
         }
-        let plan = self.narrow.as_ref().ok()?;
-        // Only an error's message reads the decimal amount; a refused quote is left to the
-        // checked path (which builds it), so none is needed here.
-        plan.price(Decimal::ZERO, Wrapping(a)).ok()
+        let (plan, (_, ratios)) = (self.narrow.as_ref().ok()?, self.bound.as_ref()?);
+        fast::price(plan, ratios, a)
     }
 
     /// [`Kernel::fast_minor`] of a decimal amount at the send currency's minor units.
@@ -392,10 +394,11 @@ impl Kernel {
             return Self::once(offer, options, scale, amount);
         };
         match &self.narrow {
-            Ok(plan) if self.bound.is_some_and(|bound| a <= bound) => {
-                match plan.price(amount, Wrapping(a)) {
-                    Err(Halt::Overflow(_)) => {}
-                    done => return settle(done),
+            Ok(plan) => {
+                if let Some((_, ratios)) = self.bound.as_ref().filter(|(bound, _)| a <= *bound) {
+                    if let Some(figures) = fast::price(plan, ratios, a) {
+                        return Ok(figures);
+                    }
                 }
             }
             Err(Halt::Error(e)) => return Err(e.clone()),
@@ -414,9 +417,10 @@ impl Kernel {
         let a = amount.normalize().mantissa();
         match Plan::<i128>::new(offer, options, scale) {
             Ok(plan) if fast::limit(&plan).is_some_and(|bound| a <= bound) => {
-                match plan.price(amount, Wrapping(a)) {
-                    Err(Halt::Overflow(_)) => {}
-                    done => return settle(done),
+                if let Some(figures) =
+                    fast::Ratios::new(&plan).and_then(|r| fast::price(&plan, &r, a))
+                {
+                    return Ok(figures);
                 }
             }
             Err(Halt::Error(e)) => return Err(e),
@@ -426,13 +430,22 @@ impl Kernel {
     }
 }
 
+/// The decimal of mantissa `m` (within 96 bits, as every figure the kernel gives) and
+/// `scale` (at most [`RATE_DECIMALS`]): its three 32-bit words, no checks.
+#[inline]
+fn decimal(m: i128, scale: u32) -> Decimal {
+    let u = m.unsigned_abs();
+    let word = |shift: u32| u.wrapping_shr(shift) as u32;
+    Decimal::from_parts(word(0), word(32), word(64), m < 0, scale)
+}
+
 /// A [`Cost`] from its figures.
 pub(crate) fn cost_of(offer: &Offer, figures: &Figures) -> Cost {
     let scales = scales(
         offer.send_currency.minor_units(),
         offer.receive_currency.minor_units(),
     );
-    let d = |i: usize| Decimal::from_i128_with_scale(figures[i], scales[i]);
+    let d = |i: usize| decimal(figures[i], scales[i]);
     Cost {
         send_currency: offer.send_currency,
         receive_currency: offer.receive_currency,
