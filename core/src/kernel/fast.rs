@@ -19,6 +19,15 @@ use crate::money::Rounding;
 /// `q ± 1` beside it, well inside `i128`.
 const LIMIT: u128 = 1 << 125;
 
+/// `x·y`, if it fits: one widening multiply where both are within 64 bits (a checked
+/// 128-bit one is a library call).
+fn mul(x: u128, y: u128) -> Option<u128> {
+    match (u64::try_from(x), u64::try_from(y)) {
+        (Ok(x), Ok(y)) => Some(u128::from(x).wrapping_mul(u128::from(y))),
+        _ => x.checked_mul(y),
+    }
+}
+
 /// `k·a + c`: a bound on the absolute value of an intermediate, for amounts `a`.
 #[derive(Debug, Clone, Copy)]
 struct Linear {
@@ -46,8 +55,8 @@ impl Linear {
     fn times(self, v: i128) -> Option<Linear> {
         let v = v.unsigned_abs();
         Some(Linear {
-            k: self.k.checked_mul(v)?,
-            c: self.c.checked_mul(v)?,
+            k: mul(self.k, v)?,
+            c: mul(self.c, v)?,
         })
     }
 
@@ -188,9 +197,13 @@ pub(crate) struct Ratio {
 impl Ratio {
     fn new(num: i128, den: i128) -> Option<Ratio> {
         let g = gcd(num, den);
+        let exact = |v: i128| match (u64::try_from(v), u64::try_from(g)) {
+            (Ok(v), Ok(g)) => v.checked_div(g).map(i128::from),
+            _ => v.checked_div(g),
+        };
         Some(Ratio {
-            num: num.checked_div(g)?,
-            den: den.checked_div(g)?,
+            num: exact(num)?,
+            den: exact(den)?,
         })
     }
 }
