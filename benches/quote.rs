@@ -1,9 +1,10 @@
 //! Pricing benchmarks: one quote under a flat, a tiered-with-caps and a receiving-fee schedule;
-//! the same through a prepared `Pricer` (the per-offer work done once); the reverse solve;
+//! the same through a prepared `Pricer` (the per-offer work done once); columns of 1,000
+//! amounts (decimals, and minor units through the columnar entry); the reverse solve;
 //! ranking 100 offers.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use remitcost::{rank_offers, CostOptions, Decimal, Offer, Pricer, Target};
+use remitcost::{rank_offers, CostColumns, CostOptions, Decimal, Offer, Pricer, Target};
 use std::hint::black_box;
 
 fn offer(schedule: serde_json::Value) -> Offer {
@@ -68,6 +69,22 @@ fn pricing(c: &mut Criterion) {
         let pricer = Pricer::new(offer, &options);
         group.bench_function(name, |b| {
             b.iter(|| pricer.cost_columns(black_box(&amounts)))
+        });
+    }
+    group.finish();
+    // The columnar entry: the same 1,000 amounts in minor units (i64) priced into reused
+    // columns of integers (`Pricer::price_column`): time per column, divide by 1,000.
+    let minor: Vec<i64> = (0..1000i64).map(|i| 100 + i * 999_901).collect();
+    let mut group = c.benchmark_group("price_column_1000");
+    for (name, offer) in [
+        ("flat", &flat),
+        ("tiered_3_bands_caps_deducted", &tiered),
+        ("receiving_fee_and_vat", &receiving),
+    ] {
+        let pricer = Pricer::new(offer, &options);
+        let mut out = CostColumns::default();
+        group.bench_function(name, |b| {
+            b.iter(|| pricer.price_column(black_box(&minor), &mut out))
         });
     }
     group.finish();

@@ -95,6 +95,11 @@ impl<'a> Pricer<'a> {
     /// assert_eq!((figures[4], pricer.scales()[4]), (150, 2)); // fee 1.50
     /// ```
     pub fn figures(&self, amount: Decimal) -> Result<Figures> {
+        // Most amounts: at minor units, within the schedule's limits and the offer's bound,
+        // priced with no check per operation (the same figures; see `kernel::fast`).
+        if let Some(figures) = self.ready.as_ref().ok().and_then(|r| r.kernel.fast(amount)) {
+            return Ok(figures);
+        }
         if amount <= Decimal::ZERO {
             return Err(Error::InvalidAmount(format!(
                 "{amount}: the amount sent must be positive"
@@ -107,6 +112,38 @@ impl<'a> Pricer<'a> {
         let offer = self.offer;
         offer.schedule.check_amount(amount)?;
         ready.kernel.figures(offer, &self.options, amount)
+    }
+
+    /// [`Pricer::figures`] of an amount given in the send currency's minor units (`12050` is
+    /// 120.50 EUR; `1` is 1 JPY): the same result (or error) as
+    /// `figures(Decimal::new(amount_minor, minor_units))`, without building the decimal when
+    /// the amount takes the fast path.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "1"}, {"pct": "0.5"}]}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// assert_eq!(pricer.figures_minor(10_000).unwrap(), pricer.figures(Decimal::from(100)).unwrap());
+    /// assert_eq!(pricer.figures_minor(0).unwrap_err().code(), "invalid_amount");
+    /// ```
+    pub fn figures_minor(&self, amount_minor: i64) -> Result<Figures> {
+        let a = i128::from(amount_minor);
+        if let Some(figures) = self
+            .ready
+            .as_ref()
+            .ok()
+            .and_then(|r| r.kernel.fast_minor(a))
+        {
+            return Ok(figures);
+        }
+        self.figures(Decimal::new(amount_minor, self.minor_units()))
+    }
+
+    /// The send currency's minor units: the scale of the amounts of
+    /// [`Pricer::figures_minor`] and [`Pricer::price_column`].
+    pub fn minor_units(&self) -> u32 {
+        self.offer.send_currency.minor_units()
     }
 
     /// The scale of each of [`Pricer::figures`].
@@ -135,6 +172,62 @@ impl<'a> Pricer<'a> {
             columns.set(row, self.figures(*amount));
         }
         columns
+    }
+
+    /// The columnar entry: prices a column of amounts given in the send currency's minor
+    /// units (see [`Pricer::minor_units`]) into `out`, which is cleared and refilled (its
+    /// vectors' memory reused): `out.scales` are [`Pricer::scales`], `out.figures[f][row]` the
+    /// figure `f` (an index into [`Cost::FIGURES`]) of `amounts_minor[row]` as an integer at
+    /// `out.scales[f]`, `out.errors[row]` why a row could not be priced (its figures then 0).
+    /// Row by row the same results as [`Pricer::figures_minor`] (and so as [`Pricer::cost`]).
+    ///
+    /// The bounds of the offer's integers were checked once, for its largest amount, when
+    /// the pricer was made; an amount within them is priced with no check per operation and
+    /// no decimal built, any other (beyond the bound, outside the schedule's limits, not
+    /// positive) goes through the exact checked path alone.
+    ///
+    /// ```
+    /// use remitcost::{CostColumns, CostOptions, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "XOF", "schedule": {"parts": [{"fixed": "4.90"}]},
+    ///   "offered_rate": {"base": "EUR", "quote": "XOF", "value": "645"},
+    ///   "mid_rate": {"base": "EUR", "quote": "XOF", "value": "655.957"}}"#).unwrap();
+    /// let pricer = Pricer::new(&offer, &CostOptions::default());
+    /// let mut out = CostColumns::default();
+    /// pricer.price_column(&[20_000, 0], &mut out); // 200.00 EUR, 0.00 EUR
+    /// assert_eq!((out.figures[11][0], out.scales[11]), (129_000, 0)); // recipient gets
+    /// assert_eq!(out.decimal(10, 0).unwrap().to_string(), "4.1204"); // total cost %
+    /// assert_eq!(out.errors[1].as_ref().unwrap().code(), "invalid_amount");
+    /// ```
+    ///
+    /// [`Cost::FIGURES`]: crate::Cost::FIGURES
+    pub fn price_column(&self, amounts_minor: &[i64], out: &mut CostColumns) {
+        let rows = amounts_minor.len();
+        out.reset(self.scales(), rows);
+        let kernel = self.ready.as_ref().ok().map(|r| &r.kernel);
+        let [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12] = &mut out.figures;
+        let mut columns: [&mut [i128]; 13] =
+            [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12]
+                .map(|c| c.get_mut(..rows).unwrap_or_default());
+        for (row, &amount) in amounts_minor.iter().enumerate() {
+            let priced = match kernel.and_then(|k| k.fast_minor(i128::from(amount))) {
+                Some(figures) => figures,
+                None => match self.figures_minor(amount) {
+                    Ok(figures) => figures,
+                    Err(e) => {
+                        if let Some(cell) = out.errors.get_mut(row) {
+                            *cell = Some(e);
+                        }
+                        continue;
+                    }
+                },
+            };
+            for (column, value) in columns.iter_mut().zip(priced) {
+                if let Some(cell) = column.get_mut(row) {
+                    *cell = value;
+                }
+            }
+        }
     }
 }
 

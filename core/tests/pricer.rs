@@ -41,3 +41,55 @@ fn pricer_matches_one_off_pricing_on_every_cost_vector() {
         "only {compared} comparisons: vectors not found?"
     );
 }
+
+/// The columnar entry (`Pricer::price_column`, amounts in minor units) and `figures_minor`
+/// give, row by row, what `Pricer::figures` gives the same amount as a decimal: the same
+/// figures and the same error codes, for every offer of the cost vectors, at amounts around
+/// band edges, out of range, not positive and huge (beyond any fast-path bound: the wide path).
+#[test]
+fn price_column_matches_figures_on_every_cost_vector() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/vectors/cost.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut rows = 0;
+    let mut out = remitcost::CostColumns::default();
+    for case in file["cases"].as_array().unwrap() {
+        let input = &case["input"];
+        let Ok(offer) = serde_json::from_value::<Offer>(input["offer"].clone()) else {
+            continue;
+        };
+        let options: CostOptions = input.get("options").map_or_else(CostOptions::default, |o| {
+            serde_json::from_value(o.clone()).unwrap()
+        });
+        let pricer = Pricer::new(&offer, &options);
+        let mut amounts: Vec<i64> = vec![0, -5, 1, 99, 100, 101, 9_999, 10_000, 10_001];
+        amounts.extend([
+            49_999,
+            50_000,
+            50_001,
+            123_456_789,
+            1 << 40,
+            1 << 62,
+            i64::MAX,
+        ]);
+        pricer.price_column(&amounts, &mut out);
+        assert_eq!(out.len(), amounts.len());
+        assert_eq!(out.scales, pricer.scales());
+        let name = case["name"].as_str().unwrap();
+        for (row, &a) in amounts.iter().enumerate() {
+            let decimal = Decimal::new(a, pricer.minor_units());
+            let want = pricer.figures(decimal);
+            let got = match &out.errors[row] {
+                Some(e) => Err(e.clone()),
+                None => Ok(std::array::from_fn(|f| out.figures[f][row])),
+            };
+            assert_eq!(got, want, "{name}: price_column at {decimal}");
+            assert_eq!(
+                pricer.figures_minor(a),
+                want,
+                "{name}: figures_minor at {decimal}"
+            );
+            rows += 1;
+        }
+    }
+    assert!(rows > 100, "only {rows} rows: vectors not found?");
+}

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 /// assert_eq!((columns.figures[11][0], columns.scales[11]), (129000, 0)); // recipient gets
 /// assert_eq!(columns.decimal(10, 0).unwrap().to_string(), "4.1204");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CostColumns {
     /// The scale (decimal places) of each figure's column.
     pub scales: [u32; 13],
@@ -38,6 +38,17 @@ impl CostColumns {
             figures: std::array::from_fn(|_| vec![0; rows]),
             errors: vec![None; rows],
         }
+    }
+
+    /// Makes this `rows` rows of zeros at `scales`, no errors, reusing the vectors' memory.
+    pub(crate) fn reset(&mut self, scales: [u32; 13], rows: usize) {
+        self.scales = scales;
+        for column in &mut self.figures {
+            column.clear();
+            column.resize(rows, 0);
+        }
+        self.errors.clear();
+        self.errors.resize(rows, None);
     }
 
     /// Writes one row's figures, or its error.

@@ -97,6 +97,19 @@ pub(crate) fn pow10<I: Int>(k: u32) -> Option<I> {
 /// The greatest common divisor of two positive integers.
 pub(crate) fn gcd(mut a: i128, mut b: i128) -> i128 {
     while b != 0 {
+        if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+            // Within 64 bits: native divisions (a 128-bit remainder is a library call).
+            return i128::from(gcd64(x, y));
+        }
+        let r = a.checked_rem(b).unwrap_or(0);
+        a = b;
+        b = r;
+    }
+    a
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
         let r = a.checked_rem(b).unwrap_or(0);
         a = b;
         b = r;

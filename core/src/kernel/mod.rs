@@ -9,10 +9,12 @@
 //! currency's minor units, percentages at [`PCT_DECIMALS`], the effective rate at
 //! [`RATE_DECIMALS`].
 //!
-//! The fast path computes in `i128`; a quote whose numbers overflow it runs the same formulas
-//! on 512-bit integers, so both give the same figures.
+//! The fast path computes in `i128`, unchecked: the bounds of an offer's integers are checked
+//! once, for its largest amount (see [`fast`]); a quote beyond them runs the same formulas on
+//! 512-bit integers, so both give the same figures.
 
 mod columns;
+mod fast;
 mod int;
 mod plan;
 
@@ -67,7 +69,7 @@ fn ok<I>(v: Option<I>, what: &'static str) -> Step<I> {
 }
 
 /// Decimal's largest mantissa is 2^96 − 1.
-const MANTISSA_LIMIT: u128 = 1 << 96;
+pub(crate) const MANTISSA_LIMIT: u128 = 1 << 96;
 
 /// `n / d` (d > 0) times `unit` (10^places), rounded once under `rule`: the quotient decides
 /// the digits and the remainder of the exact division the rounding. An overflow where the
@@ -135,28 +137,33 @@ fn fit<I: Int>(m: I, what: &'static str) -> Step<i128> {
 }
 
 impl<I: Int> Plan<I> {
-    /// The figures of sending `a` (the amount, `amount`, at the plan's scale).
-    pub(crate) fn price(&self, amount: Decimal, a: I) -> Step<Figures> {
-        let zero = I::of(0);
-        let of = |v: Option<I>| ok(v, "pricing");
-        let a1 = of(a.mul(self.a_to_k1))?;
+    /// The figures of sending `a` (the amount, `amount`, at the plan's scale), computed on
+    /// `J` with every operation checked: the wide path (and, in tests, the checked `i128`
+    /// one). [`fast::price`] is the same formulas on unchecked `i128`.
+    #[inline]
+    pub(crate) fn price<J: Int + From<I>>(&self, amount: Decimal, a: J) -> Step<Figures> {
+        let v = J::from;
+        let zero = J::of(0);
+        let of = |v: Option<J>| ok(v, "pricing");
+        let a1 = of(a.mul(v(self.a_to_k1)))?;
         let mut fee = zero;
         if !self.waived {
             for part in &self.parts {
-                let applies = part.from.is_none_or(|f| a1 >= f) && part.to.is_none_or(|t| a1 < t);
+                let applies =
+                    part.from.is_none_or(|f| a1 >= v(f)) && part.to.is_none_or(|t| a1 < v(t));
                 if applies {
-                    let variable = of(a.mul(part.per_unit))?;
-                    fee = of(fee.add(part.fixed).and_then(|f| f.add(variable)))?;
+                    let variable = of(a.mul(v(part.per_unit)))?;
+                    fee = of(fee.add(v(part.fixed)).and_then(|f| f.add(variable)))?;
                 }
             }
-            fee = self.min_fee.map_or(fee, |min| fee.max(min));
-            fee = self.max_fee.map_or(fee, |max| fee.min(max));
+            fee = self.min_fee.map_or(fee, |min| fee.max(v(min)));
+            fee = self.max_fee.map_or(fee, |max| fee.min(v(max)));
         }
         let tax = of(fee
-            .mul(self.tax_on_fee)
-            .and_then(|t| t.add(a.mul(self.tax_on_amount)?)))?;
-        let charges = of(fee.mul(self.k1_to_k2).and_then(|f| f.add(tax)))?;
-        let a2 = of(a.mul(self.a_to_k2))?;
+            .mul(v(self.tax_on_fee))
+            .and_then(|t| t.add(a.mul(v(self.tax_on_amount))?)))?;
+        let charges = of(fee.mul(v(self.k1_to_k2)).and_then(|f| f.add(tax)))?;
+        let a2 = of(a.mul(v(self.a_to_k2)))?;
         let (exchanged, paid) = if self.deducted {
             (of(a2.sub(charges))?, a2)
         } else {
@@ -167,71 +174,89 @@ impl<I: Int> Plan<I> {
                 "{amount}: the deducted fee and taxes take all of it"
             ))));
         }
+        let offered = v(self.offered);
         let conv = of(match self.promo {
-            None => exchanged.mul(self.offered),
+            None => exchanged.mul(offered),
             Some(promo) => {
-                let at_promo = promo.cap.map_or(exchanged, |c| exchanged.min(c)).max(zero);
+                let at_promo = promo
+                    .cap
+                    .map_or(exchanged, |c| exchanged.min(v(c)))
+                    .max(zero);
                 exchanged
                     .sub(at_promo)
-                    .and_then(|rest| at_promo.mul(promo.coef)?.add(rest.mul(self.offered)?))
+                    .and_then(|rest| at_promo.mul(v(promo.coef))?.add(rest.mul(offered)?))
             }
         })?;
-        let conv_s = of(conv.mul(self.p10_srf))?;
-        let gets = of(conv_s.sub(self.rf_conv))?;
+        let conv_s = of(conv.mul(v(self.p10_srf)))?;
+        let gets = of(conv_s.sub(v(self.rf_conv)))?;
         if gets <= zero {
             return Err(Halt::Error(Error::InvalidAmount(format!(
                 "{amount}: the receiving fee takes all of it"
             ))));
         }
-        let lost = of(conv_s.sub(self.rfi_conv))?;
-        let fx_n = of(exchanged
-            .mul(self.cd_pm)
-            .and_then(|e| e.sub(conv.mul(self.qm)?)))?;
+        let qm = v(self.qm);
+        let lost = of(conv_s.sub(v(self.rfi_conv)))?;
+        let cd_pm = v(self.cd_pm);
+        let fx_n = of(exchanged.mul(cd_pm).and_then(|e| e.sub(conv.mul(qm)?)))?;
         let total_n = of(charges
             .add(exchanged)
-            .and_then(|c| c.mul(self.c_coef))
-            .and_then(|c| c.sub(lost.mul(self.qm)?)))?;
+            .and_then(|c| c.mul(v(self.c_coef)))
+            .and_then(|c| c.sub(lost.mul(qm)?)))?;
         let rule = self.rounding;
-        let send = |n: I, d: I, what| round(n, d, self.send_unit, rule, what);
-        let fee_n = of(charges
-            .mul(self.p10srf_pm)
-            .and_then(|c| c.add(self.rfi_fee)))?;
-        let mut gets_r = round(gets, self.gd, self.recv_unit, rule, "recipient amount")?;
+        let send_unit = v(self.send_unit);
+        let send = |n: J, d: J, what| round(n, d, send_unit, rule, what);
+        let p10_k2 = v(self.p10_k2);
+        let rfi_fee = v(self.rfi_fee);
+        let gd = v(self.gd);
+        let mut gets_r = round(gets, gd, v(self.recv_unit), rule, "recipient amount")?;
         if let Some(unit) = self.payout_unit.and_then(Int::narrow) {
             gets_r = ok(
                 gets_r.checked_div(unit).and_then(|u| u.checked_mul(unit)),
                 "payout unit",
             )?;
         }
+        let c_d = v(self.c_d);
         Ok([
-            send(a, self.p10_sa, "send amount")?,
-            send(fee, self.p10_k1, "transfer fee")?,
-            send(tax, self.p10_k2, "tax")?,
-            send(self.rfi_fee, self.fee_d, "receiving fee")?,
-            send(fee_n, self.fee_d, "fee")?,
-            send(paid, self.p10_k2, "total paid")?,
-            send(exchanged, self.p10_k2, "amount exchanged")?,
+            send(a, v(self.p10_sa), "send amount")?,
+            send(fee, v(self.p10_k1), "transfer fee")?,
+            send(tax, p10_k2, "tax")?,
+            match self.receiving {
+                Some(r) => r,
+                None => send(rfi_fee, v(self.fee_d), "receiving fee")?,
+            },
+            if rfi_fee == zero {
+                // (F + T)·p10srf_pm / (10^k2·p10srf_pm): the charges at their own scale.
+                send(charges, p10_k2, "fee")?
+            } else {
+                let fee_n = of(charges.mul(v(self.p10srf_pm)).and_then(|c| c.add(rfi_fee)))?;
+                send(fee_n, v(self.fee_d), "fee")?
+            },
+            send(paid, p10_k2, "total paid")?,
+            send(exchanged, p10_k2, "amount exchanged")?,
+            match self.margin {
+                Some(m) => m,
+                None => round(
+                    of(fx_n.mul(v(self.hundred)))?,
+                    of(exchanged.mul(cd_pm))?,
+                    v(self.pct_unit),
+                    rule,
+                    "exchange margin",
+                )?,
+            },
+            send(fx_n, v(self.xd), "fx cost")?,
+            send(total_n, c_d, "total cost")?,
             round(
-                of(fx_n.mul(self.hundred))?,
-                of(exchanged.mul(self.cd_pm))?,
-                self.pct_unit,
-                rule,
-                "exchange margin",
-            )?,
-            send(fx_n, self.xd, "fx cost")?,
-            send(total_n, self.c_d, "total cost")?,
-            round(
-                of(total_n.mul(self.pct_a))?,
-                of(self.c_d.mul(a))?,
-                self.pct_unit,
+                of(total_n.mul(v(self.pct_a)))?,
+                of(c_d.mul(a))?,
+                v(self.pct_unit),
                 rule,
                 "total cost",
             )?,
             gets_r,
             round(
-                of(gets.mul(self.p10_k2))?,
-                of(self.gd.mul(paid))?,
-                self.rate_unit,
+                of(gets.mul(p10_k2))?,
+                of(gd.mul(paid))?,
+                v(self.rate_unit),
                 rule,
                 "effective rate",
             )?,
@@ -266,9 +291,19 @@ fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
 
 /// An offer's plans: on `i128` (or why there is none) and, built when first needed, on wide
 /// integers; both for amounts at the send currency's minor units.
+///
+/// An amount up to `bound` (see [`fast`]) is priced by the `i128` plan with no check per
+/// operation ([`fast::price`]); any other (or one whose figure overflows a
+/// decimal's 96 bits) by the wide plan, which gives the same figures wherever both apply.
+/// `fast` is the range of amounts that need no other check at all (positive, within the
+/// schedule's limits, up to the bound): the entry of [`Pricer`](crate::Pricer)'s quotes.
 #[derive(Debug, Clone)]
 pub(crate) struct Kernel {
     narrow: Step<Plan<i128>>,
+    /// The largest amount of the fast path, and the ratios of its figures.
+    bound: Option<(i128, fast::Ratios)>,
+    fast: Option<(i128, i128)>,
+    scale: u32,
     wide: OnceLock<Step<Plan<I512>>>,
 }
 
@@ -279,13 +314,70 @@ fn settle<T>(step: Step<T>) -> Result<T> {
     })
 }
 
+/// `value` times 10^scale, rounded up (`ceil`) or down, as an integer, if it fits.
+fn minor_units(value: Decimal, scale: u32, ceil: bool) -> Option<i128> {
+    let (m, s) = (value.mantissa(), value.scale());
+    if let Some(up) = scale.checked_sub(s) {
+        return m.checked_mul(*POW10.get(usize::try_from(up).ok()?)?);
+    }
+    let down = *POW10.get(usize::try_from(s.checked_sub(scale)?).ok()?)?;
+    let (q, r) = (m.checked_div(down)?, m.checked_rem(down)?);
+    match (ceil, r.signum()) {
+        (true, 1) => q.checked_add(1),
+        (false, -1) => q.checked_sub(1),
+        _ => Some(q),
+    }
+}
+
 impl Kernel {
     /// The plans of `offer` (its rates checked already) under `options`.
     pub(crate) fn new(offer: &Offer, options: &CostOptions) -> Kernel {
+        let scale = offer.send_currency.minor_units();
+        let narrow = Plan::new(offer, options, scale);
+        let bound = narrow
+            .as_ref()
+            .ok()
+            .and_then(|plan| Some((fast::limit(plan)?, fast::Ratios::new(plan)?)));
+        let fast = bound.and_then(|(bound, _)| {
+            let s = &offer.schedule;
+            let lo = match s.min_amount {
+                Some(min) => minor_units(min, scale, true)?.max(1),
+                None => 1,
+            };
+            let hi = match s.max_amount {
+                Some(max) => bound.min(minor_units(max, scale, false)?),
+                None => bound,
+            };
+            Some((lo, hi))
+        });
         Kernel {
-            narrow: Plan::new(offer, options, offer.send_currency.minor_units()),
+            narrow,
+            bound,
+            fast,
+            scale,
             wide: OnceLock::new(),
         }
+    }
+
+    /// The figures of `a` (the amount in the send currency's minor units) on the fast path,
+    /// or `None` when it does not apply (the amount outside the fast range, or a quote the
+    /// checked path would refuse): the caller then takes the checked path, which gives the
+    /// same figures where both apply.
+    #[inline]
+    pub(crate) fn fast_minor(&self, a: i128) -> Option<Figures> {
+        let (lo, hi) = self.fast?;
+        if a < lo || a > hi {
+            return None;
+        }
+        let (plan, (_, ratios)) = (self.narrow.as_ref().ok()?, self.bound.as_ref()?);
+        fast::price(plan, ratios, a)
+    }
+
+    /// [`Kernel::fast_minor`] of a decimal amount at the send currency's minor units.
+    #[inline]
+    pub(crate) fn fast(&self, amount: Decimal) -> Option<Figures> {
+        self.fast?;
+        self.fast_minor(scaled(amount, self.scale)?)
     }
 
     /// The figures of sending `amount` (positive, within the schedule's limits).
@@ -295,19 +387,22 @@ impl Kernel {
         options: &CostOptions,
         amount: Decimal,
     ) -> Result<Figures> {
-        let scale = offer.send_currency.minor_units();
+        let scale = self.scale;
         let Some(a) = scaled(amount, scale) else {
             // Finer than minor units (or beyond 128 bits): a plan at the amount's own scale.
             let scale = amount.normalize().scale();
             return Self::once(offer, options, scale, amount);
         };
         match &self.narrow {
-            Ok(plan) => match plan.price(amount, a) {
-                Err(Halt::Overflow(_)) => {}
-                done => return settle(done),
-            },
+            Ok(plan) => {
+                if let Some((_, ratios)) = self.bound.as_ref().filter(|(bound, _)| a <= *bound) {
+                    if let Some(figures) = fast::price(plan, ratios, a) {
+                        return Ok(figures);
+                    }
+                }
+            }
             Err(Halt::Error(e)) => return Err(e.clone()),
-            Err(Halt::Overflow(_)) => {}
+            _ => {}
         }
         let wide = self.wide.get_or_init(|| Plan::new(offer, options, scale));
         match wide {
@@ -320,12 +415,28 @@ impl Kernel {
     /// The figures of one amount at scale `scale`, through plans made for it alone.
     fn once(offer: &Offer, options: &CostOptions, scale: u32, amount: Decimal) -> Result<Figures> {
         let a = amount.normalize().mantissa();
-        match Plan::<i128>::new(offer, options, scale).and_then(|p| p.price(amount, a)) {
-            Err(Halt::Overflow(_)) => {}
-            done => return settle(done),
+        match Plan::<i128>::new(offer, options, scale) {
+            Ok(plan) if fast::limit(&plan).is_some_and(|bound| a <= bound) => {
+                if let Some(figures) =
+                    fast::Ratios::new(&plan).and_then(|r| fast::price(&plan, &r, a))
+                {
+                    return Ok(figures);
+                }
+            }
+            Err(Halt::Error(e)) => return Err(e),
+            _ => {}
         }
         settle(Plan::<I512>::new(offer, options, scale).and_then(|p| p.price(amount, I512::of(a))))
     }
+}
+
+/// The decimal of mantissa `m` (within 96 bits, as every figure the kernel gives) and
+/// `scale` (at most [`RATE_DECIMALS`]): its three 32-bit words, no checks.
+#[inline]
+fn decimal(m: i128, scale: u32) -> Decimal {
+    let u = m.unsigned_abs();
+    let word = |shift: u32| u.wrapping_shr(shift) as u32;
+    Decimal::from_parts(word(0), word(32), word(64), m < 0, scale)
 }
 
 /// A [`Cost`] from its figures.
@@ -334,7 +445,7 @@ pub(crate) fn cost_of(offer: &Offer, figures: &Figures) -> Cost {
         offer.send_currency.minor_units(),
         offer.receive_currency.minor_units(),
     );
-    let d = |i: usize| Decimal::from_i128_with_scale(figures[i], scales[i]);
+    let d = |i: usize| decimal(figures[i], scales[i]);
     Cost {
         send_currency: offer.send_currency,
         receive_currency: offer.receive_currency,

@@ -10,7 +10,7 @@
 //! `conv / (10^k2 · cd)` with `cd` the product of the offered and promotional rates' `q`.
 
 use super::int::{gcd, pow10, Int};
-use super::{Halt, Step};
+use super::{round, Halt, Step};
 use crate::fee::Charging;
 use crate::fx::Rate;
 use crate::money::Rounding;
@@ -88,6 +88,12 @@ pub(crate) struct Plan<I> {
     pub rate_unit: I,
     /// The payout unit in receive minor units.
     pub payout_unit: Option<I>,
+    /// The figures that do not depend on the amount, worked out once: the exchange margin
+    /// (one rate: `(cd·pm − offered·qm)·100 / (cd·pm)`, the amount cancels) and the receiving
+    /// fee counted. `None` where they depend on the amount (a promotional rate) or overflowed
+    /// here (each quote then works them out, and meets the same overflow).
+    pub margin: Option<i128>,
+    pub receiving: Option<i128>,
 }
 
 fn int<I: Int>(v: Option<I>) -> Step<I> {
@@ -233,7 +239,7 @@ impl<I: Int> Plan<I> {
             .payout_unit
             .map(|u| at(u, recv.minor_units()))
             .transpose()?;
-        Ok(Plan {
+        let mut plan = Plan {
             rounding: options.rounding,
             a_to_k1: diff(k1, sa)?,
             a_to_k2: diff(k2, sa)?,
@@ -269,6 +275,19 @@ impl<I: Int> Plan<I> {
             pct_unit: p10(crate::money::PCT_DECIMALS)?,
             rate_unit: p10(crate::quote::RATE_DECIMALS)?,
             payout_unit,
-        })
+            margin: None,
+            receiving: None,
+        };
+        let rule = plan.rounding;
+        plan.receiving = round(plan.rfi_fee, plan.fee_d, plan.send_unit, rule, "fee").ok();
+        if plan.promo.is_none() {
+            plan.margin = plan
+                .offered
+                .mul(plan.qm)
+                .and_then(|c| plan.cd_pm.sub(c))
+                .and_then(|n| n.mul(plan.hundred))
+                .and_then(|n| round(n, plan.cd_pm, plan.pct_unit, rule, "exchange margin").ok());
+        }
+        Ok(plan)
     }
 }

@@ -1,0 +1,654 @@
+//! The fast path: bounds checked once per offer instead of at every operation.
+//!
+//! Every intermediate of [`Plan::price`] is, in absolute value, at most `k·a + c` for an
+//! amount `a` (in minor units) and constants `k`, `c` of the plan: the amount enters each
+//! formula linearly (fees, taxes, the amount exchanged, what is converted, every numerator
+//! and every denominator of a figure). [`limit`] follows the formulas of `price` with such
+//! bounds (every band applying, the larger of a cap and the fee, both rates of a promotion)
+//! and gives the largest amount for which none comes near 2^127. For amounts up to it,
+//! [`price`] runs the same formulas on plain `i128` (no check, no branch on overflow) and
+//! gives the figures the checked path would; beyond it, or for a quote it leaves (a fee that
+//! takes the whole amount, a figure beyond 96 bits), the 512-bit path prices it and says why.
+
+use super::int::gcd;
+use super::plan::Plan;
+use super::{Figures, MANTISSA_LIMIT};
+use crate::money::Rounding;
+
+/// No intermediate of a fast quote exceeds this (2^125): room for the rounding's `2·r` and
+/// `q ± 1` beside it, well inside `i128`.
+const LIMIT: u128 = 1 << 125;
+
+/// `x·y`, if it fits: one widening multiply where both are within 64 bits (a checked
+/// 128-bit one is a library call). In WebAssembly this and the other steps of the
+/// preparation (run once per offer) stay out of line: the module has a size budget, and
+/// inlined they cost ~1 KB gzipped (natively, out of line, a one-off quote took 70 % more
+/// instructions).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+fn mul(x: u128, y: u128) -> Option<u128> {
+    match (u64::try_from(x), u64::try_from(y)) {
+        (Ok(x), Ok(y)) => Some(u128::from(x).wrapping_mul(u128::from(y))),
+        _ => x.checked_mul(y),
+    }
+}
+
+/// `k·a + c`: a bound on the absolute value of an intermediate, for amounts `a`.
+#[derive(Debug, Clone, Copy)]
+struct Linear {
+    k: u128,
+    c: u128,
+}
+
+impl Linear {
+    const AMOUNT: Linear = Linear { k: 1, c: 0 };
+
+    fn constant(v: i128) -> Linear {
+        Linear {
+            k: 0,
+            c: v.unsigned_abs(),
+        }
+    }
+
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn plus(self, o: Linear) -> Option<Linear> {
+        Some(Linear {
+            k: self.k.checked_add(o.k)?,
+            c: self.c.checked_add(o.c)?,
+        })
+    }
+
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn times(self, v: i128) -> Option<Linear> {
+        let v = v.unsigned_abs();
+        Some(Linear {
+            k: mul(self.k, v)?,
+            c: mul(self.c, v)?,
+        })
+    }
+
+    fn max(self, o: Linear) -> Linear {
+        Linear {
+            k: self.k.max(o.k),
+            c: self.c.max(o.c),
+        }
+    }
+}
+
+/// The largest slope and constant of every recorded bound: `k_max·a + c_max` bounds them all.
+struct Bound {
+    k_max: u128,
+    c_max: u128,
+}
+
+impl Bound {
+    /// Records `x` as a value `price` computes, and returns it.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn keep(&mut self, x: Option<Linear>) -> Option<Linear> {
+        let x = x?;
+        self.k_max = self.k_max.max(x.k);
+        self.c_max = self.c_max.max(x.c);
+        Some(x)
+    }
+
+    /// Records what `round(n, d, unit)` computes: `n·unit` (unless `d` is `unit`), `d`, and
+    /// from them the quotient, the remainder and twice it, all within `max(|n·unit|, 2·d)`.
+    fn round(&mut self, n: Linear, d: Linear, unit: i128, d_is_unit: bool) -> Option<()> {
+        if !d_is_unit {
+            self.keep(n.times(unit))?;
+        }
+        self.keep(d.times(2))?;
+        Some(())
+    }
+}
+
+/// The largest amount `a` (minor units, at least 0) for which no intermediate of
+/// `plan.price` exceeds [`LIMIT`], or `None` when even the amount 0 would (an offer of
+/// extreme numbers: every quote takes the checked path).
+pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
+    let mut b = Bound { k_max: 0, c_max: 0 };
+    let a = b.keep(Some(Linear::AMOUNT))?;
+    let a1 = b.keep(a.times(plan.a_to_k1))?;
+    let _ = a1;
+    let mut fee = Linear::constant(0);
+    if !plan.waived {
+        for part in &plan.parts {
+            for edge in [part.from, part.to].into_iter().flatten() {
+                b.keep(Some(Linear::constant(edge)))?;
+            }
+            let variable = b.keep(a.times(part.per_unit))?;
+            fee = b.keep(fee.plus(Linear::constant(part.fixed))?.plus(variable))?;
+        }
+        for cap in [plan.min_fee, plan.max_fee].into_iter().flatten() {
+            fee = fee.max(Linear::constant(cap));
+        }
+    }
+    let fee = b.keep(Some(fee))?;
+    let on_fee = b.keep(fee.times(plan.tax_on_fee))?;
+    let on_amount = b.keep(a.times(plan.tax_on_amount))?;
+    let tax = b.keep(on_fee.plus(on_amount))?;
+    let fee_k2 = b.keep(fee.times(plan.k1_to_k2))?;
+    let charges = b.keep(fee_k2.plus(tax))?;
+    let a2 = b.keep(a.times(plan.a_to_k2))?;
+    // Exchanged and paid: a2 ± charges.
+    let exchanged = b.keep(a2.plus(charges))?;
+    let paid = exchanged;
+    let conv = match plan.promo {
+        None => b.keep(exchanged.times(plan.offered))?,
+        Some(promo) => {
+            // The part at the promotional rate and the rest are each within the exchanged
+            // amount (which is positive here); their difference within twice it.
+            if let Some(cap) = promo.cap {
+                b.keep(Some(Linear::constant(cap)))?;
+            }
+            let rest = b.keep(exchanged.times(2))?;
+            let at_promo = b.keep(exchanged.times(promo.coef))?;
+            let at_offered = b.keep(rest.times(plan.offered))?;
+            b.keep(at_promo.plus(at_offered))?
+        }
+    };
+    let conv_s = b.keep(conv.times(plan.p10_srf))?;
+    let gets = b.keep(conv_s.plus(Linear::constant(plan.rf_conv)))?;
+    let lost = b.keep(conv_s.plus(Linear::constant(plan.rfi_conv)))?;
+    let e_cd_pm = b.keep(exchanged.times(plan.cd_pm))?;
+    let conv_qm = b.keep(conv.times(plan.qm))?;
+    let fx_n = b.keep(e_cd_pm.plus(conv_qm))?;
+    let c_e = b.keep(charges.plus(exchanged))?;
+    let c_e = b.keep(c_e.times(plan.c_coef))?;
+    let lost_qm = b.keep(lost.times(plan.qm))?;
+    let total_n = b.keep(c_e.plus(lost_qm))?;
+    let fee_n = b.keep(charges.times(plan.p10srf_pm))?;
+    let fee_n = b.keep(fee_n.plus(Linear::constant(plan.rfi_fee)))?;
+    // The roundings, in the order of `price`.
+    let constant = Linear::constant;
+    let su = plan.send_unit;
+    let recv = plan.recv_unit;
+    let pct = plan.pct_unit;
+    b.round(gets, constant(plan.gd), recv, plan.gd == recv)?;
+    b.round(a, constant(plan.p10_sa), su, plan.p10_sa == su)?;
+    b.round(fee, constant(plan.p10_k1), su, plan.p10_k1 == su)?;
+    for n in [tax, charges, paid, exchanged] {
+        b.round(n, constant(plan.p10_k2), su, plan.p10_k2 == su)?;
+    }
+    b.round(
+        constant(plan.rfi_fee),
+        constant(plan.fee_d),
+        su,
+        plan.fee_d == su,
+    )?;
+    b.round(fee_n, constant(plan.fee_d), su, plan.fee_d == su)?;
+    let fx_100 = b.keep(fx_n.times(plan.hundred))?;
+    b.round(fx_100, e_cd_pm, pct, false)?;
+    b.round(fx_n, constant(plan.xd), su, plan.xd == su)?;
+    b.round(total_n, constant(plan.c_d), su, plan.c_d == su)?;
+    let total_pct = b.keep(total_n.times(plan.pct_a))?;
+    let c_d_a = b.keep(a.times(plan.c_d))?;
+    b.round(total_pct, c_d_a, pct, false)?;
+    let gets_k2 = b.keep(gets.times(plan.p10_k2))?;
+    let gd_paid = b.keep(paid.times(plan.gd))?;
+    b.round(gets_k2, gd_paid, plan.rate_unit, false)?;
+    // The amount itself was recorded (slope 1), so k_max is at least 1.
+    let room = LIMIT.checked_sub(b.c_max)?;
+    i128::try_from(room.checked_div(b.k_max)?).ok()
+}
+
+/// `num / den` reduced: a figure `x / y` at `unit` is `(x·num) / (y·den)` rounded, with
+/// `num / den = unit / y`'s constant part in lowest terms, so that the numbers divided are as
+/// small as they can be (most then fit one native 64-bit division, and a denominator of 1
+/// needs none).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+impl Ratio {
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn new(num: i128, den: i128) -> Option<Ratio> {
+        let g = gcd(num, den);
+        let exact = |v: i128| match (u64::try_from(v), u64::try_from(g)) {
+            (Ok(v), Ok(g)) => v.checked_div(g).map(i128::from),
+            _ => v.checked_div(g),
+        };
+        Some(Ratio {
+            num: exact(num)?,
+            den: exact(den)?,
+        })
+    }
+}
+
+/// The reduced ratios of every figure of a plan (see [`Ratio`]), worked out with its bound.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ratios {
+    /// unit / 10^sa, unit / 10^k1, unit / 10^k2, unit / fee_d, unit / xd, unit / c_d (send
+    /// money), recv_unit / gd.
+    sa: Ratio,
+    k1: Ratio,
+    k2: Ratio,
+    fee_d: Ratio,
+    xd: Ratio,
+    c_d: Ratio,
+    gd: Ratio,
+    /// The figures whose denominator depends on the amount: `100·pct_unit / cd_pm` (the
+    /// margin, over the amount exchanged), `pct_a·pct_unit / c_d` (total cost %, over the
+    /// amount), `10^k2·rate_unit / gd` (effective rate, over the total paid).
+    margin: Ratio,
+    pct: Ratio,
+    rate: Ratio,
+}
+
+impl Ratios {
+    pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios> {
+        let su = p.send_unit;
+        let r = Ratio::new;
+        Some(Ratios {
+            sa: r(su, p.p10_sa)?,
+            k1: r(su, p.p10_k1)?,
+            k2: r(su, p.p10_k2)?,
+            fee_d: r(su, p.fee_d)?,
+            xd: r(su, p.xd)?,
+            c_d: r(su, p.c_d)?,
+            gd: r(p.recv_unit, p.gd)?,
+            margin: r(p.hundred.checked_mul(p.pct_unit)?, p.cd_pm)?,
+            pct: r(p.pct_a.checked_mul(p.pct_unit)?, p.c_d)?,
+            rate: r(p.p10_k2.checked_mul(p.rate_unit)?, p.gd)?,
+        })
+    }
+}
+
+/// `n / d` (d > 0) rounded once under `rule` to an integer, as [`super::round`] does it, for
+/// values within the bound: `None` where it would not fit a decimal's 96 bits (the wide path
+/// then says so). Every rule is symmetric about zero, so the magnitude is rounded and the sign
+/// put back; one native 64-bit division where both fit, none where `d` is 1.
+#[inline(always)]
+fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
+    if d == 1 {
+        return (n.unsigned_abs() < MANTISSA_LIMIT).then_some(n);
+    }
+    let (m, d) = (n.unsigned_abs(), d.unsigned_abs());
+    let (q, r) = match (u64::try_from(m), u64::try_from(d)) {
+        (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
+        _ => (m.checked_div(d)?, m.checked_rem(d)?),
+    };
+    let twice = r.wrapping_mul(2);
+    let away = match rule {
+        Rounding::HalfEven => twice > d || (twice == d && q & 1 != 0),
+        Rounding::HalfAwayFromZero => twice >= d,
+        Rounding::Up => r != 0,
+        Rounding::Down => false,
+    };
+    let q = q.wrapping_add(u128::from(away));
+    if q >= MANTISSA_LIMIT {
+        return None;
+    }
+    let q = i128::try_from(q).ok()?;
+    Some(if n < 0 { q.wrapping_neg() } else { q })
+}
+
+/// The figures of `a` (minor units, positive, at most [`limit`] of `p`, `r` its ratios):
+/// `Plan::price`'s formulas on plain `i128`, every operation exact by the bound, no check but
+/// the ones that decide (a fee or tax that takes the whole amount, a figure beyond 96 bits:
+/// `None`, and the wide path gives the error).
+pub(super) fn price(p: &Plan<i128>, r: &Ratios, a: i128) -> Option<Figures> {
+    let a1 = a.wrapping_mul(p.a_to_k1);
+    let mut fee = 0i128;
+    if !p.waived {
+        for part in &p.parts {
+            if part.from.is_none_or(|f| a1 >= f) && part.to.is_none_or(|t| a1 < t) {
+                fee = fee
+                    .wrapping_add(part.fixed)
+                    .wrapping_add(a.wrapping_mul(part.per_unit));
+            }
+        }
+        fee = p.min_fee.map_or(fee, |min| fee.max(min));
+        fee = p.max_fee.map_or(fee, |max| fee.min(max));
+    }
+    let tax = fee
+        .wrapping_mul(p.tax_on_fee)
+        .wrapping_add(a.wrapping_mul(p.tax_on_amount));
+    let charges = fee.wrapping_mul(p.k1_to_k2).wrapping_add(tax);
+    let a2 = a.wrapping_mul(p.a_to_k2);
+    let (exchanged, paid) = if p.deducted {
+        (a2.wrapping_sub(charges), a2)
+    } else {
+        (a2, a2.wrapping_add(charges))
+    };
+    if exchanged <= 0 {
+        return None;
+    }
+    let conv = match p.promo {
+        None => exchanged.wrapping_mul(p.offered),
+        Some(promo) => {
+            let at_promo = promo.cap.map_or(exchanged, |c| exchanged.min(c)).max(0);
+            let rest = exchanged.wrapping_sub(at_promo);
+            at_promo
+                .wrapping_mul(promo.coef)
+                .wrapping_add(rest.wrapping_mul(p.offered))
+        }
+    };
+    let conv_s = conv.wrapping_mul(p.p10_srf);
+    let gets = conv_s.wrapping_sub(p.rf_conv);
+    if gets <= 0 {
+        return None;
+    }
+    let lost = conv_s.wrapping_sub(p.rfi_conv);
+    let fx_n = exchanged
+        .wrapping_mul(p.cd_pm)
+        .wrapping_sub(conv.wrapping_mul(p.qm));
+    let total_n = charges
+        .wrapping_add(exchanged)
+        .wrapping_mul(p.c_coef)
+        .wrapping_sub(lost.wrapping_mul(p.qm));
+    let rule = p.rounding;
+    // x / y at a figure's unit, `ratio` being unit / y in lowest terms (y constant), or
+    // x / y with `ratio` the constant part of unit / y.
+    let at = |x: i128, ratio: Ratio| div(x.wrapping_mul(ratio.num), ratio.den, rule);
+    let over = |x: i128, y: i128, ratio: Ratio| {
+        div(x.wrapping_mul(ratio.num), y.wrapping_mul(ratio.den), rule)
+    };
+    let mut gets_r = at(gets, r.gd)?;
+    if let Some(unit) = p.payout_unit {
+        gets_r = gets_r.checked_div(unit)?.checked_mul(unit)?;
+    }
+    Some([
+        at(a, r.sa)?,
+        at(fee, r.k1)?,
+        at(tax, r.k2)?,
+        match p.receiving {
+            Some(fee) => fee,
+            None => at(p.rfi_fee, r.fee_d)?,
+        },
+        if p.rfi_fee == 0 {
+            at(charges, r.k2)?
+        } else {
+            at(
+                charges.wrapping_mul(p.p10srf_pm).wrapping_add(p.rfi_fee),
+                r.fee_d,
+            )?
+        },
+        at(paid, r.k2)?,
+        at(exchanged, r.k2)?,
+        match p.margin {
+            Some(m) => m,
+            None => over(fx_n, exchanged, r.margin)?,
+        },
+        at(fx_n, r.xd)?,
+        at(total_n, r.c_d)?,
+        over(total_n, a, r.pct)?,
+        gets_r,
+        over(gets, paid, r.rate)?,
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::int::Int;
+    use super::super::{Figures, Kernel};
+    use super::*;
+    use crate::money::Rounding;
+    use crate::quote::{CostOptions, Offer};
+    use bnum::types::I512;
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    /// A rate value from a mantissa and a scale (extreme ones included: up to 28 digits).
+    fn value(m: i128, s: u32) -> String {
+        Decimal::try_from_i128_with_scale(m.max(1), s.min(28))
+            .unwrap_or(Decimal::ONE)
+            .to_string()
+    }
+
+    #[derive(Debug, Clone)]
+    struct Case {
+        mid: (i128, u32),
+        offered: (i128, u32),
+        inverted: bool,
+        fixed: (i64, u32),
+        pct: (i64, u32),
+        bands: bool,
+        caps: bool,
+        tax: (i64, u32),
+        deducted: bool,
+        receiving: Option<(i64, u32)>,
+        include_receiving: bool,
+        promo: Option<((i128, u32), Option<i64>)>,
+        payout_unit: bool,
+        rule: Rounding,
+        currencies: (&'static str, &'static str),
+    }
+
+    fn offer(c: &Case) -> Offer {
+        let (send, recv) = c.currencies;
+        let rate = |(m, s): (i128, u32)| {
+            if c.inverted {
+                serde_json::json!({"base": recv, "quote": send, "value": value(m, s)})
+            } else {
+                serde_json::json!({"base": send, "quote": recv, "value": value(m, s)})
+            }
+        };
+        let dec = |(m, s): (i64, u32)| Decimal::new(m.abs(), s).to_string();
+        let mut parts = vec![];
+        if c.bands {
+            parts.push(serde_json::json!({"to": "100", "fixed": dec(c.fixed)}));
+            parts.push(
+                serde_json::json!({"from": "100", "to": "5000.5", "fixed": "1", "pct": dec(c.pct)}),
+            );
+            parts.push(serde_json::json!({"from": "5000.5", "pct": dec(c.pct)}));
+        } else {
+            parts.push(serde_json::json!({"fixed": dec(c.fixed), "pct": dec(c.pct)}));
+        }
+        let mut schedule = serde_json::json!({"parts": parts,
+            "charging": if c.deducted { "deducted" } else { "on_top" },
+            "taxes": [{"name": "T", "pct": dec(c.tax), "base": "fee"},
+                      {"name": "U", "pct": dec((c.tax.0 % 7, c.tax.1)), "base": "amount"}]});
+        if c.caps {
+            schedule["min_fee"] = "2.5".into();
+            schedule["max_fee"] = "250".into();
+        }
+        if let Some(rf) = c.receiving {
+            schedule["receiving_fee"] = dec(rf).into();
+        }
+        if c.payout_unit {
+            schedule["payout_unit"] = "5".into();
+        }
+        let mut offer = serde_json::json!({"send_currency": send, "receive_currency": recv,
+            "schedule": schedule, "offered_rate": rate(c.offered), "mid_rate": rate(c.mid)});
+        if let Some((promo, cap)) = c.promo {
+            let mut p = serde_json::json!({"rate": rate(promo)});
+            if let Some(cap) = cap {
+                p["rate_up_to"] = Decimal::new(cap.abs(), 1).to_string().into();
+            }
+            offer["promotion"] = p;
+        }
+        serde_json::from_value(offer).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn rule() -> impl Strategy<Value = Rounding> {
+        prop_oneof![
+            Just(Rounding::HalfEven),
+            Just(Rounding::HalfAwayFromZero),
+            Just(Rounding::Up),
+            Just(Rounding::Down),
+        ]
+    }
+
+    /// Rates of every size: ordinary ones (17.2, 655.957) and ones with 20 to 28 digits.
+    fn rate() -> impl Strategy<Value = (i128, u32)> {
+        prop_oneof![
+            (1i128..1_000_000, 0u32..4),
+            (1i128..(1 << 90), 0u32..29),
+            (1i128 << 80..1 << 95, 0u32..8),
+        ]
+    }
+
+    fn case() -> impl Strategy<Value = Case> {
+        (
+            (rate(), rate(), any::<bool>()),
+            (
+                (0i64..100_000, 0u32..4),
+                (0i64..10_000, 0u32..5),
+                any::<bool>(),
+                any::<bool>(),
+            ),
+            ((0i64..5_000, 0u32..4), any::<bool>()),
+            (
+                proptest::option::of((1i64..1_000_000_000, 0u32..6)),
+                any::<bool>(),
+            ),
+            proptest::option::of((rate(), proptest::option::of(0i64..1_000_000))),
+            (any::<bool>(), rule()),
+            prop_oneof![
+                Just(("EUR", "XOF")),
+                Just(("JPY", "BHD")),
+                Just(("USD", "USD"))
+            ],
+        )
+            .prop_map(
+                |(
+                    (mid, offered, inverted),
+                    (fixed, pct, bands, caps),
+                    (tax, deducted),
+                    (receiving, include_receiving),
+                    promo,
+                    (payout_unit, rule),
+                    currencies,
+                )| {
+                    let same = currencies.0 == currencies.1;
+                    Case {
+                        mid: if same { (1, 0) } else { mid },
+                        offered: if same { (1, 0) } else { offered },
+                        inverted,
+                        fixed,
+                        pct,
+                        bands,
+                        caps,
+                        tax,
+                        deducted,
+                        receiving,
+                        include_receiving,
+                        promo: if same { None } else { promo },
+                        payout_unit: payout_unit && currencies.1 == "XOF",
+                        rule,
+                        currencies,
+                    }
+                },
+            )
+    }
+
+    /// The figures of `a` on the wide path alone, and on the checked `i128` one.
+    fn reference(
+        offer: &Offer,
+        options: &CostOptions,
+        a: i128,
+    ) -> (Option<Figures>, Option<Figures>) {
+        let scale = offer.send_currency.minor_units();
+        let amount = Decimal::try_from_i128_with_scale(a, scale).unwrap_or_default();
+        let wide = Plan::<I512>::new(offer, options, scale)
+            .and_then(|p| p.price(amount, I512::of(a)))
+            .ok();
+        let checked = Plan::<i128>::new(offer, options, scale)
+            .and_then(|p| p.price(amount, a))
+            .ok();
+        (wide, checked)
+    }
+
+    /// Checks `a` on the fast path against the wide one; returns whether it was fast.
+    fn check(kernel: &Kernel, offer: &Offer, options: &CostOptions, a: i128) -> bool {
+        let fast = kernel.fast_minor(a);
+        let (wide, checked) = reference(offer, options, a);
+        if let Some(fast) = fast {
+            assert_eq!(Some(fast), wide, "fast against wide at {a}");
+        }
+        // The checked path agrees wherever it does not overflow.
+        if let Some(checked) = checked {
+            assert_eq!(Some(checked), wide, "checked against wide at {a}");
+        }
+        fast.is_some()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+        /// At random amounts, at the ends of the fast range and just beyond: the fast path
+        /// gives the wide path's figures, and covers every amount of its range that the wide
+        /// path prices.
+        #[test]
+        fn fast_path_equals_the_wide_path(c in case(), picks in proptest::collection::vec(any::<u64>(), 4)) {
+            let offer = offer(&c);
+            prop_assume!(offer.rates().is_ok());
+            let options = CostOptions {
+                rounding: c.rule,
+                include_receiving_fee: c.include_receiving,
+                ..CostOptions::default()
+            };
+            let kernel = Kernel::new(&offer, &options);
+            let Some((lo, hi)) = kernel.fast else {
+                return Ok(());
+            };
+            let mut amounts = vec![lo, hi, hi.saturating_sub(1), hi.saturating_add(1), lo.saturating_add(1)];
+            let span = u128::try_from(hi.saturating_sub(lo)).unwrap_or(0).saturating_add(1);
+            for p in picks {
+                let off = i128::try_from(u128::from(p).checked_rem(span).unwrap_or(0)).unwrap_or(0);
+                amounts.push(lo.saturating_add(off));
+                // Small amounts too, where bands and caps change.
+                amounts.push(lo.saturating_add(off.checked_rem(1_000_000).unwrap_or(0)));
+            }
+            for a in amounts {
+                let fast = check(&kernel, &offer, &options, a);
+                let (wide, _) = reference(&offer, &options, a);
+                if (lo..=hi).contains(&a) && wide.is_some() {
+                    prop_assert!(fast, "{a} in {lo}..={hi} not fast");
+                }
+                if !(lo..=hi).contains(&a) {
+                    prop_assert!(!fast);
+                }
+            }
+        }
+    }
+
+    /// The bound is what keeps wrapping arithmetic exact: for an offer of extreme numbers it
+    /// is low, the amount just above it takes the checked path and gets the wide figures.
+    #[test]
+    fn the_bound_of_an_extreme_offer() {
+        let c = Case {
+            mid: (1_234_567_890_123_456, 7),
+            offered: (1_234_567_890_123_400, 7),
+            inverted: false,
+            fixed: (499, 2),
+            pct: (15, 1),
+            bands: true,
+            caps: false,
+            tax: (20, 0),
+            deducted: false,
+            receiving: Some((12_345, 0)),
+            include_receiving: true,
+            promo: None,
+            payout_unit: false,
+            rule: Rounding::HalfEven,
+            currencies: ("EUR", "XOF"),
+        };
+        let offer = offer(&c);
+        let options = CostOptions::default();
+        let kernel = Kernel::new(&offer, &options);
+        let (lo, hi) = kernel.fast.unwrap_or((0, 0));
+        assert_eq!(lo, 1);
+        assert!(hi > 1 && hi < 1 << 40, "{hi}");
+        for a in [lo, hi / 2, hi - 1, hi] {
+            assert!(check(&kernel, &offer, &options, a), "{a}");
+        }
+        assert!(!check(&kernel, &offer, &options, hi + 1));
+        // Beyond the bound the pricer still prices, exactly, through the checked paths.
+        let pricer = crate::Pricer::new(&offer, &options);
+        let beyond = i64::try_from(hi + 1).unwrap_or(0);
+        let (wide, _) = reference(&offer, &options, hi + 1);
+        assert_eq!(pricer.figures_minor(beyond).ok(), wide);
+        // An ordinary offer's bound is far beyond any amount (here 10^13 EUR in cents).
+        let ordinary = Case {
+            mid: (655_957, 3),
+            offered: (645, 0),
+            ..c
+        };
+        let offer = super::tests::offer(&ordinary);
+        let kernel = Kernel::new(&offer, &options);
+        assert!(kernel.fast.is_some_and(|(_, hi)| hi > 10i128.pow(15)));
+    }
+}
