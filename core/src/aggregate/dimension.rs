@@ -28,8 +28,8 @@ use std::str::FromStr;
 /// that holds it, in either layout (`"payment instrument"`, `"sending location"`, `"speed
 /// actual"`, `"source_code"`, `"receiving network coverage"`, `"pick-up method"`, …). Names
 /// match whatever their case, with `_` and a space alike. Any other name is a
-/// [`Dimension::Column`]; in JSON a dimension is its name ([`FromStr`] and [`Display`]
-/// (fmt::Display) are the same).
+/// [`Dimension::Column`]; in JSON a dimension is its name (`FromStr` and `Display` read and
+/// write the same names).
 ///
 /// **Columns.** A column's value is its published text: the columns the reader does not
 /// interpret (kept in [`Observation::extra`]: `Standard Note`, `note1`, `note2`,
@@ -399,10 +399,21 @@ impl<'a> Field<'a> {
                 let (_, value) = BLOCK.iter().find(|(n, _)| *n == rest)?;
                 Some((amount, *value))
             });
+        // The header as the rows spell it. Rows of one dataset share their columns: each
+        // distinct header is compared once, so a column that no row has costs one look at
+        // each row's headers, not a comparison each.
         let kept = |rows: &'a [Observation]| {
+            let mut seen: Vec<&str> = Vec::new();
             rows.iter().find_map(|obs| {
                 obs.extra
                     .keys()
+                    .filter(|k| {
+                        let new = !seen.contains(&k.as_str());
+                        if new {
+                            seen.push(k);
+                        }
+                        new
+                    })
                     .find(|k| name_key(k) == key)
                     .map(String::as_str)
             })
