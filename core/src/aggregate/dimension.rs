@@ -27,7 +27,7 @@ use std::str::FromStr;
 /// (`"sending_country"`, `"receiving_region"`, `"rsp_type"`, …) and by the published column
 /// that holds it, in either layout (`"payment instrument"`, `"sending location"`, `"speed
 /// actual"`, `"source_code"`, `"receiving network coverage"`, `"pick-up method"`, …). Names
-/// match whatever their case, with `_` and a space alike. Any other name is a
+/// match whatever their (ASCII) case, with `_` and a space alike. Any other name is a
 /// [`Dimension::Column`]; in JSON a dimension is its name (`FromStr` and `Display` read and
 /// write the same names).
 ///
@@ -185,14 +185,22 @@ const NAMES: &[(&str, Dimension)] = &[
     ("receiving g20", Dimension::DestinationG20),
 ];
 
-/// A name as it is matched: trimmed, lowercase, `_` read as a space, inner white space
-/// collapsed (`"Standard_Note "` → `"standard note"`).
+/// A name as it is matched: trimmed, ASCII letters in lower case, `_` read as a space, inner
+/// white space collapsed (`"Standard_Note "` → `"standard note"`). ASCII only: RPW's headers
+/// are, and Unicode case tables would weigh on the WebAssembly module's size budget.
 fn name_key(name: &str) -> String {
-    name.to_lowercase()
-        .replace('_', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| c == '_' || c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
 }
 
 impl Dimension {
@@ -208,7 +216,7 @@ impl Dimension {
     pub fn column(name: &str) -> Dimension {
         let key = name_key(name);
         NAMES.iter().find(|(n, _)| *n == key).map_or_else(
-            || Dimension::Column(name.split_whitespace().collect::<Vec<_>>().join(" ")),
+            || Dimension::Column(name.split_ascii_whitespace().collect::<Vec<_>>().join(" ")),
             |(_, d)| d.clone(),
         )
     }
