@@ -67,11 +67,10 @@ impl AggregateOptions {
     }
 }
 
-/// Grouping dimensions: a list of names (`"period"`, `"corridor"`, `"source_country"`,
-/// `"destination_country"`, `"source_region"`, `"destination_region"`, `"firm_type"`,
-/// `"instrument"`, `"access_point"`, `"speed"`, `"product"`, `"coverage"`, `"pickup_method"`,
-/// `"source_income"`, `"destination_income"`, `"source_lending"`, `"destination_lending"`,
-/// `"source_g8"`, `"source_g20"`, `"destination_g8"`, `"destination_g20"`) or one name.
+/// Grouping dimensions: a list of names or one name: the named dimensions (`"period"`,
+/// `"corridor"`, `"source_country"`, `"destination_region"`, `"firm"`, `"firm_type"`, …) or
+/// any column of the dataset by its published header name (`"Standard Note"`, `"note1"`,
+/// `"cc1 lcu code"`, …); core's `Dimension` reads them.
 pub fn dimensions(obj: &Bound<'_, PyAny>) -> PyResult<Vec<remitcost::Dimension>> {
     if let Ok(name) = obj.cast::<pyo3::types::PyString>() {
         return Ok(vec![decimal::from_name(&name.to_cow()?)?]);
@@ -138,9 +137,19 @@ impl Services {
 /// path / bytes / file of an RPW CSV, read and aggregated in one call with the GIL released. Groupings combine:
 /// `["period", "destination_region", "firm_type"]`.
 ///
+/// A dimension is a name — `period`, `corridor`, `source_country`, `destination_country`,
+/// `source_region`, `destination_region`, `firm`, `firm_type`, `instrument`, `access_point`,
+/// `speed`, `product`, `coverage`, `pickup_method`, the classification ones (`source_income`,
+/// `destination_income`, `source_lending`, `destination_lending`, `source_g20`, …) — or any
+/// other column of the dataset by its published header name (`"Standard Note"`, `"note1"`,
+/// `"pickup location"`, `"cc1 lcu code"`, `"cc1 lcu amount"`, …; any case, `_` for a space).
+/// A column the rows do not have raises `RemitError` with code `unknown_column`.
+///
 /// >>> g = group("testdata/rpw/sample.csv", ["period", "firm_type"])
 /// >>> g.dimensions, g.to_table().column_names[:3]
 /// (['period', 'firm_type'], ['period', 'firm_type', 'count'])
+/// >>> group("testdata/rpw/sample.csv", ["Standard Note"]).dimensions
+/// ['Standard Note']
 #[pyfunction]
 #[pyo3(signature = (data, dimensions, *, options = None))]
 pub fn group(

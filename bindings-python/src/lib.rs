@@ -70,6 +70,10 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicator::indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::corridor_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(indicator::group_corridors, m)?)?;
+    m.add_class::<published::Published>()?;
+    m.add_class::<published::PublishedPeriod>()?;
+    m.add_class::<published::Average>()?;
+    m.add_class::<published::AnnualAverage>()?;
     m.add_function(wrap_pyfunction!(published::published_indicators, m)?)?;
     m.add_class::<partial::Partial>()?;
     m.add_function(wrap_pyfunction!(batch::cost_columns, m)?)?;

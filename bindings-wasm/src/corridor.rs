@@ -7,9 +7,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 /// Groups observations (core's `Observation` JSON form) by `dimensions` (`"period"`,
-/// `"corridor"`, `"source_country"`, `"destination_country"`, `"source_region"`,
-/// `"destination_region"`, `"firm_type"`, `"instrument"`, `"access_point"`, `"speed"`) with
-/// each group's statistics: `{dimensions, groups, left_out}`.
+/// `"corridor"`, `"firm"`, `"firm_type"`, … or any column by its published header name, kept
+/// in `extra`: `"Standard Note"`) with each group's statistics: `{dimensions, groups,
+/// left_out}`; a column no row has throws `unknown_column`.
 #[wasm_bindgen]
 pub fn group(observations: &JsValue, dimensions: &JsValue, opts: &JsValue) -> JsResult {
     let observations: Vec<Observation> = array("observations", observations)?;

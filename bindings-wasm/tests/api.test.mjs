@@ -53,6 +53,7 @@ const ERROR_CASES = {
   invalid_json: () => remit.cost({ send_currency: "EUR" }, "1"),
   stale_quote: () => remit.cost(EUR_XOF, "100", { oldest_quote: 2000 }),
   invalid_period: () => remit.group([obs("A", "2", "2025_5Q")], ["period"]),
+  unknown_column: () => remit.group([obs("A", "2")], ["period", "Standard Note"]),
   no_data: () =>
     remit.groupCorridors(
       [{ period: "2020Q3", source_code: "USA", destination_code: "MEX", average_pct: "5" }],

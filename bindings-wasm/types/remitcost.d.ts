@@ -27,6 +27,7 @@ export type ErrorCode =
   | "unsupported_format"
   | "stale_quote"
   | "missing_column"
+  | "unknown_column"
   | "invalid_period"
   | "no_data";
 
@@ -302,7 +303,11 @@ export interface AggregateOptions {
   rounding?: Rounding;
 }
 
-/** A grouping dimension. */
+/**
+ * A grouping dimension: a named one, or any column of the observations by its published
+ * header name (kept in `extra`, e.g. `"Standard Note"`, `"note1"`; a column no observation
+ * has throws `unknown_column`).
+ */
 export type Dimension =
   | "period"
   | "corridor"
@@ -316,7 +321,9 @@ export type Dimension =
   | "speed"
   | "product"
   | "coverage"
-  | "pickup_method";
+  | "pickup_method"
+  | "firm"
+  | (string & {});
 
 /** One group's statistics (percentages at 4 places). */
 export interface GroupStat {

@@ -82,6 +82,10 @@ pub enum Error {
     /// A required column is missing from a dataset's header.
     #[error("missing column {0:?}")]
     MissingColumn(String),
+    /// A grouping by a column that the rows do not have (or that the data grouped has no
+    /// such column at all: corridor statistics carry no service columns).
+    #[error("unknown column {0:?}")]
+    UnknownColumn(String),
     /// A survey period that is not a calendar quarter (`2016_2Q`, `2016Q2`, `Q2 2016`).
     #[error("invalid period {0:?}")]
     InvalidPeriod(String),
@@ -118,6 +122,7 @@ impl Error {
             Error::UnsupportedFormat(_) => "unsupported_format",
             Error::StaleQuote(_) => "stale_quote",
             Error::MissingColumn(_) => "missing_column",
+            Error::UnknownColumn(_) => "unknown_column",
             Error::InvalidPeriod(_) => "invalid_period",
             Error::NoData(_) => "no_data",
             Error::Incompatible(_) => "incompatible",

@@ -399,7 +399,7 @@ pub fn group_corridors(
     options: &AggregateOptions,
 ) -> Result<Grouping> {
     let codes: Vec<String> = corridors.iter().map(CorridorStat::corridor).collect();
-    let part = |row: usize, dim: Dimension| -> Result<Part<'_>> {
+    let part = |row: usize, dim: &Dimension| -> Result<Part<'_>> {
         let c = corridors
             .get(row)
             .ok_or_else(|| Error::NoData("row out of range".into()))?;
@@ -422,6 +422,7 @@ pub fn group_corridors(
                 Some(r) => Ok(Part::Text(r)),
                 None => Err(lacks("destination_region")),
             },
+            Dimension::Column(name) => Err(Error::UnknownColumn(name.clone())),
             other => Err(Error::NoData(format!(
                 "corridor statistics have no {}",
                 serde_json::to_value(other)

@@ -255,7 +255,10 @@ pub struct Observation {
     /// The reference interbank rate (`inter lcu bank fx`).
     #[serde(default, deserialize_with = "crate::decimal::de::option")]
     pub interbank_fx: Option<Decimal>,
-    /// Columns the reader does not interpret, by header name.
+    /// Columns the reader does not interpret, by header name (`Standard Note`, `note1`,
+    /// `pickup location`, `date`, …); also a block's `lcu code` as published where the block's
+    /// `currency` does not say it (a code not in ISO 4217, `CFA` read as XOF or XAF, a block
+    /// without a price). Any of them is a grouping [`Dimension`](crate::Dimension) by its name.
     pub extra: BTreeMap<String, String>,
 }
 

@@ -140,11 +140,14 @@ impl Exclusion {
 
 /// Which services are "digital", as data: a service is digital when each non-empty list holds
 /// its value (case-insensitive): `instruments` its payment instrument, `access_points` its
-/// access point, `pickup_methods` its pickup method. RPW counts a remittance as
-/// digital when it is paid in with an account or a card through an online or mobile channel
-/// and received into an account or a mobile wallet; the default lists say so in the words of
-/// today's RPW layout. Rows without these columns (the 2011–2012 exports say "Not
-/// available") are never digital.
+/// access point, `pickup_methods` its pickup method. The default reads "digital" as paid in
+/// with an account, a card or mobile money through an online or mobile channel and received
+/// into an account or a mobile wallet, in the words of today's RPW layout. RPW's reports give the
+/// Digital remittances index (5.11% in Q4 2020 and 5.08% in Q1 2021, RPW Issue 37, March
+/// 2021; 4.84% in Q3 2023, Issue 47, September 2023) but its own wording of the rule was
+/// not found in a source that could be cited here: the default is this project's reading, not
+/// checked against RPW's text, and the rule is data so that a caller can replace it. Rows
+/// without these columns (the 2011–2012 exports say "Not available") are never digital.
 ///
 /// ```
 /// let rule = remitcost::DigitalRule::default();
@@ -192,9 +195,13 @@ impl DigitalRule {
 /// - `exclusions`: the services each figure leaves out per period (default
 ///   [`Exclusion::rpw`]; `[]` for none);
 /// - `digital`: the rule for "digital" ([`DigitalRule`]);
-/// - `international_mtos`: the firms of the International MTO index (the World Bank names
-///   them in its reports but not in the data: empty by default, and then the index is not
-///   computed).
+/// - `international_mtos`: the firms of the International MTO index, as the data spells them.
+///   Empty by default, and then the index is not computed (`mto_index_pct` is `None`): the
+///   data has no column that marks them, and no published list of the index's firms was found
+///   that could be cited (RPW's reports give the index — 8.05% in Q3 2016, Issue 19,
+///   September 2016; 6.29% in Q3 2023, Issue 47 — not the firms behind it, in the pages
+///   found), so a default would be a guess that moves a published figure. Pass the firms the
+///   figure is meant to cover.
 ///
 /// ```
 /// let o: remitcost::PublishedOptions = serde_json::from_str(r#"{"exclusions": []}"#).unwrap();

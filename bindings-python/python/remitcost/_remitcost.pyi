@@ -52,6 +52,10 @@ __all__ = [
     "corridor_indicators",
     "group_corridors",
     "published_indicators",
+    "Published",
+    "PublishedPeriod",
+    "Average",
+    "AnnualAverage",
     "Partial",
     "cost_columns",
     "Period",
@@ -1034,9 +1038,19 @@ def group(
     path / bytes / file of an RPW CSV, read and aggregated in one call with the GIL released. Groupings combine:
     `["period", "destination_region", "firm_type"]`.
 
+    A dimension is a name — `period`, `corridor`, `source_country`, `destination_country`,
+    `source_region`, `destination_region`, `firm`, `firm_type`, `instrument`, `access_point`,
+    `speed`, `product`, `coverage`, `pickup_method`, the classification ones (`source_income`,
+    `destination_income`, `source_lending`, `destination_lending`, `source_g20`, …) — or any
+    other column of the dataset by its published header name (`"Standard Note"`, `"note1"`,
+    `"pickup location"`, `"cc1 lcu code"`, `"cc1 lcu amount"`, …; any case, `_` for a space).
+    A column the rows do not have raises `RemitError` with code `unknown_column`.
+
     >>> g = group("testdata/rpw/sample.csv", ["period", "firm_type"])
     >>> g.dimensions, g.to_table().column_names[:3]
     (['period', 'firm_type'], ['period', 'firm_type', 'count'])
+    >>> group("testdata/rpw/sample.csv", ["Standard Note"]).dimensions
+    ['Standard Note']
     """
 
 @final
@@ -1102,19 +1116,154 @@ def group_corridors(
     corridors carry them (else `no_data`).
     """
 
+@final
+class Average:
+    """A mean over a group of services (a receiving region, an income group): the group's `key`,
+    how many `services` and their `mean_pct` (4 places).
+    """
+    @property
+    def key(self) -> str:
+        """The group (a region, an income group)."""
+    @property
+    def services(self) -> int:
+        """Services averaged."""
+    @property
+    def mean_pct(self) -> Decimal:
+        """Their mean total cost, percent."""
+    def to_dict(self) -> dict[str, Any]:
+        """`{"key", "services", "mean_pct"}`, the mean as `Decimal`."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class PublishedPeriod:
+    """The published figures of one period, percentages at 4 places (`None` where a figure has
+    no service): `global_average_pct` over `services` (`excluded` left out by the published
+    exclusions) and its change against the same quarter a year earlier
+    (`global_average_yoy_pp`); `g20_average_pct` over `g20_services`; `regions` and
+    `income_groups` (lists of `Average`, by receiving country); SDG 10.c.1
+    (`sdg_10c1_above_5_pct`, `sdg_10c1_below_3_pct`, over `smart_corridors`); the shares of
+    services and of the `corridors` below 5% and 10%; `mto_index_pct` and `digital_index_pct`
+    (over `digital_services`).
+    """
+    @property
+    def period(self) -> str:
+        """The quarter (`2011_3Q`)."""
+    @property
+    def services(self) -> int:
+        """Services in the global average."""
+    @property
+    def excluded(self) -> int:
+        """Services the global average's exclusions left out."""
+    @property
+    def global_average_pct(self) -> Decimal | None:
+        """The global average, percent."""
+    @property
+    def global_average_yoy_pp(self) -> Decimal | None:
+        """Change against the same quarter a year earlier, percentage points."""
+    @property
+    def g20_average_pct(self) -> Decimal | None:
+        """The G20 sending average, percent."""
+    @property
+    def g20_services(self) -> int:
+        """Services in the G20 average."""
+    @property
+    def regions(self) -> list[Average]:
+        """Averages by receiving region."""
+    @property
+    def income_groups(self) -> list[Average]:
+        """Averages by receiving income group."""
+    @property
+    def corridors(self) -> int:
+        """Corridors with data."""
+    @property
+    def smart_corridors(self) -> int:
+        """Corridors with a SmaRT."""
+    @property
+    def sdg_10c1_above_5_pct(self) -> Decimal | None:
+        """SDG 10.c.1: share of corridors with a SmaRT above 5%, percent."""
+    @property
+    def sdg_10c1_below_3_pct(self) -> Decimal | None:
+        """SDG 10.c.1: share of corridors with a SmaRT below 3%, percent."""
+    @property
+    def services_below_5_pct(self) -> Decimal | None:
+        """Share of services below 5%, percent."""
+    @property
+    def services_below_10_pct(self) -> Decimal | None:
+        """Share of services below 10%, percent."""
+    @property
+    def corridors_below_5_pct(self) -> Decimal | None:
+        """Share of corridors whose average is below 5%, percent."""
+    @property
+    def corridors_below_10_pct(self) -> Decimal | None:
+        """Share of corridors whose average is below 10%, percent."""
+    @property
+    def mto_index_pct(self) -> Decimal | None:
+        """The International MTO index, percent (`None` without `international_mtos`)."""
+    @property
+    def digital_index_pct(self) -> Decimal | None:
+        """The Digital remittances index, percent."""
+    @property
+    def digital_services(self) -> int:
+        """Services in the Digital remittances index."""
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, decimals as `Decimal`, `regions` and `income_groups` as dicts."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class AnnualAverage:
+    """The mean of a year's quarterly global averages: `year`, the `periods` with a global
+    average, and `global_average_pct`.
+    """
+    @property
+    def year(self) -> int:
+        """The calendar year."""
+    @property
+    def periods(self) -> list[str]:
+        """The quarters with a global average (`2011_1Q`, …)."""
+    @property
+    def global_average_pct(self) -> Decimal:
+        """The mean of their global averages (each exact), percent."""
+    def to_dict(self) -> dict[str, Any]:
+        """`{"year", "periods", "global_average_pct"}`, the average as `Decimal`."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
+@final
+class Published:
+    """The figures of the RPW reports for every period (`periods`, a list of `PublishedPeriod`),
+    the `annual` averages (`AnnualAverage`) and the rows left out (`left_out`); `to_dict()` is
+    the JSON form with decimals as `Decimal`.
+    """
+    @property
+    def periods(self) -> list[PublishedPeriod]:
+        """One entry per period with data, chronologically."""
+    @property
+    def annual(self) -> list[AnnualAverage]:
+        """One entry per calendar year with data."""
+    @property
+    def left_out(self) -> dict[str, int]:
+        """Rows left out, by reason (before any exclusion): `{"non_transparent": n, "unpriced": n}`."""
+    def __len__(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]:
+        """`{"periods": [...], "annual": [...], "left_out": {...}}`, decimals as `Decimal`."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+
 def published_indicators(
     data: _Services,
     *,
     options: dict[str, Any] | str | None = None,
     countries: str | None = None,
     income_vintage: str | dict[str, int] | None = None,
-) -> dict[str, Any]:
+) -> Published:
     """The RPW indicators as the World Bank's reports publish them, per period: the global
     average with its published exclusions, the G20 sending average, averages by receiving
     region and income group, SDG 10.c.1, shares of services and corridors below 5% and 10%,
     the change against the same quarter a year earlier, annual averages, the International MTO
-    and Digital remittances indices. Returns a dict (`periods`, `annual`, `left_out`),
-    decimals as `Decimal`.
+    and Digital remittances indices. Returns a `Published` (`periods`: `PublishedPeriod`s,
+    `annual`, `left_out`; `to_dict()` for the JSON form), decimals as `Decimal`.
 
     `data` as `indicators` takes it. Rows lacking region, income or G20 columns are classified
     first with `countries` (a table as JSON text; `None`: the World Bank's bundled FY24 table)
@@ -1123,7 +1272,7 @@ def published_indicators(
     `PublishedOptions` (`aggregate`, `exclusions`, `digital`, `international_mtos`).
 
     >>> out = published_indicators("testdata/rpw/sample.csv")
-    >>> out["periods"][0]["period"], out["periods"][0]["services"]
+    >>> out.periods[0].period, out.periods[0].services
     ('2024_4Q', 25)
     """
 

@@ -13,7 +13,7 @@
 //! [`published_indicators`]: crate::published_indicators
 //! [`Partial`]: crate::Partial
 
-use super::dimension::{service_part, Dimension};
+use super::dimension::{Dimension, Field};
 use super::keys::{index, FastMap, Interner, Part};
 use super::options::{AggregateOptions, LeftOut};
 use super::stats::{summarize_values, Summary};
@@ -371,6 +371,7 @@ pub(crate) fn gather<'a>(
     let mut groups: Vec<Accumulator> = Vec::new();
     let rule = &options.eligibility;
     let span_known = one_corridor_period(dims);
+    let fields = Field::resolve(dims, rows)?;
     for (i, obs) in rows.iter().enumerate() {
         let Some(price) = left_out.price_of(obs, options) else {
             continue;
@@ -380,7 +381,7 @@ pub(crate) fn gather<'a>(
             .entry(obs.speed.as_str())
             .or_insert_with(|| rule.accepts_speed(&obs.speed));
         let eligible = fast && rule.accepts_without_speed(obs);
-        let g = interner.group_of(dims.iter().map(|d| service_part(obs, *d)))? as usize;
+        let g = interner.group_of(fields.iter().map(|f| f.part(obs)))? as usize;
         if g == groups.len() {
             groups.push(Accumulator::new(row));
         }

@@ -4,6 +4,7 @@
 use super::dimension::Dimension;
 use crate::error::{Error, Result};
 use crate::observation::Period;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -61,6 +62,9 @@ pub(crate) enum Part<'a> {
     Period(Period),
     Text(&'a str),
     Pair(&'a str, &'a str),
+    /// A number column's value (`cc1 lcu amount`, …): equal values are one key whatever
+    /// their scale, ordered by value.
+    Number(Decimal),
 }
 
 impl Part<'_> {
@@ -69,6 +73,7 @@ impl Part<'_> {
             Part::Period(p) => p.to_string(),
             Part::Text(t) => (*t).to_string(),
             Part::Pair(a, b) => format!("{a}{b}"),
+            Part::Number(n) => n.normalize().to_string(),
         }
     }
 }
@@ -85,6 +90,7 @@ pub(crate) enum Compact<'a> {
     Long(&'a str),
     Pair([u64; 4], [u64; 4]),
     LongPair(&'a str, &'a str),
+    Number(Decimal),
 }
 
 /// Text up to 7 bytes (country codes, most short labels) in one word, its length in the
@@ -132,6 +138,7 @@ impl<'a> Compact<'a> {
                     _ => Compact::LongPair(a, b),
                 },
             },
+            Part::Number(n) => Compact::Number(n),
         }
     }
 }
@@ -290,14 +297,14 @@ impl<'a> Interner<'a> {
 pub(crate) fn partition<'a>(
     n: usize,
     dims: &[Dimension],
-    part: impl Fn(usize, Dimension) -> Result<Part<'a>>,
+    part: impl Fn(usize, &Dimension) -> Result<Part<'a>>,
 ) -> Result<Vec<Group<'a>>> {
     let mut interner = Interner::new(dims.len());
     let mut gid = Vec::with_capacity(n);
     for row in 0..n {
         let parts = dims
             .iter()
-            .map(|d| part(row, *d))
+            .map(|d| part(row, d))
             .collect::<Result<Vec<_>>>()?;
         gid.push(interner.group_of(parts.into_iter())?);
     }

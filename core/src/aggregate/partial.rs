@@ -52,6 +52,8 @@ enum KeyPart {
     Period(Period),
     Text(String),
     Pair(String, String),
+    /// A number column's value (`cc1 lcu amount`, …).
+    Number(#[serde(deserialize_with = "crate::decimal::de::decimal")] Decimal),
 }
 
 impl KeyPart {
@@ -60,6 +62,7 @@ impl KeyPart {
             Part::Period(p) => KeyPart::Period(*p),
             Part::Text(t) => KeyPart::Text((*t).to_string()),
             Part::Pair(a, b) => KeyPart::Pair((*a).to_string(), (*b).to_string()),
+            Part::Number(n) => KeyPart::Number(*n),
         }
     }
 
@@ -68,27 +71,22 @@ impl KeyPart {
             KeyPart::Period(p) => p.to_string(),
             KeyPart::Text(t) => t.clone(),
             KeyPart::Pair(a, b) => format!("{a}{b}"),
+            KeyPart::Number(n) => n.normalize().to_string(),
         }
     }
 
-    /// Whether this value has the shape of `dim`'s values.
-    fn fits(&self, dim: Dimension) -> bool {
-        matches!(
-            (self, dim),
-            (KeyPart::Period(_), Dimension::Period)
-                | (KeyPart::Pair(..), Dimension::Corridor)
-                | (
-                    KeyPart::Text(_),
-                    Dimension::SourceCountry
-                        | Dimension::DestinationCountry
-                        | Dimension::SourceRegion
-                        | Dimension::DestinationRegion
-                        | Dimension::FirmType
-                        | Dimension::Instrument
-                        | Dimension::AccessPoint
-                        | Dimension::Speed
-                )
-        )
+    /// Whether this value has the shape of `dim`'s values: a period for `Period`, a pair for
+    /// `Corridor`, text for every other named dimension, text or a number for a column.
+    fn fits(&self, dim: &Dimension) -> bool {
+        match (self, dim) {
+            (KeyPart::Period(_), Dimension::Period) | (KeyPart::Pair(..), Dimension::Corridor) => {
+                true
+            }
+            (_, Dimension::Period | Dimension::Corridor) => false,
+            (KeyPart::Text(_) | KeyPart::Number(_), Dimension::Column(_)) => true,
+            (KeyPart::Text(_), _) => true,
+            _ => false,
+        }
     }
 }
 
@@ -353,7 +351,7 @@ impl TryFrom<PartialRepr<Vec<KeyPart>, GroupState>> for Partial {
         partial.left_out = repr.left_out;
         for GroupRepr { key, state } in repr.groups {
             let fits = key.len() == repr.dimensions.len()
-                && key.iter().zip(&repr.dimensions).all(|(k, d)| k.fits(*d));
+                && key.iter().zip(&repr.dimensions).all(|(k, d)| k.fits(d));
             if !fits {
                 return Err(Error::InvalidJson(format!(
                     "partial aggregation: key {:?} does not fit the dimensions",

@@ -613,6 +613,23 @@ impl RowReader {
                 extra.insert(format!("column_{}", i.saturating_add(1)), value.clone());
             }
         }
+        // A block's `lcu code` as published, where its `currency` does not say it (a code not
+        // in ISO 4217, `CFA` read as XOF or XAF, a block without a price), so that grouping
+        // by the column sees what the data says.
+        for (block, price) in [(CC1, &cc1), (CC2, &cc2)] {
+            let Some(i) = self.layout.pos.get(block[CODE]).copied().flatten() else {
+                continue;
+            };
+            let code = cells.get(i).map_or("", |c| c.trim());
+            let said = price
+                .as_ref()
+                .and_then(|p| p.currency)
+                .is_some_and(|c| c.code().eq_ignore_ascii_case(code));
+            if !code.is_empty() && !said {
+                let name = self.layout.names.get(i).cloned().unwrap_or_default();
+                extra.insert(name, code.to_string());
+            }
+        }
         let layout = &self.layout;
         let text = |k: usize| -> String {
             layout

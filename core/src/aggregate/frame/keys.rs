@@ -2,14 +2,12 @@
 //! compare as their values, and how many values), and dense group numbers from the digits,
 //! a column at a time.
 
-#[cfg(feature = "countries")]
-use super::MISSING;
-use super::{Column, Frame, Text};
+use super::{Column, Frame, Text, MISSING};
 #[cfg(feature = "countries")]
 use crate::aggregate::dimension::member_of;
-use crate::aggregate::dimension::Dimension;
+use crate::aggregate::dimension::{name_key, Dimension, Field};
 use crate::aggregate::keys::{index, FastMap, Part};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::observation::Period;
 use std::borrow::Cow;
 
@@ -64,9 +62,9 @@ impl Frame {
         )
     }
 
-    /// `dim`'s key on this frame; `None` for a dimension the frame does not code.
-    pub(super) fn key_dim(&self, dim: Dimension) -> Option<KeyDim<'_>> {
-        #[allow(unreachable_patterns)]
+    /// `dim`'s key on this frame. Errors: a column that no row has
+    /// ([`Error::UnknownColumn`]), one the frame does not hold ([`Error::Incompatible`]).
+    pub(super) fn key_dim(&self, dim: &Dimension) -> Result<KeyDim<'_>> {
         let key = match dim {
             Dimension::Period => KeyDim::Period(&self.period),
             Dimension::Corridor => KeyDim::Pair(
@@ -77,6 +75,7 @@ impl Frame {
             Dimension::DestinationCountry => self.text_key(Text::DestinationCode),
             Dimension::SourceRegion => self.text_key(Text::SourceRegion),
             Dimension::DestinationRegion => self.text_key(Text::DestinationRegion),
+            Dimension::Firm => self.text_key(Text::Firm),
             Dimension::FirmType => self.text_key(Text::FirmType),
             Dimension::Instrument => self.text_key(Text::Instrument),
             Dimension::AccessPoint => self.text_key(Text::AccessPoint),
@@ -100,16 +99,58 @@ impl Frame {
             Dimension::DestinationG8 => self.member_key("destination_G8G20", "G8"),
             #[cfg(feature = "countries")]
             Dimension::DestinationG20 => self.member_key("destination_G8G20", "G20"),
-            // A dimension added since (e.g. any dataset column): the row path serves it.
-            _ => return None,
+            Dimension::Column(name) => return self.column_key(name),
         };
-        Some(key)
+        Ok(key)
+    }
+
+    /// A dataset column's key, the column found as the row path finds it ([`Field`]): the
+    /// names, the transparency flag and the extra columns; the frame does not hold `id`,
+    /// `inter lcu bank fx` or the amount blocks' values ([`Error::Incompatible`]: the row
+    /// path serves them).
+    fn column_key(&self, name: &str) -> Result<KeyDim<'_>> {
+        Ok(match Field::column(name, &[])? {
+            Field::Named(dim) => return self.key_dim(&dim),
+            Field::SourceName => self.text_key(Text::SourceName),
+            Field::DestinationName => self.text_key(Text::DestinationName),
+            Field::Transparent => KeyDim::Text(
+                Cow::Owned(self.transparent.iter().map(|t| u32::from(*t)).collect()),
+                vec!["no", "yes"],
+            ),
+            Field::Extra(_) => match self.header(name) {
+                Some(header) => self.extra_key(header),
+                None if self.is_empty() => self.extra_key(""),
+                None => return Err(Error::UnknownColumn(name.to_string())),
+            },
+            Field::Id | Field::Interbank | Field::Block(..) => {
+                return Err(Error::Incompatible(format!(
+                    "a frame does not hold the column {name:?}"
+                )))
+            }
+        })
+    }
+
+    /// The extra column named `name` (as [`name_key`] compares names) that the row path
+    /// groups by: the first, by name, that the first row having one has.
+    fn header(&self, name: &str) -> Option<&str> {
+        let key = name_key(name);
+        let named: Vec<_> = self
+            .extra
+            .iter()
+            .filter(|(n, _)| name_key(n) == key)
+            .collect();
+        (0..self.len()).find_map(|row| {
+            let row = radix(row);
+            named
+                .iter()
+                .find(|(_, c)| c.code(row) != MISSING)
+                .map(|(n, _)| &**n)
+        })
     }
 
     /// Each row's cell of an extra column as [`column`](crate::aggregate::column) reads it
     /// (the column named exactly, else the first, by name, named so ignoring ASCII case;
     /// empty when the row has neither), coded into the cells' values, ascending.
-    #[cfg(feature = "countries")]
     fn resolve(&self, name: &str) -> (Vec<u32>, Vec<&str>) {
         let exact = self.extra.iter().position(|(n, _)| &**n == name);
         let mut candidates: Vec<usize> = exact.into_iter().collect();
@@ -125,7 +166,6 @@ impl Frame {
 
     /// Each row's cell of the first of `candidates` (extra columns, by position) it has, or
     /// empty, coded into the cells' values, ascending.
-    #[cfg(feature = "countries")]
     fn resolve_among(&self, candidates: &[usize]) -> (Vec<u32>, Vec<&str>) {
         let columns: Vec<&Column<Box<str>>> = candidates
             .iter()
@@ -160,7 +200,6 @@ impl Frame {
         (codes, values)
     }
 
-    #[cfg(feature = "countries")]
     fn extra_key(&self, name: &str) -> KeyDim<'_> {
         let (codes, values) = self.resolve(name);
         KeyDim::Text(Cow::Owned(codes), values)

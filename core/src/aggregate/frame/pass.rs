@@ -10,7 +10,7 @@ use crate::aggregate::dimension::Dimension;
 use crate::aggregate::keys::{index, Part};
 use crate::aggregate::options::{AggregateOptions, LeftOut};
 use crate::eligibility::Eligibility;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// A text column's per-value table of whether `values` list the value (trimmed, ignoring
 /// ASCII case), as [`Eligibility`]'s `inaccessible` matches a cell.
@@ -80,11 +80,7 @@ impl Frame {
     ) -> Result<(Gathered<'_>, LeftOut)> {
         let keys = dims
             .iter()
-            .map(|d| {
-                self.key_dim(*d).ok_or_else(|| {
-                    Error::Incompatible(format!("a frame does not code the dimension {d:?}"))
-                })
-            })
+            .map(|d| self.key_dim(d))
             .collect::<Result<Vec<KeyDim<'_>>>>()?;
         let digits: Vec<_> = keys.iter().flat_map(KeyDim::digits).collect();
         let numbering = number(self.len(), &digits)?;
