@@ -12,7 +12,7 @@ source .ci/wheel.sh
 use_venv
 python -m pip install --quiet --disable-pip-version-check --upgrade pip
 python -m pip install --quiet --disable-pip-version-check \
-    "maturin>=1.9,<2" pytest pandas pyarrow polars mypy matplotlib openpyxl
+    "maturin>=1.9,<2" pytest pandas pyarrow polars duckdb mypy matplotlib openpyxl
 # The wheel goes to the workspace's target dir (or CARGO_TARGET_DIR), then into the venv.
 install_wheel
 

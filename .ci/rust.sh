@@ -15,11 +15,12 @@ RUST_PACKAGES=(-p remitcost -p remitcost-examples -p remitcost-benches)
 export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261129}"
 
 cargo fmt --all --check
-# The `xlsx` feature (the RPW workbook reader) is built, linted and tested with the rest; the
-# wasm build never has it.
-cargo clippy "${RUST_PACKAGES[@]}" --features remitcost/xlsx --all-targets -- -D warnings
+# The `xlsx` feature (the RPW workbook reader) and the `arrow` feature (the Arrow layouts the
+# Python binding hands over) are built, linted and tested with the rest; the wasm build never
+# has them.
+cargo clippy "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow --all-targets -- -D warnings
 cargo clippy -p remitcost --no-default-features --lib -- -D warnings
-cargo test "${RUST_PACKAGES[@]}" --features remitcost/xlsx
+cargo test "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow
 
 # The examples run on the bundled data (the README's main job among them).
 cargo run -q -p remitcost-examples --bin rank_offers >/dev/null

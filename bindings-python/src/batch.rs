@@ -1,302 +1,39 @@
-//! Arrow record batches in: columns read from a pyarrow `RecordBatch` or `Table` through their
-//! buffers (no Python object per value), as Spark's `mapInArrow` and Polars' `map_batches`
-//! hand them over; and the batch pricing of quotes (an offer column and an amount column).
-//! Representation only: values are computed by core.
+//! Arrow record batches in, from any Arrow producer through the Arrow PyCapsule interface
+//! (pyarrow, polars, duckdb, pandas; Spark's `mapInArrow` and Polars' `map_batches` hand
+//! over pyarrow batches), read by core (`remitcost::arrow::Columns`); and the batch pricing
+//! of quotes (an offer column and an amount column). Representation only: values are
+//! computed by core.
 
-use crate::decimal;
 use crate::error::Error;
-use crate::table::{Builder, Table, Values};
+use crate::table::Table;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
-use rust_decimal::Decimal;
+use pyo3_arrow::input::AnyRecordBatch;
+use remitcost::arrow::arrow_array::RecordBatch;
+use remitcost::arrow::{Builder, Columns, Values};
 use std::collections::HashMap;
 
-/// A batch's columns, found by name (any of a field's accepted names, case-insensitive).
-pub struct Columns<'py> {
-    pa: Bound<'py, PyModule>,
-    pc: Bound<'py, PyModule>,
-    names: Vec<String>,
-    columns: Vec<Bound<'py, PyAny>>,
-    pub rows: usize,
+/// The columns of an Arrow table, record batch or stream: anything with
+/// `__arrow_c_stream__` or `__arrow_c_array__` (a pyarrow `Table` or `RecordBatch`, a polars
+/// DataFrame, a duckdb relation, a pandas DataFrame), read whole without a copy.
+pub fn columns(data: &Bound<'_, PyAny>) -> PyResult<Columns> {
+    if !crate::table::is_arrow(data)? {
+        return Err(PyTypeError::new_err(format!(
+            "expected Arrow data (a pyarrow Table or RecordBatch, a polars or pandas \
+             DataFrame, a duckdb relation: any object with __arrow_c_stream__), got {}",
+            data.get_type().name()?
+        )));
+    }
+    let reader = data.extract::<AnyRecordBatch>()?.into_reader()?;
+    let batches = reader
+        .collect::<Result<Vec<RecordBatch>, _>>()
+        .map_err(|e| PyTypeError::new_err(format!("reading Arrow data: {e}")))?;
+    Ok(Columns::new(&batches))
 }
 
-/// The bytes of a pyarrow buffer (`None` for an absent one).
-fn bytes_of(buffer: &Bound<'_, PyAny>) -> PyResult<Option<Vec<u8>>> {
-    if buffer.is_none() {
-        return Ok(None);
-    }
-    let b = buffer.call_method0("to_pybytes")?;
-    Ok(Some(b.cast::<PyBytes>()?.as_bytes().to_vec()))
-}
-
-/// The bytes `[start, start + len)` of a pyarrow buffer: only that range is copied (a batch
-/// is often a slice of a much larger array, whose buffers it shares).
-fn range_of(buffer: &Bound<'_, PyAny>, start: usize, len: usize) -> PyResult<Vec<u8>> {
-    if buffer.is_none() || len == 0 {
-        return Ok(Vec::new());
-    }
-    let b = buffer
-        .call_method1("slice", (start, len))?
-        .call_method0("to_pybytes")?;
-    Ok(b.cast::<PyBytes>()?.as_bytes().to_vec())
-}
-
-fn bit(bits: &Option<Vec<u8>>, i: usize) -> bool {
-    match bits {
-        None => true,
-        Some(b) => b.get(i / 8).is_some_and(|byte| byte & (1 << (i % 8)) != 0),
-    }
-}
-
-fn malformed(what: &str) -> PyErr {
-    PyTypeError::new_err(format!("malformed arrow buffer: {what}"))
-}
-
-impl<'py> Columns<'py> {
-    /// The columns of a pyarrow `RecordBatch` or `Table`, or of anything with `to_arrow()`
-    /// (a polars DataFrame).
-    pub fn of(batch: &Bound<'py, PyAny>) -> PyResult<Columns<'py>> {
-        let py = batch.py();
-        let pa = py.import("pyarrow")?;
-        let pc = py.import("pyarrow.compute")?;
-        let batch = if batch.hasattr("schema")? && batch.hasattr("num_rows")? {
-            batch.clone()
-        } else if batch.hasattr("to_arrow")? {
-            batch.call_method0("to_arrow")?
-        } else {
-            return Err(PyTypeError::new_err(format!(
-                "expected a pyarrow RecordBatch or Table, got {}",
-                batch.get_type().name()?
-            )));
-        };
-        let names: Vec<String> = batch.getattr("schema")?.getattr("names")?.extract()?;
-        let columns = batch
-            .getattr("columns")?
-            .try_iter()?
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(Columns {
-            pa,
-            pc,
-            names,
-            columns,
-            rows: batch.getattr("num_rows")?.extract()?,
-        })
-    }
-
-    /// The column named by any of `names` (case-insensitive).
-    pub fn find(&self, names: &[&str]) -> Option<&Bound<'py, PyAny>> {
-        names.iter().find_map(|want| {
-            self.names
-                .iter()
-                .position(|n| n.trim().eq_ignore_ascii_case(want))
-                .and_then(|i| self.columns.get(i))
-        })
-    }
-
-    /// A required column.
-    pub fn get(&self, names: &[&str]) -> PyResult<&Bound<'py, PyAny>> {
-        self.find(names).ok_or_else(|| {
-            Error(remitcost::Error::MissingColumn(
-                names.first().copied().unwrap_or_default().to_string(),
-            ))
-            .into()
-        })
-    }
-
-    /// An array's chunks (one for an `Array`, its chunks for a `ChunkedArray`).
-    fn chunks(column: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        if column.hasattr("chunks")? {
-            column.getattr("chunks")?.try_iter()?.collect()
-        } else {
-            Ok(vec![column.clone()])
-        }
-    }
-
-    fn type_name(array: &Bound<'py, PyAny>) -> PyResult<String> {
-        Ok(array.getattr("type")?.str()?.to_string())
-    }
-
-    /// A column as text (any string, dictionary or other type cast to `large_string`).
-    pub fn strings(&self, column: &Bound<'py, PyAny>) -> PyResult<Vec<Option<String>>> {
-        let mut out = Vec::with_capacity(self.rows);
-        for chunk in Self::chunks(column)? {
-            let array = if Self::type_name(&chunk)? == "large_string" {
-                chunk
-            } else {
-                self.pc
-                    .call_method1("cast", (chunk, self.pa.call_method0("large_string")?))?
-            };
-            let offset: usize = array.getattr("offset")?.extract()?;
-            let len: usize = array.len()?;
-            let buffers = array.call_method0("buffers")?;
-            let validity = bytes_of(&buffers.get_item(0)?)?;
-            let offsets = range_of(
-                &buffers.get_item(1)?,
-                offset.saturating_mul(8),
-                len.saturating_add(1).saturating_mul(8),
-            )?;
-            // Offsets relative to the batch's first (the data is copied from there on).
-            let at = |k: usize| -> PyResult<usize> {
-                let start = k.checked_mul(8).ok_or_else(|| malformed("offsets"))?;
-                offsets
-                    .get(start..start.saturating_add(8))
-                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                    .and_then(|b| usize::try_from(i64::from_le_bytes(b)).ok())
-                    .ok_or_else(|| malformed("offsets"))
-            };
-            let (first, last) = if len == 0 { (0, 0) } else { (at(0)?, at(len)?) };
-            let data = range_of(
-                &buffers.get_item(2)?,
-                first,
-                last.checked_sub(first)
-                    .ok_or_else(|| malformed("offsets"))?,
-            )?;
-            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
-                if !bit(&validity, j) {
-                    out.push(None);
-                    continue;
-                }
-                let (start, end) = (
-                    at(k)?.saturating_sub(first),
-                    at(k.saturating_add(1))?.saturating_sub(first),
-                );
-                let text = data
-                    .get(start..end)
-                    .and_then(|b| std::str::from_utf8(b).ok())
-                    .ok_or_else(|| malformed("string data"))?;
-                out.push(Some(text.to_string()));
-            }
-        }
-        Ok(out)
-    }
-
-    /// A column as decimals: `decimal128` read from its buffers (any scale); any other type
-    /// (text, integers, `decimal256`, floats through their text) cast to text and parsed.
-    /// Nulls, and text that is empty or RPW's `..`, are `None`.
-    pub fn decimals(&self, column: &Bound<'py, PyAny>) -> PyResult<Vec<Option<Decimal>>> {
-        let mut out = Vec::with_capacity(self.rows);
-        for chunk in Self::chunks(column)? {
-            let ty = chunk.getattr("type")?;
-            let is128 = ty.hasattr("scale")?
-                && ty.hasattr("bit_width")?
-                && ty.getattr("bit_width")?.extract::<u32>()? == 128;
-            if !is128 {
-                for text in self.strings(&chunk)? {
-                    let text = text
-                        .as_deref()
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty() && *t != ".." && !t.eq_ignore_ascii_case("nan"));
-                    out.push(match text {
-                        Some(t) => Some(decimal::parse_decimal(t)?.0),
-                        None => None,
-                    });
-                }
-                continue;
-            }
-            let scale: i64 = ty.getattr("scale")?.extract()?;
-            let offset: usize = chunk.getattr("offset")?.extract()?;
-            let len: usize = chunk.len()?;
-            let buffers = chunk.call_method0("buffers")?;
-            let validity = bytes_of(&buffers.get_item(0)?)?;
-            let data = range_of(
-                &buffers.get_item(1)?,
-                offset.saturating_mul(16),
-                len.saturating_mul(16),
-            )?;
-            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
-                if !bit(&validity, j) {
-                    out.push(None);
-                    continue;
-                }
-                let start = k.checked_mul(16).ok_or_else(|| malformed("decimal128"))?;
-                let m = data
-                    .get(start..start.saturating_add(16))
-                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
-                    .map(i128::from_le_bytes)
-                    .ok_or_else(|| malformed("decimal128"))?;
-                let d = match u32::try_from(scale) {
-                    Ok(s) => Decimal::try_from_i128_with_scale(m, s).ok(),
-                    Err(_) => remitcost::parse_decimal(&format!("{m}E{}", -scale)).ok(),
-                };
-                out.push(Some(d.ok_or_else(|| {
-                    Error(remitcost::Error::InvalidDecimal(format!("{m}E{}", -scale)))
-                })?));
-            }
-        }
-        Ok(out)
-    }
-
-    /// A column as booleans: `bool`, or text `yes`/`no`, `true`/`false`, `1`/`0`.
-    pub fn booleans(&self, column: &Bound<'py, PyAny>) -> PyResult<Vec<Option<bool>>> {
-        let mut out = Vec::with_capacity(self.rows);
-        for chunk in Self::chunks(column)? {
-            if Self::type_name(&chunk)? == "bool" {
-                let offset: usize = chunk.getattr("offset")?.extract()?;
-                let len: usize = chunk.len()?;
-                let buffers = chunk.call_method0("buffers")?;
-                let validity = bytes_of(&buffers.get_item(0)?)?;
-                let data = bytes_of(&buffers.get_item(1)?)?;
-                for j in offset..offset.saturating_add(len) {
-                    out.push(bit(&validity, j).then(|| bit(&data, j)));
-                }
-                continue;
-            }
-            for text in self.strings(&chunk)? {
-                out.push(match text.as_deref().map(|t| t.trim().to_lowercase()) {
-                    None => None,
-                    Some(t) if ["yes", "y", "true", "1"].contains(&t.as_str()) => Some(true),
-                    Some(t) if ["no", "n", "false", "0"].contains(&t.as_str()) => Some(false),
-                    Some(t) if t.is_empty() => None,
-                    Some(t) => {
-                        return Err(PyTypeError::new_err(format!(
-                            "expected a boolean (yes/no, true/false), got {t:?}"
-                        )))
-                    }
-                });
-            }
-        }
-        Ok(out)
-    }
-
-    /// A column as whole numbers (cast to `int64`).
-    pub fn integers(&self, column: &Bound<'py, PyAny>) -> PyResult<Vec<Option<i64>>> {
-        let mut out = Vec::with_capacity(self.rows);
-        for chunk in Self::chunks(column)? {
-            let array = if Self::type_name(&chunk)? == "int64" {
-                chunk
-            } else {
-                self.pc
-                    .call_method1("cast", (chunk, self.pa.call_method0("int64")?))?
-            };
-            let offset: usize = array.getattr("offset")?.extract()?;
-            let len: usize = array.len()?;
-            let buffers = array.call_method0("buffers")?;
-            let validity = bytes_of(&buffers.get_item(0)?)?;
-            let data = range_of(
-                &buffers.get_item(1)?,
-                offset.saturating_mul(8),
-                len.saturating_mul(8),
-            )?;
-            for (k, j) in (offset..offset.saturating_add(len)).enumerate() {
-                if !bit(&validity, j) {
-                    out.push(None);
-                    continue;
-                }
-                let start = k.checked_mul(8).ok_or_else(|| malformed("int64"))?;
-                let v = data
-                    .get(start..start.saturating_add(8))
-                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                    .map(i64::from_le_bytes)
-                    .ok_or_else(|| malformed("int64"))?;
-                out.push(Some(v));
-            }
-        }
-        Ok(out)
-    }
-}
-
-/// Prices the quotes of an Arrow batch, one per row: the row's offer (a column of offer JSON
+/// Prices the quotes of Arrow data (anything with `__arrow_c_stream__` or
+/// `__arrow_c_array__`: a pyarrow `Table` or `RecordBatch`, a polars DataFrame, a duckdb
+/// relation, a pandas DataFrame), one per row: the row's offer (a column of offer JSON
 /// documents, each distinct document parsed once) for the row's amount (a decimal column).
 /// Returns the cost columns only, aligned with the rows: `send_currency`,
 /// `receive_currency`, every `Cost` figure, then `error` (a row whose quote cannot be priced,
@@ -311,9 +48,10 @@ pub fn cost_columns(
     amount_column: &str,
     options: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Table> {
-    let columns = Columns::of(batch)?;
-    let offers = columns.strings(columns.get(&[offer_column])?)?;
-    let amounts = columns.decimals(columns.get(&[amount_column])?)?;
+    let columns = columns(batch)?;
+    let read = |name: &str| columns.get(&[name]).map_err(Error);
+    let offers = read(offer_column)?.text().map_err(Error)?;
+    let amounts = read(amount_column)?.decimals().map_err(Error)?;
     let options = crate::quote::CostOptions::extract(options)?;
     Ok(py.detach(|| {
         let rows = offers.len();
@@ -380,9 +118,11 @@ pub fn cost_columns(
         let table = Builder::default()
             .col("send_currency", Values::Str(send))
             .col("receive_currency", Values::Str(receive));
-        figures
-            .add_to(table)
-            .col("error", Values::Str(error))
-            .build()
+        Table::from(
+            figures
+                .add_to(table)
+                .col("error", Values::Str(error))
+                .build(),
+        )
     }))
 }

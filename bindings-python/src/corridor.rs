@@ -3,7 +3,7 @@
 use crate::dataset::{Dataset, Source};
 use crate::decimal;
 use crate::fields::wrapper;
-use crate::table::{Builder, Table, Values};
+use crate::table::Table;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -177,33 +177,7 @@ pub fn group(
 pub struct Grouping(pub Arc<remitcost::Grouping>);
 
 fn group_table(g: &remitcost::Grouping) -> Table {
-    let groups = &g.groups;
-    let mut b = Builder::default();
-    for (i, dim) in g.dimensions.iter().enumerate() {
-        b = b.col(
-            &decimal::json_name(dim),
-            Values::Str(groups.iter().map(|s| s.key.get(i).cloned()).collect()),
-        );
-    }
-    let int = |f: fn(&remitcost::GroupStat) -> usize| {
-        Values::Int(groups.iter().map(|s| i64::try_from(f(s)).ok()).collect())
-    };
-    let dec = |f: fn(&remitcost::GroupStat) -> Option<rust_decimal::Decimal>| {
-        Values::Dec(groups.iter().map(f).collect())
-    };
-    b.col("count", int(|s| s.count))
-        .col("mean_pct", dec(|s| Some(s.mean_pct)))
-        .col("median_pct", dec(|s| Some(s.median_pct)))
-        .col("min_pct", dec(|s| Some(s.min_pct)))
-        .col("max_pct", dec(|s| Some(s.max_pct)))
-        .col(
-            "cheapest",
-            Values::Str(groups.iter().map(|s| Some(s.cheapest.clone())).collect()),
-        )
-        .col("eligible", int(|s| s.eligible))
-        .col("smart_pct", dec(|s| s.smart_pct))
-        .col("change_pp", dec(|s| s.change_pp))
-        .build()
+    remitcost::arrow::group_table(g).into()
 }
 
 /// The JSON keys of aggregation results whose values are decimals.

@@ -4,7 +4,7 @@
 use crate::decimal::{self, Dec};
 use crate::error::Error;
 use crate::fields::wrapper;
-use crate::table::{Builder, Table, Values};
+use crate::table::Table;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -199,84 +199,9 @@ pub fn read_rpw_json(
 #[pyclass(module = "remitcost", frozen)]
 pub struct Dataset(pub Arc<remitcost::Dataset>);
 
-/// The observation table's columns.
+/// The observation table's columns (core's layout).
 fn observation_table(rows: &[Observation]) -> Table {
-    let text =
-        |f: fn(&Observation) -> String| Values::Str(rows.iter().map(|o| Some(f(o))).collect());
-    let price = |amount: remitcost::RpwAmount,
-                 f: fn(&remitcost::Price) -> Option<rust_decimal::Decimal>| {
-        Values::Dec(rows.iter().map(|o| o.price(amount).and_then(f)).collect())
-    };
-    let mut b = Builder::default()
-        .col(
-            "row",
-            Values::Int(rows.iter().map(|o| i64::try_from(o.row).ok()).collect()),
-        )
-        .col(
-            "id",
-            Values::Str(rows.iter().map(|o| o.id.clone()).collect()),
-        )
-        .col("period", text(|o| o.period.to_string()))
-        .col("corridor", text(|o| o.corridor()))
-        .col("source_code", text(|o| o.source_code.clone()))
-        .col("source_name", text(|o| o.source_name.clone()))
-        .col("source_region", text(|o| o.source_region.clone()))
-        .col("destination_code", text(|o| o.destination_code.clone()))
-        .col("destination_name", text(|o| o.destination_name.clone()))
-        .col("destination_region", text(|o| o.destination_region.clone()))
-        .col("firm", text(|o| o.firm.clone()))
-        .col("firm_type", text(|o| o.firm_type.clone()))
-        .col("instrument", text(|o| o.instrument.clone()))
-        .col("product", text(|o| o.product.clone()))
-        .col("access_point", text(|o| o.access_point.clone()))
-        .col("coverage", text(|o| o.coverage.clone()))
-        .col("pickup_method", text(|o| o.pickup_method.clone()))
-        .col("speed", text(|o| o.speed.clone()))
-        .col(
-            "transparent",
-            Values::Bool(rows.iter().map(|o| Some(o.transparent)).collect()),
-        );
-    for (prefix, amount) in [
-        ("cc1", remitcost::RpwAmount::Usd200),
-        ("cc2", remitcost::RpwAmount::Usd500),
-    ] {
-        b = b
-            .col(
-                &format!("{prefix}_amount"),
-                price(amount, |p| Some(p.amount)),
-            )
-            .col(
-                &format!("{prefix}_denomination_amount"),
-                price(amount, |p| p.denomination_amount),
-            )
-            .col(
-                &format!("{prefix}_currency"),
-                Values::Str(
-                    rows.iter()
-                        .map(|o| {
-                            o.price(amount)
-                                .and_then(|p| p.currency)
-                                .map(|c| c.code().to_string())
-                        })
-                        .collect(),
-                ),
-            )
-            .col(&format!("{prefix}_fee"), price(amount, |p| Some(p.fee)))
-            .col(&format!("{prefix}_fx_rate"), price(amount, |p| p.fx_rate))
-            .col(
-                &format!("{prefix}_fx_margin_pct"),
-                price(amount, |p| Some(p.fx_margin_pct)),
-            )
-            .col(
-                &format!("{prefix}_total_cost_pct"),
-                price(amount, |p| Some(p.total_cost_pct)),
-            );
-    }
-    b.col(
-        "interbank_fx",
-        Values::Dec(rows.iter().map(|o| o.interbank_fx).collect()),
-    )
-    .build()
+    Table::from(remitcost::arrow::observation_table(rows))
 }
 
 wrapper!(Dataset {
@@ -433,20 +358,7 @@ impl ValidationReport {
     }
     /// One row per issue: `row`, `field`, `reason`, `detail`, `severity`.
     fn to_table(&self) -> Table {
-        let issues = &self.0.issues;
-        let text = |f: fn(&remitcost::Issue) -> String| {
-            Values::Str(issues.iter().map(|i| Some(f(i))).collect())
-        };
-        Builder::default()
-            .col(
-                "row",
-                Values::Int(issues.iter().map(|i| i64::try_from(i.row).ok()).collect()),
-            )
-            .col("field", text(|i| i.field.clone()))
-            .col("reason", text(|i| i.reason.code().to_string()))
-            .col("detail", text(|i| i.detail.clone()))
-            .col("severity", text(|i| decimal::json_name(&i.severity)))
-            .build()
+        remitcost::arrow::issues_table(&self.0).into()
     }
     fn __str__(&self) -> String {
         self.0.to_string()
@@ -505,22 +417,7 @@ impl CorridorAverages {
     }
     /// One row per value.
     fn to_table(&self) -> Table {
-        let a = &self.0.averages;
-        let text = |f: fn(&remitcost::CorridorAverage) -> String| {
-            Values::Str(a.iter().map(|x| Some(f(x))).collect())
-        };
-        Builder::default()
-            .col("period", text(|x| x.period.to_string()))
-            .col("corridor", text(|x| x.corridor()))
-            .col("source_code", text(|x| x.source_code.clone()))
-            .col("source_name", text(|x| x.source_name.clone()))
-            .col("destination_code", text(|x| x.destination_code.clone()))
-            .col("destination_name", text(|x| x.destination_name.clone()))
-            .col(
-                "total_cost_pct",
-                Values::Dec(a.iter().map(|x| Some(x.total_cost_pct)).collect()),
-            )
-            .build()
+        remitcost::arrow::corridor_averages_table(&self.0).into()
     }
     /// `to_table().to_pandas()`.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -582,21 +479,7 @@ impl WdiSeries {
     }
     /// One row per value.
     fn to_table(&self) -> Table {
-        let v = &self.0.values;
-        Builder::default()
-            .col(
-                "country_code",
-                Values::Str(v.iter().map(|x| Some(x.country_code.clone())).collect()),
-            )
-            .col(
-                "year",
-                Values::Int(v.iter().map(|x| Some(i64::from(x.year))).collect()),
-            )
-            .col(
-                "value",
-                Values::Dec(v.iter().map(|x| Some(x.value)).collect()),
-            )
-            .build()
+        remitcost::arrow::wdi_table(&self.0).into()
     }
     fn __repr__(&self) -> String {
         format!(
@@ -659,18 +542,7 @@ impl BilateralMatrix {
     }
     /// One row per flow.
     fn to_table(&self) -> Table {
-        let f = &self.0.flows;
-        Builder::default()
-            .col(
-                "sending",
-                Values::Str(f.keys().map(|(s, _)| Some(s.clone())).collect()),
-            )
-            .col(
-                "receiving",
-                Values::Str(f.keys().map(|(_, r)| Some(r.clone())).collect()),
-            )
-            .col("flow", Values::Dec(f.values().map(|v| Some(*v)).collect()))
-            .build()
+        remitcost::arrow::flows_table(&self.0).into()
     }
     fn __repr__(&self) -> String {
         format!(

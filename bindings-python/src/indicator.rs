@@ -4,7 +4,7 @@
 use crate::corridor::{dimensions, AggregateOptions, Grouping, Services, STAT_DECIMALS};
 use crate::dataset::{CorridorAverages, ValidationReport};
 use crate::decimal::{self, Dec};
-use crate::table::{Builder, Table, Values};
+use crate::table::Table;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -158,88 +158,12 @@ impl Indicators {
     }
     /// One row per corridor and period.
     fn corridors_table(&self) -> Table {
-        let c = &self.inner.corridors;
-        let text = |f: fn(&remitcost::CorridorStat) -> Option<String>| {
-            Values::Str(c.iter().map(f).collect())
-        };
-        let int = |f: fn(&remitcost::CorridorStat) -> Option<usize>| {
-            Values::Int(
-                c.iter()
-                    .map(|x| f(x).and_then(|n| i64::try_from(n).ok()))
-                    .collect(),
-            )
-        };
-        Builder::default()
-            .col("period", text(|x| Some(x.period.to_string())))
-            .col("corridor", text(|x| Some(x.corridor())))
-            .col("source_code", text(|x| Some(x.source_code.clone())))
-            .col("source_name", text(|x| Some(x.source_name.clone())))
-            .col("source_region", text(|x| x.source_region.clone()))
-            .col(
-                "destination_code",
-                text(|x| Some(x.destination_code.clone())),
-            )
-            .col(
-                "destination_name",
-                text(|x| Some(x.destination_name.clone())),
-            )
-            .col("destination_region", text(|x| x.destination_region.clone()))
-            .col("services", int(|x| x.services))
-            .col("eligible", int(|x| x.eligible))
-            .col(
-                "average_pct",
-                Values::Dec(c.iter().map(|x| Some(x.average_pct)).collect()),
-            )
-            .col(
-                "smart_pct",
-                Values::Dec(c.iter().map(|x| x.smart_pct).collect()),
-            )
-            .col("smart_firms", text(|x| Some(x.smart_firms.join("; "))))
-            .build()
+        remitcost::arrow::corridors_table(&self.inner).into()
     }
     /// One row per period: the headline figures (`above_5` and `above_3` as `…_count` and
     /// `…_share_pct`; the corridor lists are in `periods`).
     fn periods_table(&self) -> Table {
-        let p = &self.inner.periods;
-        let dec = |f: fn(&remitcost::PeriodIndicators) -> Option<rust_decimal::Decimal>| {
-            Values::Dec(p.iter().map(f).collect())
-        };
-        let int = |f: fn(&remitcost::PeriodIndicators) -> Option<usize>| {
-            Values::Int(
-                p.iter()
-                    .map(|x| f(x).and_then(|n| i64::try_from(n).ok()))
-                    .collect(),
-            )
-        };
-        Builder::default()
-            .col(
-                "period",
-                Values::Str(p.iter().map(|x| Some(x.period.to_string())).collect()),
-            )
-            .col("services", int(|x| x.services))
-            .col("corridors", int(|x| Some(x.corridors)))
-            .col("global_average_pct", dec(|x| x.global_average_pct))
-            .col(
-                "corridor_average_pct",
-                dec(|x| Some(x.corridor_average_pct)),
-            )
-            .col("weighted_average_pct", dec(|x| x.weighted_average_pct))
-            .col("smart_pct", dec(|x| x.smart_pct))
-            .col("smart_corridors", int(|x| Some(x.smart_corridors)))
-            .col("above_5_count", int(|x| Some(x.above_5.count)))
-            .col("above_5_share_pct", dec(|x| Some(x.above_5.share_pct)))
-            .col("above_3_count", int(|x| Some(x.above_3.count)))
-            .col("above_3_share_pct", dec(|x| Some(x.above_3.share_pct)))
-            .col("gap_to_3_pct", dec(|x| Some(x.gap_to_3_pct)))
-            .col(
-                "global_average_change_pp",
-                dec(|x| x.global_average_change_pp),
-            )
-            .col(
-                "corridor_average_change_pp",
-                dec(|x| x.corridor_average_change_pp),
-            )
-            .build()
+        remitcost::arrow::periods_table(&self.inner).into()
     }
     /// `corridors_table().to_pandas()`, the corridor table as a DataFrame.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -402,7 +402,7 @@ impl Figures {
     }
 
     /// The table with these columns added, under the figures' names.
-    pub(crate) fn add_to(self, mut table: crate::table::Builder) -> crate::table::Builder {
+    pub(crate) fn add_to(self, mut table: remitcost::arrow::Builder) -> remitcost::arrow::Builder {
         for (((name, _), values), scale) in remitcost::Cost::FIGURES
             .iter()
             .zip(self.columns)
@@ -411,7 +411,7 @@ impl Figures {
             let valid = self.valid.clone();
             table = table.col(
                 name,
-                crate::table::Values::Scaled {
+                remitcost::arrow::Values::Scaled {
                     scale,
                     values,
                     valid,
@@ -487,10 +487,10 @@ impl<'a> FigureRows<'a> {
 
 /// Prices a whole column of amounts against many offers in one call, without a Python loop:
 /// every amount under every offer (rows ordered by offer, then amount), computed with the GIL
-/// released. `amounts` is a list, a pyarrow array (decimal128 read from its buffers), a pandas
-/// or polars Series or a numpy array. A transfer that cannot be priced (outside the
-/// schedule's limits, a bad rate, …) gives a row with its `error` code and null figures
-/// instead of failing the batch.
+/// released. `amounts` is a list, any Arrow array (a pyarrow array, a polars Series, … read
+/// through the Arrow PyCapsule interface without a copy), a pandas Series or a numpy array.
+/// A transfer that cannot be priced (outside the schedule's limits, a bad rate, …) gives a
+/// row with its `error` code and null figures instead of failing the batch.
 ///
 /// Columns: `offer` (index in `offers`), `provider`, `amount`, then every `Cost` field
 /// (`send_currency` … `effective_rate`), then `error`. Convert the result with
@@ -567,7 +567,7 @@ pub fn cost_table(
                 receive_currency.push(receive.clone());
             }
         }
-        use crate::table::{Builder, Values};
+        use remitcost::arrow::{Builder, Values};
         let table = Builder::default()
             .col("offer", Values::Int(index))
             .col("provider", Values::Shared(provider))
@@ -575,10 +575,12 @@ pub fn cost_table(
             .col("send_currency", Values::Shared(send_currency))
             .col("receive_currency", Values::Shared(receive_currency));
         let error = error.into_iter().map(|e| e.map(str::to_string)).collect();
-        figures
-            .add_to(table)
-            .col("error", Values::Str(error))
-            .build()
+        crate::table::Table::from(
+            figures
+                .add_to(table)
+                .col("error", Values::Str(error))
+                .build(),
+        )
     }))
 }
 

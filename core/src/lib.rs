@@ -3,6 +3,8 @@
 #![warn(clippy::arithmetic_side_effects)]
 
 mod aggregate;
+#[cfg(feature = "arrow")]
+pub mod arrow;
 mod budget;
 mod country;
 mod currency;

@@ -584,10 +584,13 @@ class Quote:
 
 @final
 class Table:
-    """A table of results, columns of exact decimals, text, integers and booleans. Convert it
-    with `to_arrow()` (decimals as `decimal128`), `to_pandas()` (Arrow-backed dtypes when
-    pyarrow is installed, `Decimal` objects otherwise), `to_polars()`, `to_pylist()` (one dict
-    per row) or `to_dict()` (one list per column); `column(name)` gives one column as a list.
+    """A table of results, columns of exact decimals, text, integers and booleans, held as Arrow
+    (decimals as `decimal128(38, s)` at the column's largest scale, text as `large_string`,
+    text repeated from row to row dictionary-encoded, whole numbers as `int64`). Any Arrow
+    library reads it without a copy through the Arrow PyCapsule interface
+    (`pyarrow.table(t)`, `polars.DataFrame(t)`, `duckdb.sql("from t")`); `to_arrow()`,
+    `to_pandas()`, `to_polars()`, `to_pylist()` (one dict per row) and `to_dict()` (one list
+    per column) convert it; `column(name)` gives one column as a list.
     """
     @property
     def column_names(self) -> list[str]:
@@ -602,18 +605,21 @@ class Table:
         """`{column name: list of values}`."""
     def to_pylist(self) -> list[dict[str, Any]]:
         """One dict per row."""
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
     def to_arrow(self) -> Any:
-        """A `pyarrow.Table`: decimals as `decimal128(38, s)` with `s` the column's largest scale
-        (`decimal256(76, s)` for a column whose values need more than 38 digits at that
-        scale), text as `large_string`, whole numbers as `int64`. Needs pyarrow.
+        """A `pyarrow.Table` (zero-copy): decimals as `decimal128(38, s)` with `s` the column's
+        largest scale (`decimal256(76, s)` for a column whose values need more than 38 digits
+        at that scale), text as `large_string` (`dictionary<int32, large_string>` for text
+        repeated from row to row: providers and currencies), whole numbers as `int64`. Needs
+        pyarrow.
         """
     def to_pandas(self) -> Any:
         """A `pandas.DataFrame`. With pyarrow installed its columns are Arrow-backed
         (`decimal128(38, s)[pyarrow]`, exact); without, decimals are `Decimal` objects.
         """
     def to_polars(self) -> Any:
-        """A `polars.DataFrame` (through Arrow, decimals as `Decimal(38, s)`). Needs polars and
-        pyarrow.
+        """A `polars.DataFrame` (zero-copy, decimals as `Decimal(38, s)`, repeated text as
+        `Categorical`). Needs polars only.
         """
 
 def cost_table(
@@ -621,10 +627,10 @@ def cost_table(
 ) -> Table:
     """Prices a whole column of amounts against many offers in one call, without a Python loop:
     every amount under every offer (rows ordered by offer, then amount), computed with the GIL
-    released. `amounts` is a list, a pyarrow array (decimal128 read from its buffers), a pandas
-    or polars Series or a numpy array. A transfer that cannot be priced (outside the
-    schedule's limits, a bad rate, …) gives a row with its `error` code and null figures
-    instead of failing the batch.
+    released. `amounts` is a list, any Arrow array (a pyarrow array, a polars Series, … read
+    through the Arrow PyCapsule interface without a copy), a pandas Series or a numpy array.
+    A transfer that cannot be priced (outside the schedule's limits, a bad rate, …) gives a
+    row with its `error` code and null figures instead of failing the batch.
 
     Columns: `offer` (index in `offers`), `provider`, `amount`, then every `Cost` field
     (`send_currency` … `effective_rate`), then `error`. Convert the result with
@@ -1301,9 +1307,10 @@ class Partial:
         cls, dimensions: _Dimensions | None = None, *, options: _OptionsAggLike = None
     ) -> Partial: ...
     def add_batch(self, batch: Any) -> None:
-        """Adds the rows of an Arrow batch (a pyarrow `RecordBatch` or `Table`, or a polars
-        DataFrame) of RPW rows: the columns of `Dataset.to_arrow()`, or RPW's published
-        headers. Decimal columns may be `decimal128` (read from their buffers) or text.
+        """Adds the rows of Arrow data of RPW rows (anything with `__arrow_c_stream__` or
+        `__arrow_c_array__`: a pyarrow `RecordBatch` or `Table`, a polars or pandas DataFrame,
+        a duckdb relation): the columns of `Dataset.to_arrow()`, or RPW's published headers.
+        Decimal columns may be `decimal128` or text.
         """
     def add(self, data: _Services) -> None:
         """Adds service rows: a `Dataset`, observation dicts, or an RPW CSV source."""
@@ -1336,7 +1343,9 @@ def cost_columns(
     batch: Any, *, offer_column: str = "offer", amount_column: str = "amount",
     options: _OptionsLike = None,
 ) -> Table:
-    """Prices the quotes of an Arrow batch, one per row: the row's offer (a column of offer JSON
+    """Prices the quotes of Arrow data (anything with `__arrow_c_stream__` or
+    `__arrow_c_array__`: a pyarrow `Table` or `RecordBatch`, a polars DataFrame, a duckdb
+    relation, a pandas DataFrame), one per row: the row's offer (a column of offer JSON
     documents, each distinct document parsed once) for the row's amount (a decimal column).
     Returns the cost columns only, aligned with the rows: `send_currency`,
     `receive_currency`, every `Cost` figure, then `error` (a row whose quote cannot be priced,

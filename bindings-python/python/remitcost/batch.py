@@ -11,7 +11,9 @@ Polars query (``map_batches``, ``collect_batches``) calls on each batch of rows.
   them into exactly what :func:`remitcost.indicators` / :func:`remitcost.group` give over all
   the rows at once.
 
-Needs pyarrow. Nothing here is specific to Spark or Polars: :mod:`remitcost.spark` and
+:func:`remitcost.cost_columns` and ``Partial.add_batch`` take any Arrow data themselves (a
+polars DataFrame, a duckdb relation, …); :func:`cost_batch`, which appends columns to the
+batch, needs pyarrow. Nothing here is specific to Spark or Polars: :mod:`remitcost.spark` and
 :mod:`remitcost.polars` wire these functions into each.
 """
 
@@ -94,15 +96,21 @@ def cost_fields(amount_places: int = 0) -> "List[Any]":
 
 
 def _as_table(data: Any) -> Any:
+    """A ``pyarrow.Table`` of any Arrow data: read through the Arrow PyCapsule interface
+    (``__arrow_c_stream__`` / ``__arrow_c_array__``: polars, duckdb, pandas, …) without a
+    copy."""
     pa = _import("pyarrow")
 
     if isinstance(data, pa.Table):
         return data
     if isinstance(data, pa.RecordBatch):
         return pa.Table.from_batches([data])
-    if hasattr(data, "to_arrow"):
-        return data.to_arrow()
-    raise TypeError(f"expected a pyarrow RecordBatch or Table, got {type(data).__name__}")
+    if hasattr(data, "__arrow_c_stream__") or hasattr(data, "__arrow_c_array__"):
+        return pa.table(data)
+    raise TypeError(
+        f"expected Arrow data (a pyarrow RecordBatch or Table, a polars DataFrame, …), "
+        f"got {type(data).__name__}"
+    )
 
 
 def _amount_places(table: Any, amount_column: str) -> int:

@@ -48,7 +48,7 @@ def price(
 
     def run(df: Any) -> Any:
         batch = cost_batch(
-            df.to_arrow(),
+            df,
             offer_column=offer_column,
             amount_column=amount_column,
             options=opts,
@@ -83,7 +83,7 @@ def partial(
     merged = Partial(dimensions, options=opts)
     for df in _batches(lf, batch_rows):
         state = Partial(dimensions, options=opts)
-        state.add_batch(df.to_arrow())
+        state.add_batch(df)  # the Arrow PyCapsule interface: no copy, no pyarrow
         merged.merge(state)
     return merged
 

@@ -1,0 +1,457 @@
+//! Reading the columns of Arrow batches from any producer (pyarrow, polars, duckdb, pandas,
+//! Spark), whatever Arrow type each library picks for text, numbers and decimals.
+
+use crate::{parse_decimal, Decimal, Error, Result};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Decimal128Type, Decimal256Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type,
+    Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_buffer::i256;
+use arrow_schema::DataType;
+
+/// The columns of a run of Arrow batches of one schema (a table, or a stream read whole), found
+/// by name.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    names: Vec<String>,
+    chunks: Vec<Vec<ArrayRef>>,
+    rows: usize,
+}
+
+impl Columns {
+    /// The columns of `batches` (the first batch's schema names them; an empty slice has no
+    /// columns).
+    pub fn new(batches: &[RecordBatch]) -> Columns {
+        let Some(first) = batches.first() else {
+            return Columns::default();
+        };
+        let names: Vec<String> = first
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        let chunks = (0..names.len())
+            .map(|i| {
+                batches
+                    .iter()
+                    .filter_map(|b| b.columns().get(i).cloned())
+                    .collect()
+            })
+            .collect();
+        let rows = batches
+            .iter()
+            .fold(0usize, |n, b| n.saturating_add(b.num_rows()));
+        Columns {
+            names,
+            chunks,
+            rows,
+        }
+    }
+
+    /// The number of rows.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The column named by the first of `names` that the batches have (names compared
+    /// trimmed and case-insensitive).
+    pub fn find(&self, names: &[&str]) -> Option<Column<'_>> {
+        names.iter().find_map(|want| {
+            let i = self
+                .names
+                .iter()
+                .position(|n| n.trim().eq_ignore_ascii_case(want.trim()))?;
+            Some(Column::new(self.names.get(i)?, self.chunks.get(i)?))
+        })
+    }
+
+    /// A required column: [`Error::MissingColumn`] (naming the first of `names`) when absent.
+    pub fn get(&self, names: &[&str]) -> Result<Column<'_>> {
+        self.find(names).ok_or_else(|| {
+            Error::MissingColumn(names.first().copied().unwrap_or_default().to_string())
+        })
+    }
+}
+
+/// One column: its chunks, read as text, decimals, booleans or whole numbers. A type that
+/// cannot be read so is [`Error::UnsupportedFormat`] naming the column and the type.
+#[derive(Debug, Clone, Copy)]
+pub struct Column<'a> {
+    name: &'a str,
+    chunks: &'a [ArrayRef],
+}
+
+/// Calls `$body` with `$a` bound to `$array` as the primitive array of its integer type, or
+/// evaluates `$other` for any other type.
+macro_rules! integers {
+    ($array:expr, $a:ident => $body:expr, $other:expr) => {
+        match $array.data_type() {
+            DataType::Int8 => {
+                let $a = $array.as_primitive::<Int8Type>();
+                $body
+            }
+            DataType::Int16 => {
+                let $a = $array.as_primitive::<Int16Type>();
+                $body
+            }
+            DataType::Int32 => {
+                let $a = $array.as_primitive::<Int32Type>();
+                $body
+            }
+            DataType::Int64 => {
+                let $a = $array.as_primitive::<Int64Type>();
+                $body
+            }
+            DataType::UInt8 => {
+                let $a = $array.as_primitive::<UInt8Type>();
+                $body
+            }
+            DataType::UInt16 => {
+                let $a = $array.as_primitive::<UInt16Type>();
+                $body
+            }
+            DataType::UInt32 => {
+                let $a = $array.as_primitive::<UInt32Type>();
+                $body
+            }
+            DataType::UInt64 => {
+                let $a = $array.as_primitive::<UInt64Type>();
+                $body
+            }
+            _ => $other,
+        }
+    };
+}
+
+/// Arrow's decimal `m × 10^-scale` as a `Decimal`: trailing zeros dropped where the value
+/// needs fewer places than Arrow's scale gives it (a `decimal256` or a scale above 28); a
+/// negative scale is read through text, to stay exact.
+fn decimal_of(m: i256, scale: i8) -> Result<Decimal> {
+    let text = || format!("{m}E{}", i32::from(scale).saturating_neg());
+    let (mut m, mut places) = (m, i32::from(scale));
+    let ten = i256::from_i128(10);
+    // A `Decimal` holds 96 bits and 28 places.
+    let fits = |m: i256| m.to_i128().is_some_and(|v| v.unsigned_abs() < 1u128 << 96);
+    while places > 0 && (!fits(m) || places > 28) && m.wrapping_rem(ten) == i256::ZERO {
+        m = m.wrapping_div(ten);
+        places = places.saturating_sub(1);
+    }
+    let d = match (m.to_i128(), u32::try_from(places)) {
+        (Some(m), Ok(s)) => Decimal::try_from_i128_with_scale(m, s).ok(),
+        _ => parse_decimal(&text()).ok(),
+    };
+    d.ok_or_else(|| Error::InvalidDecimal(text()))
+}
+
+/// A float's shortest text that reads back as the same float (`50.0`, `199.99`).
+fn float_text(v: f64) -> String {
+    format!("{v:?}")
+}
+
+impl<'a> Column<'a> {
+    /// A column made of `chunks`, called `name` in errors.
+    pub fn new(name: &'a str, chunks: &'a [ArrayRef]) -> Column<'a> {
+        Column { name, chunks }
+    }
+
+    fn unsupported(&self, ty: &DataType, as_what: &str) -> Error {
+        Error::UnsupportedFormat(format!(
+            "column {:?} of arrow type {ty} as {as_what}",
+            self.name
+        ))
+    }
+
+    /// The values as text: strings (`utf8`, `large_utf8`, `utf8_view`, dictionaries of them)
+    /// as they are; integers, floats (shortest text), decimals and booleans as their text.
+    pub fn text(&self) -> Result<Vec<Option<String>>> {
+        let mut out = Vec::new();
+        for chunk in self.chunks {
+            self.text_of(chunk.as_ref(), &mut out)?;
+        }
+        Ok(out)
+    }
+
+    fn text_of(&self, array: &dyn Array, out: &mut Vec<Option<String>>) -> Result<()> {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        match array.data_type() {
+            DataType::Utf8 => out.extend(array.as_string::<i32>().iter().map(owned)),
+            DataType::LargeUtf8 => out.extend(array.as_string::<i64>().iter().map(owned)),
+            DataType::Utf8View => out.extend(array.as_string_view().iter().map(owned)),
+            DataType::Null => out.extend(std::iter::repeat_n(None, array.len())),
+            DataType::Boolean => {
+                out.extend(array.as_boolean().iter().map(|b| b.map(|b| b.to_string())))
+            }
+            DataType::Float32 => out.extend(
+                array
+                    .as_primitive::<Float32Type>()
+                    .iter()
+                    .map(|v| v.map(|v| float_text(f64::from(v)))),
+            ),
+            DataType::Float64 => out.extend(
+                array
+                    .as_primitive::<Float64Type>()
+                    .iter()
+                    .map(|v| v.map(float_text)),
+            ),
+            DataType::Decimal128(_, _) | DataType::Decimal256(_, _) => {
+                let mut values = Vec::with_capacity(array.len());
+                self.decimals_of(array, &mut values)?;
+                out.extend(values.into_iter().map(|d| d.map(|d| d.to_string())));
+            }
+            DataType::Dictionary(_, _) => {
+                let dictionary = array.as_any_dictionary();
+                let mut values = Vec::with_capacity(dictionary.values().len());
+                self.text_of(dictionary.values().as_ref(), &mut values)?;
+                for (i, key) in dictionary.normalized_keys().into_iter().enumerate() {
+                    let valid = dictionary.keys().is_valid(i);
+                    out.push(valid.then(|| values.get(key).cloned().flatten()).flatten());
+                }
+            }
+            ty => integers!(array, a => out.extend(a.iter().map(|v| v.map(|v| v.to_string()))),
+                return Err(self.unsupported(ty, "text"))),
+        }
+        Ok(())
+    }
+
+    /// The values as exact decimals: `decimal128` / `decimal256` at any scale, integers;
+    /// text and floats (through their shortest text) parsed. Nulls, and text that is empty,
+    /// RPW's `..` or `nan`, are `None`; other text that is not a number is
+    /// [`Error::InvalidDecimal`].
+    pub fn decimals(&self) -> Result<Vec<Option<Decimal>>> {
+        let mut out = Vec::new();
+        for chunk in self.chunks {
+            self.decimals_of(chunk.as_ref(), &mut out)?;
+        }
+        Ok(out)
+    }
+
+    fn decimals_of(&self, array: &dyn Array, out: &mut Vec<Option<Decimal>>) -> Result<()> {
+        match array.data_type() {
+            DataType::Decimal128(_, scale) => {
+                for v in array.as_primitive::<Decimal128Type>().iter() {
+                    out.push(
+                        v.map(|m| decimal_of(i256::from_i128(m), *scale))
+                            .transpose()?,
+                    );
+                }
+            }
+            DataType::Decimal256(_, scale) => {
+                for v in array.as_primitive::<Decimal256Type>().iter() {
+                    out.push(v.map(|m| decimal_of(m, *scale)).transpose()?);
+                }
+            }
+            ty => {
+                let integers: Option<Vec<Option<Decimal>>> = integers!(array, a =>
+                    Some(a.iter().map(|v| v.map(Decimal::from)).collect()), None);
+                if let Some(values) = integers {
+                    out.extend(values);
+                    return Ok(());
+                }
+                if matches!(
+                    ty,
+                    DataType::Struct(_) | DataType::List(_) | DataType::Binary
+                ) {
+                    return Err(self.unsupported(ty, "decimals"));
+                }
+                let mut text = Vec::with_capacity(array.len());
+                self.text_of(array, &mut text)
+                    .map_err(|_| self.unsupported(ty, "decimals"))?;
+                for t in text {
+                    let t = t
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty() && *t != ".." && !t.eq_ignore_ascii_case("nan"));
+                    out.push(t.map(parse_decimal).transpose()?);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The values as booleans: `bool`, or text `yes`/`no`, `y`/`n`, `true`/`false`, `1`/`0`
+    /// (any case; empty text is `None`).
+    pub fn booleans(&self) -> Result<Vec<Option<bool>>> {
+        let mut out = Vec::new();
+        for chunk in self.chunks {
+            if chunk.data_type() == &DataType::Boolean {
+                out.extend(chunk.as_boolean().iter());
+                continue;
+            }
+            let mut text = Vec::with_capacity(chunk.len());
+            self.text_of(chunk.as_ref(), &mut text)?;
+            for t in text {
+                out.push(match t.as_deref().map(|t| t.trim().to_lowercase()) {
+                    None => None,
+                    Some(t) if ["yes", "y", "true", "1"].contains(&t.as_str()) => Some(true),
+                    Some(t) if ["no", "n", "false", "0"].contains(&t.as_str()) => Some(false),
+                    Some(t) if t.is_empty() => None,
+                    Some(t) => {
+                        return Err(Error::UnsupportedFormat(format!(
+                            "column {:?}: expected a boolean (yes/no, true/false), got {t:?}",
+                            self.name
+                        )))
+                    }
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The values as whole numbers: integer types, or text of a whole number.
+    pub fn integers(&self) -> Result<Vec<Option<i64>>> {
+        let mut out = Vec::new();
+        for chunk in self.chunks {
+            let array = chunk.as_ref();
+            let ty = array.data_type();
+            let overflow = || Error::Overflow("int64 column");
+            let done: Option<Result<()>> = integers!(array, a => Some(a.iter().try_for_each(|v| {
+                out.push(v.map(|v| i64::try_from(i128::from(v)).map_err(|_| overflow())).transpose()?);
+                Ok(())
+            })), None);
+            if let Some(done) = done {
+                done?;
+                continue;
+            }
+            let mut text = Vec::with_capacity(array.len());
+            self.text_of(array, &mut text)?;
+            for t in text {
+                let t = t.as_deref().map(str::trim).filter(|t| !t.is_empty());
+                out.push(
+                    t.map(|t| {
+                        t.parse::<i64>()
+                            .map_err(|_| self.unsupported(ty, "integers"))
+                    })
+                    .transpose()?,
+                );
+            }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::{
+        BooleanArray, Decimal128Array, DictionaryArray, Float64Array, Int32Array, StringArray,
+        StringViewArray, UInt8Array,
+    };
+    use std::sync::Arc;
+
+    fn col(arrays: Vec<ArrayRef>) -> Vec<ArrayRef> {
+        arrays
+    }
+
+    #[test]
+    fn text_of_every_string_layout_and_of_numbers() {
+        let keys = Int32Array::from(vec![Some(1), None, Some(0)]);
+        let values = Arc::new(StringArray::from(vec!["FRA", "SEN"]));
+        let chunks = col(vec![
+            Arc::new(StringViewArray::from(vec![Some("a"), None])),
+            Arc::new(DictionaryArray::<Int32Type>::try_new(keys, values).unwrap()),
+            Arc::new(UInt8Array::from(vec![7])),
+            Arc::new(Float64Array::from(vec![50.0, 199.99])),
+        ]);
+        let text = Column::new("x", &chunks).text().unwrap();
+        let want = [
+            Some("a"),
+            None,
+            Some("SEN"),
+            None,
+            Some("FRA"),
+            Some("7"),
+            Some("50.0"),
+            Some("199.99"),
+        ];
+        assert_eq!(text, want.map(|s| s.map(String::from)).to_vec());
+    }
+
+    #[test]
+    fn decimals_from_decimal_integer_float_and_text_columns() {
+        let d = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        let chunks = col(vec![
+            Arc::new(
+                Decimal128Array::from(vec![Some(10010), None])
+                    .with_precision_and_scale(12, 2)
+                    .unwrap(),
+            ),
+            Arc::new(
+                Decimal128Array::from(vec![Some(12)])
+                    .with_precision_and_scale(12, -3)
+                    .unwrap(),
+            ),
+            Arc::new(Int32Array::from(vec![-4])),
+            Arc::new(Float64Array::from(vec![50.0])),
+            Arc::new(StringArray::from(vec![
+                Some(" 4.5 "),
+                Some(".."),
+                Some(""),
+                None,
+            ])),
+        ]);
+        let got = Column::new("x", &chunks).decimals().unwrap();
+        assert_eq!(
+            got,
+            vec![
+                d("100.10"),
+                None,
+                d("12000"),
+                d("-4"),
+                d("50.0"),
+                d("4.5"),
+                None,
+                None,
+                None
+            ]
+        );
+        let bad = col(vec![Arc::new(StringArray::from(vec!["4,5"]))]);
+        assert_eq!(
+            Column::new("x", &bad).decimals().unwrap_err().code(),
+            "invalid_decimal"
+        );
+    }
+
+    #[test]
+    fn booleans_integers_and_what_cannot_be_read() {
+        let chunks = col(vec![
+            Arc::new(BooleanArray::from(vec![Some(true), None])),
+            Arc::new(StringArray::from(vec!["Yes", "n", ""])),
+        ]);
+        assert_eq!(
+            Column::new("t", &chunks).booleans().unwrap(),
+            vec![Some(true), None, Some(true), Some(false), None]
+        );
+        let bad = col(vec![Arc::new(StringArray::from(vec!["maybe"]))]);
+        assert_eq!(
+            Column::new("t", &bad).booleans().unwrap_err().code(),
+            "unsupported_format"
+        );
+        let ints = col(vec![
+            Arc::new(StringArray::from(vec!["12", ""])),
+            Arc::new(UInt8Array::from(vec![3])),
+        ]);
+        assert_eq!(
+            Column::new("r", &ints).integers().unwrap(),
+            vec![Some(12), None, Some(3)]
+        );
+        let list = col(vec![Arc::new(BooleanArray::from(vec![true]))]);
+        assert!(Column::new("r", &list).integers().is_err());
+    }
+
+    #[test]
+    fn columns_are_found_by_any_name_in_any_case() {
+        let batch = RecordBatch::try_from_iter([(
+            "Payment Instrument",
+            Arc::new(StringArray::from(vec!["cash"])) as ArrayRef,
+        )])
+        .unwrap();
+        let c = Columns::new(&[batch.clone(), batch]);
+        assert_eq!(c.rows(), 2);
+        let found = c.get(&["instrument", " payment instrument "]).unwrap();
+        assert_eq!(found.text().unwrap().len(), 2);
+        assert_eq!(c.get(&["firm"]).unwrap_err().code(), "missing_column");
+    }
+}
