@@ -3,7 +3,9 @@
 //! languages agree on every shape.
 
 use crate::error::{core, type_error, JsResult};
-use js_sys::{Array, JsString, JSON};
+#[cfg(feature = "aggregate")]
+use js_sys::Array;
+use js_sys::{JsString, JSON};
 #[cfg(feature = "pricing")]
 use rust_decimal::Decimal;
 #[cfg(feature = "aggregate")]
@@ -49,6 +51,7 @@ pub fn object<T: DeserializeOwned>(name: &str, value: &JsValue) -> JsResult<T> {
     from_json_text(&object_text(name, value)?)
 }
 
+#[cfg(feature = "aggregate")]
 /// An object argument's JSON text (not an array, not `null`, else a `TypeError`).
 pub fn object_text(name: &str, value: &JsValue) -> JsResult<String> {
     if !value.is_object() || Array::is_array(value) {

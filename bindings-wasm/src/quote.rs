@@ -1,9 +1,10 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{decimal, decimals, object_text};
-use crate::error::{core, JsResult};
+use crate::decimal::{decimal, decimals};
+use crate::error::{core, type_error, JsResult};
 use crate::json::Json;
 use crate::read::{array, options, Read};
+use js_sys::JsString;
 use remitcost::{Cost, CostOptions, Decimal, Offer, Pricer};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,25 +12,32 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    /// The last offer read, by its JSON text: a page prices the same offers at every
-    /// keystroke, and reading an offer was most of a `cost()` call.
-    static LAST_OFFER: RefCell<Option<(String, Rc<Offer>)>> = const { RefCell::new(None) };
+    /// The last offer read, by its JSON text (kept as the JS string): a page prices the same
+    /// offers at every keystroke, and reading an offer was most of a `cost()` call.
+    static LAST_OFFER: RefCell<Option<(JsString, Rc<Offer>)>> = const { RefCell::new(None) };
 }
 
 /// The `offer` argument read as core's `Offer`, from the cache when its JSON text is the last
-/// one read (the same value as reading it again: the text is all that is read).
+/// one read (the same value as reading it again: the text is all that is read). The texts are
+/// compared in JavaScript (`===`), so a hit copies no text into the module.
 fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
-    let text = object_text("offer", value)?;
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error("offer", "an object", value));
+    }
+    let text: JsString = js_sys::JSON::stringify(value)?;
     let hit = LAST_OFFER.with_borrow(|last| {
         last.as_ref()
-            .filter(|(seen, _)| *seen == text)
+            .filter(|(seen, _)| **seen == *text)
             .map(|(_, offer)| Rc::clone(offer))
     });
     if let Some(offer) = hit {
         return Ok(offer);
     }
+    let json = text
+        .as_string()
+        .ok_or_else(|| type_error("offer", "JSON-serialisable data", value))?;
     let offer = Rc::new(core(
-        crate::read::parse(&text).and_then(|v| Offer::read(&v)),
+        crate::read::parse(&json).and_then(|v| Offer::read(&v)),
     )?);
     LAST_OFFER.set(Some((text, Rc::clone(&offer))));
     Ok(offer)
