@@ -271,3 +271,41 @@ test("offers read once and reused give the same answers as offers read afresh", 
   assert.throws(() => remit.cost({ ...changing, send_currency: "EUX" }, "200"), { code: "unknown_currency" });
   assert.equal(remit.cost(changing, "200").fee, "1.00");
 });
+
+test("the pricing module's hand-written readers keep core's serde rules and codes", () => {
+  // Each outcome checked against the serde readers of the module before issue 14 (the same
+  // inputs through both builds, 66 cases, no difference); a field order decides which error
+  // is first, as in serde.
+  const O = EUR_XOF;
+  const cases = [
+    ["unknown field", () => remit.cost({ ...O, nope: 1 }, "200"), "invalid_json"],
+    ["null schedule", () => remit.cost({ ...O, schedule: null }, "200"), "invalid_json"],
+    ["null fixed", () => remit.cost({ ...O, schedule: { parts: [{ fixed: null }] } }, "200"), "invalid_json"],
+    ["a float for an integer", () => remit.cost({ ...O, collected_at: 1.5 }, "200"), "invalid_json"],
+    ["an integer beyond i64", () => remit.cost({ ...O, collected_at: 1e21 }, "200"), "invalid_json"],
+    ["a lone surrogate", () => remit.cost({ ...O, provider: "\ud800" }, "200"), "invalid_json"],
+    ["a missing currency", () => remit.cost({ receive_currency: "XOF" }, "200"), "invalid_json"],
+    ["bad currency first", () => remit.cost({ send_currency: "EUX", nope: 1, receive_currency: "XOF" }, "200"), "unknown_currency"],
+    ["unknown field first", () => remit.cost({ nope: 1, send_currency: "EUX", receive_currency: "XOF" }, "200"), "invalid_json"],
+    ["a rate's extra field", () => remit.cost({ ...O, mid_rate: { ...rate("EUR", "XOF", "1"), x: 1 } }, "200"), "invalid_json"],
+    ["a zero rate", () => remit.cost({ ...O, mid_rate: rate("EUR", "XOF", "0") }, "200"), "invalid_rate"],
+    ["a bad decimal before a missing field", () => remit.cost({ ...O, mid_rate: { base: "EUR", value: "x" } }, "200"), "invalid_decimal"],
+    ["a tax without base", () => remit.cost({ ...O, schedule: { taxes: [{ pct: "20" }] } }, "200"), "invalid_json"],
+    ["an unknown charging", () => remit.cost({ ...O, schedule: { charging: "ontop" } }, "200"), "invalid_json"],
+    ["a null rounding", () => remit.cost(O, "200", { rounding: null }), "invalid_json"],
+    ["a two-key target", () => remit.rankOffers([O], { send: "200", receive: "1" }), "invalid_json"],
+    ["a bad decimal in a two-key target", () => remit.rankOffers([O], { send: "x", receive: "1" }), "invalid_decimal"],
+    ["an empty target", () => remit.rankOffers([O], {}), "invalid_json"],
+    ["an unknown speed", () => remit.rankOffers([O], { send: "200" }, null, { max_speed: "fast" }), "invalid_json"],
+    ["a number among the offers", () => remit.rankOffers([5], { send: "200" }), "invalid_json"],
+    ["money without currency", () => remit.convert(rate("EUR", "XOF", "655.957"), { amount: "2" }), "invalid_json"],
+    ["an unknown RPW amount", () => remit.rpwAmountInCurrency("usd300", rate("EUR", "USD", "1.08"), "EUR"), "invalid_json"],
+  ];
+  for (const [what, call, code] of cases) assert.throws(call, { name: "RemitError", code }, what);
+  // Accepted: nulls where serde takes them, money's extra fields, escapes both ways.
+  assert.equal(remit.cost({ ...O, provider: null, promotion: null, collected_at: null }, "200").fee, "4.90");
+  assert.deepEqual(remit.convert(rate("EUR", "XOF", "655.957"), { amount: "2", currency: "EUR", note: 1 }), { amount: "1311.914", currency: "XOF" });
+  const name = "\ud83d\ude00 \"q\" \\ \n\u0001";
+  assert.equal(remit.rankOffers([{ ...O, provider: name }], { send: "200" }).ranked[0].provider, name);
+  stillWorks();
+});
