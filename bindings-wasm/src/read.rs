@@ -6,7 +6,7 @@
 //! `invalid_json`; a value refused by core's own check keeps that check's code, such as
 //! `invalid_decimal`, `unknown_currency` or `invalid_rate`). The JSON vectors and the
 //! malformed-input corpus run through these readers (tests/). A field added to one of these
-//! core types must be added here too: `Offer` and `Tax` are built whole (the binding stops
+//! core types must be added here too: `Offer`, `Tax`, `Promotion` and `Money` are built whole (the binding stops
 //! compiling), the others from their `Default` (the vectors and the consistency check fail,
 //! the new field being refused as unknown).
 
