@@ -5,10 +5,13 @@
 //! `null`s and unknown-field refusals, and the same error codes (a shape that does not fit is
 //! `invalid_json`; a value refused by core's own check keeps that check's code, such as
 //! `invalid_decimal`, `unknown_currency` or `invalid_rate`). The JSON vectors and the
-//! malformed-input corpus run through these readers (tests/). A field added to one of these
-//! core types must be added here too: `Offer`, `Tax`, `Promotion` and `Money` are built whole (the binding stops
-//! compiling), the others from their `Default` (the vectors and the consistency check fail,
-//! the new field being refused as unknown).
+//! malformed-input corpus run through these readers (tests/), and property tests
+//! (read/tests.rs, on the host: `cargo test -p remitcost-wasm --lib`) check the parser and each
+//! reader against serde_json + core on random and edited JSON, with the few deliberate
+//! differences listed there. A field added to one of these core types must be added here too:
+//! `Offer`, `Tax`, `Promotion` and `Money` are built whole (the binding stops compiling), the
+//! others from their `Default` (the vectors and the consistency check fail, the new field being
+//! refused as unknown).
 
 use crate::decimal::json_text;
 use crate::error::{core, type_error, JsResult};
@@ -20,32 +23,37 @@ use wasm_bindgen::JsValue;
 
 type Result<T> = std::result::Result<T, Error>;
 
-/// A JSON value (numbers kept as their text; `Bad` is a string with a lone surrogate, which
-/// no Rust string can hold: refused where it is read, as serde_json refuses it).
+/// A JSON value (numbers kept as their text). Two values are kept but refused where a reader
+/// reads them, as serde_json refuses them where it reads them and accepts them where it skips
+/// a value (an extra field of `Money`): `Bad`, a string with a lone surrogate escape, which no
+/// Rust string can hold (`JSON.stringify` writes one for a lone surrogate), and `Deep`, a
+/// value nested deeper than serde_json's limit. An object key is `None` for the same reason.
 pub enum V {
     Null,
     Bool(bool),
     Num(String),
     Str(String),
     Bad,
+    Deep,
     Arr(Vec<V>),
-    Obj(Vec<(String, V)>),
+    Obj(Vec<(Option<String>, V)>),
 }
 
-/// serde_json's nesting limit.
+/// serde_json's nesting limit: 127 arrays or objects inside one another; the 128th is refused.
 const MAX_DEPTH: u32 = 128;
 
 fn invalid(what: &str) -> Error {
     Error::InvalidJson(what.to_string())
 }
 
-/// Parses JSON text (as `JSON.stringify` writes it) into a tree.
+/// Parses JSON text (as `JSON.stringify` writes it) into a tree: JSON exactly as serde_json
+/// reads it (the properties in read/tests.rs check it against serde_json).
 pub fn parse(text: &str) -> Result<V> {
     let mut p = Parser {
         s: text.as_bytes(),
         i: 0,
     };
-    let v = p.value(0)?;
+    let v = p.value(1)?;
     p.ws();
     if p.i != p.s.len() {
         return Err(invalid("trailing characters"));
@@ -80,16 +88,14 @@ impl Parser<'_> {
         Err(invalid("expected a JSON value"))
     }
 
+    /// A value whose arrays and objects are the `depth`th nesting and deeper.
     fn value(&mut self, depth: u32) -> Result<V> {
-        if depth > MAX_DEPTH {
-            return Err(invalid("recursion limit exceeded"));
-        }
         self.ws();
+        if depth >= MAX_DEPTH && matches!(self.s.get(self.i), Some(b'[' | b'{')) {
+            self.skip()?;
+            return Ok(V::Deep);
+        }
         match self.s.get(self.i) {
-            Some(b'n') => self.word("null", V::Null),
-            Some(b't') => self.word("true", V::Bool(true)),
-            Some(b'f') => self.word("false", V::Bool(false)),
-            Some(b'"') => self.string(),
             Some(b'[') => {
                 self.i += 1;
                 let mut items = Vec::new();
@@ -111,14 +117,7 @@ impl Parser<'_> {
                 let mut fields = Vec::new();
                 if !self.eat(b'}') {
                     loop {
-                        self.ws();
-                        let key = match self.string()? {
-                            V::Str(k) => k,
-                            _ => String::new(),
-                        };
-                        if !self.eat(b':') {
-                            return Err(invalid("expected :"));
-                        }
+                        let key = self.key()?;
                         fields.push((key, self.value(depth + 1)?));
                         if self.eat(b'}') {
                             break;
@@ -130,25 +129,126 @@ impl Parser<'_> {
                 }
                 Ok(V::Obj(fields))
             }
-            Some(b'-' | b'0'..=b'9') => {
-                let start = self.i;
-                while matches!(
-                    self.s.get(self.i),
-                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                ) {
-                    self.i += 1;
-                }
-                let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or_default();
-                Ok(V::Num(text.to_string()))
-            }
+            _ => self.scalar(),
+        }
+    }
+
+    /// An object's key and its colon.
+    fn key(&mut self) -> Result<Option<String>> {
+        self.ws();
+        let key = match self.string()? {
+            V::Str(k) => Some(k),
+            _ => None,
+        };
+        if !self.eat(b':') {
+            return Err(invalid("expected :"));
+        }
+        Ok(key)
+    }
+
+    /// A value that is not an array or an object.
+    fn scalar(&mut self) -> Result<V> {
+        match self.s.get(self.i) {
+            Some(b'n') => self.word("null", V::Null),
+            Some(b't') => self.word("true", V::Bool(true)),
+            Some(b'f') => self.word("false", V::Bool(false)),
+            Some(b'"') => self.string(),
+            Some(b'-' | b'0'..=b'9') => self.number(),
             _ => Err(invalid("expected a JSON value")),
         }
     }
 
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    /// A number, kept as its text: `-`, then `0` or digits without a leading 0, then an
+    /// optional fraction and exponent, each with at least one digit.
+    fn number(&mut self) -> Result<V> {
+        let start = self.i;
+        self.i += usize::from(self.s.get(self.i) == Some(&b'-'));
+        match self.s.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(invalid("invalid number")),
+        }
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(invalid("invalid number"));
+            }
+        }
+        if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.s.get(self.i), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(invalid("invalid number"));
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or_default();
+        Ok(V::Num(text.to_string()))
+    }
+
+    /// A value too deep to hold (the cursor on its opening bracket), checked and passed over
+    /// without recursion, as serde_json passes over a value it skips.
+    fn skip(&mut self) -> Result<()> {
+        let mut open = Vec::new();
+        loop {
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b'[') => {
+                    self.i += 1;
+                    if !self.eat(b']') {
+                        open.push(b']');
+                        continue;
+                    }
+                }
+                Some(b'{') => {
+                    self.i += 1;
+                    if !self.eat(b'}') {
+                        self.key()?;
+                        open.push(b'}');
+                        continue;
+                    }
+                }
+                _ => {
+                    self.scalar()?;
+                }
+            }
+            // After a value: the brackets it closes, then a comma and the next value.
+            loop {
+                let Some(&close) = open.last() else {
+                    return Ok(());
+                };
+                if self.eat(close) {
+                    open.pop();
+                    continue;
+                }
+                if !self.eat(b',') {
+                    return Err(invalid("expected , or a closing bracket"));
+                }
+                if close == b'}' {
+                    self.key()?;
+                }
+                break;
+            }
+        }
+    }
+
+    /// Four hex digits (no sign, which `from_str_radix` would take).
     fn hex4(&mut self) -> Result<u32> {
         let digits = self
             .s
             .get(self.i..self.i + 4)
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
             .ok_or_else(|| invalid("bad escape"))?;
         self.i += 4;
         let text = std::str::from_utf8(digits).map_err(|_| invalid("bad escape"))?;
@@ -165,7 +265,11 @@ impl Parser<'_> {
         let mut bad = false;
         loop {
             let start = self.i;
-            while !matches!(self.s.get(self.i), Some(b'"' | b'\\') | None) {
+            while self
+                .s
+                .get(self.i)
+                .is_some_and(|&c| c >= 0x20 && c != b'"' && c != b'\\')
+            {
                 self.i += 1;
             }
             out.push_str(
@@ -211,7 +315,8 @@ impl Parser<'_> {
                         _ => return Err(invalid("bad escape")),
                     }
                 }
-                _ => return Err(invalid("unterminated string")),
+                Some(_) => return Err(invalid("control character in a string")),
+                None => return Err(invalid("unterminated string")),
             }
         }
     }
@@ -289,10 +394,11 @@ impl Read for bool {
 }
 
 impl Read for i64 {
-    /// An integer number (a fraction or an exponent is a float: refused, as serde_json does).
+    /// An integer number (a fraction or an exponent is a float, and so is `-0` for serde_json:
+    /// refused, as serde_json does).
     fn read(v: &V) -> Result<Self> {
         match v {
-            V::Num(n) => n.parse().map_err(|_| invalid("invalid type: expected i64")),
+            V::Num(n) if n != "-0" => n.parse().map_err(|_| invalid("invalid type: expected i64")),
             _ => Err(invalid("invalid type: expected i64")),
         }
     }
@@ -392,22 +498,46 @@ impl Read for Speed {
 }
 
 /// Reads an object's fields in the text's order: `field` reads a known one and says whether
-/// it knew it; an unknown one is refused when `deny_unknown`, skipped otherwise (the caller
-/// checks its required fields afterwards, as serde does at the end of the object).
+/// it knew it; an unknown one is refused when `deny_unknown`, skipped otherwise; a known one
+/// given twice is refused before its second value is read (the caller checks its required
+/// fields afterwards, as serde does at the end of the object). An array is serde's other form
+/// of a struct: the values of the fields `names` in their order, the last ones left out or
+/// not, none more.
 fn fields(
     v: &V,
+    names: &[&str],
     deny_unknown: bool,
     mut field: impl FnMut(&str, &V) -> Result<bool>,
 ) -> Result<()> {
-    let V::Obj(entries) = v else {
-        return Err(invalid("invalid type: expected a map"));
-    };
-    for (key, value) in entries {
-        if !field(key, value)? && deny_unknown {
-            return Err(Error::InvalidJson(format!("unknown field `{key}`")));
+    match v {
+        V::Obj(entries) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for (key, value) in entries {
+                let key = key
+                    .as_deref()
+                    .ok_or_else(|| invalid("lone surrogate in a key"))?;
+                if seen.contains(&key) {
+                    return Err(Error::InvalidJson(format!("duplicate field `{key}`")));
+                }
+                if field(key, value)? {
+                    seen.push(key);
+                } else if deny_unknown {
+                    return Err(Error::InvalidJson(format!("unknown field `{key}`")));
+                }
+            }
+            Ok(())
         }
+        V::Arr(items) => {
+            for (name, value) in names.iter().zip(items) {
+                field(name, value)?;
+            }
+            if items.len() > names.len() {
+                return Err(invalid("trailing characters"));
+            }
+            Ok(())
+        }
+        _ => Err(invalid("invalid type: expected a map")),
     }
-    Ok(())
 }
 
 /// Reads `v` into `slot` and says the field was known.
@@ -425,7 +555,7 @@ fn req<T: Read>(slot: &mut Option<T>, v: &V) -> Result<bool> {
 impl Read for Rate {
     fn read(v: &V) -> Result<Self> {
         let (mut base, mut quote, mut value) = (None, None, None);
-        fields(v, true, |k, v| match k {
+        fields(v, &["base", "quote", "value"], true, |k, v| match k {
             "base" => req(&mut base, v),
             "quote" => req(&mut quote, v),
             "value" => req(&mut value, v),
@@ -444,7 +574,7 @@ impl Read for Money {
     /// `{amount, currency}`; other fields ignored (core's `Money` does not refuse them).
     fn read(v: &V) -> Result<Self> {
         let (mut amount, mut currency) = (None, None);
-        fields(v, false, |k, v| match k {
+        fields(v, &["amount", "currency"], false, |k, v| match k {
             "amount" => req(&mut amount, v),
             "currency" => req(&mut currency, v),
             _ => Ok(false),
@@ -460,7 +590,7 @@ impl Read for Money {
 impl Read for FeePart {
     fn read(v: &V) -> Result<Self> {
         let mut part = FeePart::default();
-        fields(v, true, |k, v| match k {
+        fields(v, &["from", "to", "fixed", "pct"], true, |k, v| match k {
             "from" => set(&mut part.from, v),
             "to" => set(&mut part.to, v),
             "fixed" => set(&mut part.fixed, v),
@@ -474,13 +604,18 @@ impl Read for FeePart {
 impl Read for Tax {
     fn read(v: &V) -> Result<Self> {
         let (mut name, mut pct, mut base, mut only_funding) = (String::new(), None, None, None);
-        fields(v, true, |k, v| match k {
-            "name" => set(&mut name, v),
-            "pct" => req(&mut pct, v),
-            "base" => req(&mut base, v),
-            "only_funding" => set(&mut only_funding, v),
-            _ => Ok(false),
-        })?;
+        fields(
+            v,
+            &["name", "pct", "base", "only_funding"],
+            true,
+            |k, v| match k {
+                "name" => set(&mut name, v),
+                "pct" => req(&mut pct, v),
+                "base" => req(&mut base, v),
+                "only_funding" => set(&mut only_funding, v),
+                _ => Ok(false),
+            },
+        )?;
         match (pct, base) {
             (Some(pct), Some(base)) => Ok(Tax {
                 name,
@@ -497,7 +632,18 @@ impl Read for Tax {
 impl Read for FeeSchedule {
     fn read(v: &V) -> Result<Self> {
         let mut s = FeeSchedule::default();
-        fields(v, true, |k, v| match k {
+        const NAMES: [&str; 9] = [
+            "parts",
+            "min_fee",
+            "max_fee",
+            "receiving_fee",
+            "taxes",
+            "charging",
+            "min_amount",
+            "max_amount",
+            "payout_unit",
+        ];
+        fields(v, &NAMES, true, |k, v| match k {
             "parts" => set(&mut s.parts, v),
             "min_fee" => set(&mut s.min_fee, v),
             "max_fee" => set(&mut s.max_fee, v),
@@ -516,7 +662,8 @@ impl Read for FeeSchedule {
 impl Read for Promotion {
     fn read(v: &V) -> Result<Self> {
         let (mut rate, mut rate_up_to, mut waived) = (None, None, false);
-        fields(v, true, |k, v| match k {
+        const NAMES: [&str; 3] = ["rate", "rate_up_to", "first_transfer_fee_waived"];
+        fields(v, &NAMES, true, |k, v| match k {
             "rate" => set(&mut rate, v),
             "rate_up_to" => set(&mut rate_up_to, v),
             "first_transfer_fee_waived" => set(&mut waived, v),
@@ -537,7 +684,21 @@ impl Read for Offer {
         let (mut send, mut receive, mut schedule) = (None, None, FeeSchedule::default());
         let (mut offered_rate, mut mid_rate, mut promotion, mut collected_at) =
             (None, None, None, None);
-        fields(v, true, |k, v| match k {
+        const NAMES: [&str; 12] = [
+            "provider",
+            "firm_type",
+            "speed",
+            "funding",
+            "payout",
+            "send_currency",
+            "receive_currency",
+            "schedule",
+            "offered_rate",
+            "mid_rate",
+            "promotion",
+            "collected_at",
+        ];
+        fields(v, &NAMES, true, |k, v| match k {
             "provider" => set(&mut provider, v),
             "firm_type" => set(&mut firm_type, v),
             "speed" => set(&mut speed, v),
@@ -576,7 +737,13 @@ impl Read for Offer {
 impl Read for CostOptions {
     fn read(v: &V) -> Result<Self> {
         let mut o = CostOptions::default();
-        fields(v, true, |k, v| match k {
+        const NAMES: [&str; 4] = [
+            "rounding",
+            "include_receiving_fee",
+            "first_transfer",
+            "oldest_quote",
+        ];
+        fields(v, &NAMES, true, |k, v| match k {
             "rounding" => set(&mut o.rounding, v),
             "include_receiving_fee" => set(&mut o.include_receiving_fee, v),
             "first_transfer" => set(&mut o.first_transfer, v),
@@ -590,7 +757,8 @@ impl Read for CostOptions {
 impl Read for RankOptions {
     fn read(v: &V) -> Result<Self> {
         let mut o = RankOptions::default();
-        fields(v, true, |k, v| match k {
+        const NAMES: [&str; 5] = ["payout", "funding", "max_speed", "order", "now"];
+        fields(v, &NAMES, true, |k, v| match k {
             "payout" => set(&mut o.payout, v),
             "funding" => set(&mut o.funding, v),
             "max_speed" => set(&mut o.max_speed, v),
@@ -611,7 +779,10 @@ impl Read for Target {
         let Some((key, value)) = entries.first() else {
             return Err(invalid("invalid type: expected a map with a single key"));
         };
-        let make: fn(Decimal) -> Target = match key.as_str() {
+        let key = key
+            .as_deref()
+            .ok_or_else(|| invalid("lone surrogate in a key"))?;
+        let make: fn(Decimal) -> Target = match key {
             "send" => Target::Send,
             "receive" => Target::Receive,
             "total" => Target::Total,
@@ -624,3 +795,6 @@ impl Read for Target {
         Ok(target)
     }
 }
+
+#[cfg(test)]
+mod tests;
