@@ -509,34 +509,49 @@ fn fields(
     deny_unknown: bool,
     mut field: impl FnMut(&str, &V) -> Result<bool>,
 ) -> Result<()> {
+    // The generic part is small (it is in every reader): the checks are in `entry`, `known`.
+    let mut seen = 0u32;
+    let mut i = 0;
+    while let Some((key, value)) = entry(v, names, i)? {
+        i += 1;
+        if let Some(key) = known(key, names, deny_unknown, &mut seen)? {
+            field(key, value)?;
+        }
+    }
     match v {
-        V::Obj(entries) => {
-            let mut seen: Vec<&str> = Vec::new();
-            for (key, value) in entries {
-                let key = key
-                    .as_deref()
-                    .ok_or_else(|| invalid("lone surrogate in a key"))?;
-                if seen.contains(&key) {
-                    return Err(Error::InvalidJson(format!("duplicate field `{key}`")));
-                }
-                if field(key, value)? {
-                    seen.push(key);
-                } else if deny_unknown {
-                    return Err(Error::InvalidJson(format!("unknown field `{key}`")));
-                }
-            }
-            Ok(())
-        }
-        V::Arr(items) => {
-            for (name, value) in names.iter().zip(items) {
-                field(name, value)?;
-            }
-            if items.len() > names.len() {
-                return Err(invalid("trailing characters"));
-            }
-            Ok(())
-        }
+        V::Arr(items) if items.len() > names.len() => Err(invalid("trailing characters")),
+        _ => Ok(()),
+    }
+}
+
+/// The `i`th (key, value) pair of an object, or the `i`th value of an array, named by `names`
+/// in their order.
+fn entry<'a>(v: &'a V, names: &[&'a str], i: usize) -> Result<Option<(Option<&'a str>, &'a V)>> {
+    match v {
+        V::Obj(entries) => Ok(entries.get(i).map(|(k, v)| (k.as_deref(), v))),
+        V::Arr(items) => Ok(names.get(i).zip(items.get(i)).map(|(n, v)| (Some(*n), v))),
         _ => Err(invalid("invalid type: expected a map")),
+    }
+}
+
+/// A key to read (one of `names`, the first time), `None` for one to skip, or the refusal.
+fn known<'a>(
+    key: Option<&'a str>,
+    names: &[&str],
+    deny_unknown: bool,
+    seen: &mut u32,
+) -> Result<Option<&'a str>> {
+    let key = key.ok_or_else(|| invalid("lone surrogate in a key"))?;
+    match names.iter().position(|n| *n == key) {
+        Some(p) if *seen & (1 << p) != 0 => {
+            Err(Error::InvalidJson(format!("duplicate field `{key}`")))
+        }
+        Some(p) => {
+            *seen |= 1 << p;
+            Ok(Some(key))
+        }
+        None if deny_unknown => Err(Error::InvalidJson(format!("unknown field `{key}`"))),
+        None => Ok(None),
     }
 }
 
