@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rust: formatting, lints, every test (unit, vectors, proptests, doctests), the examples on the
-# bundled data, and the benchmarks in smoke mode (each run once, no timing).
+# Rust: formatting, lints, every test (unit, vectors, proptests, doctests; the npm module's JSON
+# readers' host tests too), the examples on the bundled data, and the benchmarks in smoke mode
+# (each run once, no timing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,11 @@ cargo fmt --all --check
 cargo clippy "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow --all-targets -- -D warnings
 cargo clippy -p remitcost --no-default-features --lib -- -D warnings
 cargo test "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow
+# The npm module's JSON parser and readers (bindings-wasm/src/read.rs, written by hand for size)
+# against serde_json + core: host unit and property tests, ~15 s. The rest of that crate runs
+# in a JavaScript engine (.ci/wasm.sh).
+cargo clippy -p remitcost-wasm --all-targets -- -D warnings
+cargo test -p remitcost-wasm --lib
 
 # The examples run on the bundled data (the README's main job among them).
 cargo run -q -p remitcost-examples --bin rank_offers >/dev/null

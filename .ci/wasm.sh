@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # WebAssembly package: installs what it needs when missing (wasm32 target, the wasm-bindgen CLI
 # at the crate's exact version, node packages from package-lock.json, Debian's chromium), then
-# builds (bindings-wasm/build.sh: cargo, wasm-bindgen, wasm-opt, gzipped size budget), runs the
-# node:test suite (every JSON vector, API and error tests), the TypeScript check and the
-# comparator page (examples/web) in headless chromium. Idempotent; run from anywhere.
+# builds (bindings-wasm/build.sh: the two modules, pricing and aggregate: cargo, wasm-bindgen,
+# wasm-opt, gzipped size budgets), runs the node:test suite (every JSON vector, API and error
+# tests), the TypeScript check, the packed package's imports and the comparator page
+# (examples/web) in headless chromium. Idempotent; run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -29,8 +30,11 @@ if [ ! -x /usr/bin/chromium ]; then
     $SUDO apt-get install -y chromium
 fi
 
-# The binding alone (core is linted by .ci/rust.sh).
-cargo clippy -p remitcost-wasm --no-deps --target wasm32-unknown-unknown -- -D warnings
+# The binding alone (core is linted by .ci/rust.sh), as each of its two modules builds it.
+for feature in pricing aggregate; do
+    cargo clippy -p remitcost-wasm --no-deps --target wasm32-unknown-unknown --no-default-features \
+        --features "$feature" -- -D warnings
+done
 bash bindings-wasm/build.sh
 
 cd bindings-wasm
@@ -52,6 +56,15 @@ npm pack --silent --pack-destination "$PACK" >/dev/null
         import init, { parseCurrency } from "remitcost/web";
         await init({ module_or_path: readFileSync("node_modules/remitcost/pkg-web/remitcost_bg.wasm") });
         if (parseCurrency("xof").minor_units !== 0) process.exit(1);'
+    # The second module, the aggregations, from both builds.
+    node --input-type=module -e 'import { version } from "remitcost/aggregate"; if (!version()) process.exit(1);'
+    node -e 'if (typeof require("remitcost/aggregate").group !== "function") process.exit(1);'
+    node --input-type=module -e '
+        import { readFileSync } from "node:fs";
+        import init, { groupCorridors } from "remitcost/aggregate/web";
+        await init({ module_or_path: readFileSync("node_modules/remitcost/pkg-web/aggregate_bg.wasm") });
+        const g = groupCorridors([{ period: "2025_1Q", source_code: "FRA", destination_code: "SEN", average_pct: "5" }], ["period"]);
+        if (g.groups[0].mean_pct !== "5.0000") process.exit(1);'
 )
 cd "$ROOT"
 # The comparator page (examples/web) in headless chromium; screenshot in the output dir.

@@ -62,6 +62,8 @@ fn table(ranking: &Ranking, target: Target) -> String {
             Target::Send(a) => format!("sending {a} {send}"),
             Target::Receive(a) => format!("delivering at least {a} {recv}"),
             Target::Total(a) => format!("paying {a} {send} in all"),
+            // Target is non-exhaustive: a mode added later is named by its debug form.
+            other => format!("{other:?}"),
         };
         out.push_str(&format!(
             "Offers {send} -> {recv}, {what}, cheapest first\n\n"

@@ -1,7 +1,8 @@
 //! `parseCurrency` (core's `currency` module).
 
-use crate::decimal::{string, to_js};
+use crate::decimal::string;
 use crate::error::{core, JsResult};
+use crate::json::Json;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -12,15 +13,10 @@ use wasm_bindgen::JsValue;
 pub fn parse_currency(code: &JsValue) -> JsResult {
     let code = string("code", "a currency code (string)", code)?;
     let currency = core(remitcost::Currency::parse(&code))?;
-    #[derive(serde::Serialize)]
-    struct Out {
-        code: &'static str,
-        minor_units: u32,
-    }
-    to_js(&Out {
-        code: currency.code(),
-        minor_units: currency.minor_units(),
-    })
+    let mut out = Json::new(40);
+    out.raw("{").key("code").currency(currency);
+    out.key("minor_units").int(currency.minor_units().into());
+    out.raw("}").parse()
 }
 
 /// A currency argument: its code as a string.

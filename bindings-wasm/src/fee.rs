@@ -1,7 +1,9 @@
 //! Fee schedules (core's `fee` module).
 
-use crate::decimal::{decimal, object, string, to_js};
+use crate::decimal::{decimal, string};
 use crate::error::{core, JsResult};
+use crate::json::Json;
+use crate::read::object;
 use remitcost::FeeSchedule;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -18,15 +20,11 @@ pub fn fee(schedule: &JsValue, amount: &JsValue, funding: &JsValue) -> JsResult 
         Some(string("funding", "a funding name (string)", funding)?)
     };
     let charges = core(schedule.fee(amount, funding.as_deref()))?;
-    #[derive(serde::Serialize)]
-    struct Out {
-        transfer_fee: rust_decimal::Decimal,
-        tax: rust_decimal::Decimal,
-    }
-    to_js(&Out {
-        transfer_fee: charges.transfer_fee,
-        tax: charges.tax,
-    })
+    let mut out = Json::new(60);
+    out.raw("{")
+        .key("transfer_fee")
+        .decimal(charges.transfer_fee);
+    out.key("tax").decimal(charges.tax).raw("}").parse()
 }
 
 /// Checks a schedule (bands, signs, limits); throws `RemitError` with code `invalid_schedule`

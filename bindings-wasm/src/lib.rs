@@ -8,23 +8,48 @@
 //! `RemitError` with core's stable `code`; a value of the wrong JavaScript type is a
 //! `TypeError`. The hand-written TypeScript declarations are in `types/`.
 //!
-//! Left out of the browser build, for its size budget (150 KB gzipped): core's dataset readers
-//! (RPW layout from CSV or JSON, with their validation report, about 11 KB gzipped). A web page
-//! gives the aggregations observations already in core's `Observation` JSON form.
+//! Two modules from this crate, so that a comparator page never downloads the aggregations:
+//! the feature `pricing` (the package's main entry, `remitcost`: pricing, ranking, rates,
+//! money, fees) and the feature `aggregate` (`remitcost/aggregate`: `group`, `indicators` and
+//! their corridor forms). build.sh builds each alone; the shared conversions (`decimal`,
+//! `error`) are in both.
+//!
+//! Left out of both, for size: core's dataset readers (RPW layout from CSV or JSON, with their
+//! validation report, about 11 KB gzipped). A web page gives the aggregations observations
+//! already in core's `Observation` JSON form.
 
+#[cfg(feature = "aggregate")]
 mod corridor;
+#[cfg(feature = "pricing")]
 mod currency;
 mod decimal;
 mod error;
+#[cfg(feature = "pricing")]
 mod fee;
+#[cfg(feature = "pricing")]
 mod fx;
+#[cfg(feature = "aggregate")]
 mod indicator;
+#[cfg(feature = "pricing")]
+mod json;
+#[cfg(feature = "pricing")]
 mod money;
+#[cfg(feature = "pricing")]
 mod observation;
+#[cfg(feature = "pricing")]
 mod quote;
+#[cfg(feature = "pricing")]
 mod rank;
+#[cfg(feature = "pricing")]
+mod read;
 
 use wasm_bindgen::prelude::wasm_bindgen;
+
+/// The allocator: talc, single-threaded WebAssembly, growing the module's memory as needed;
+/// about 3 KB gzipped smaller than the standard library's dlmalloc (issue 14).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// The package version (the crate's, kept equal to package.json's by a test).
 #[wasm_bindgen]

@@ -1,8 +1,9 @@
 //! `roundMoney` (core's `money` module).
 
 use crate::currency::currency;
-use crate::decimal::{decimal, from_json_text, json_text};
-use crate::error::{type_error, JsResult};
+use crate::decimal::decimal;
+use crate::error::{core, type_error, JsResult};
+use crate::read::{Read, V};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -12,15 +13,15 @@ pub fn rounding(name: &str, value: &JsValue) -> JsResult<remitcost::Rounding> {
     if value.is_undefined() || value.is_null() {
         return Ok(remitcost::Rounding::default());
     }
-    if value.as_string().is_none() {
-        return Err(type_error(name, "a rounding rule name (string)", value));
+    match value.as_string() {
+        Some(text) => core(remitcost::Rounding::read(&V::Str(text))),
+        None => Err(type_error(name, "a rounding rule name (string)", value)),
     }
-    from_json_text(&json_text(value)?)
 }
 
 /// A money argument: `{amount, currency}` (amount a decimal string).
 pub fn money(name: &str, value: &JsValue) -> JsResult<remitcost::Money> {
-    crate::decimal::object(name, value)
+    crate::read::object(name, value)
 }
 
 /// Rounds `amount` to `currency`'s ISO 4217 minor units under a rule (default half-even), at

@@ -1,9 +1,10 @@
 //! RPW amounts (core's `observation` module).
 
 use crate::currency::currency;
-use crate::decimal::{from_json_text, json_text, object, to_js};
 use crate::error::{core, type_error, JsResult};
+use crate::json::Json;
 use crate::money::rounding;
+use crate::read::{object, Read, V};
 use remitcost::{Rate, RpwAmount};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -18,12 +19,14 @@ pub fn rpw_amount_in_currency(
     currency_code: &JsValue,
     rule: &JsValue,
 ) -> JsResult {
-    if amount.as_string().is_none() {
+    let Some(text) = amount.as_string() else {
         return Err(type_error("amount", "\"usd200\" or \"usd500\"", amount));
-    }
-    let amount: RpwAmount = from_json_text(&json_text(amount)?)?;
+    };
+    let amount = core(RpwAmount::read(&V::Str(text)))?;
     let rate: Rate = object("usdRate", usd_rate)?;
     let currency = currency("currency", currency_code)?;
     let rule = rounding("rounding", rule)?;
-    to_js(&core(amount.in_currency(&rate, currency, rule))?)
+    Json::new(60)
+        .money(&core(amount.in_currency(&rate, currency, rule))?)
+        .parse()
 }

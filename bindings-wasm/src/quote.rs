@@ -1,32 +1,44 @@
 //! Offers priced into costs (core's `quote` module): forward and reverse.
 
-use crate::decimal::{array, decimal, decimals, from_json_text, object_text, options};
-use crate::error::{core, JsResult};
-use remitcost::{push_decimal, Cost, CostOptions, Decimal, Offer, Pricer};
+use crate::decimal::{decimal, decimals};
+use crate::error::{core, type_error, JsResult};
+use crate::json::Json;
+use crate::read::{array, options, Read};
+use js_sys::JsString;
+use remitcost::{Cost, CostOptions, Decimal, Offer, Pricer};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    /// The last offer read, by its JSON text: a page prices the same offers at every
-    /// keystroke, and reading an offer was most of a `cost()` call.
-    static LAST_OFFER: RefCell<Option<(String, Rc<Offer>)>> = const { RefCell::new(None) };
+    /// The last offer read, by its JSON text (kept as the JS string): a page prices the same
+    /// offers at every keystroke, and reading an offer was most of a `cost()` call.
+    static LAST_OFFER: RefCell<Option<(JsString, Rc<Offer>)>> = const { RefCell::new(None) };
 }
 
 /// The `offer` argument read as core's `Offer`, from the cache when its JSON text is the last
-/// one read (the same value as reading it again: the text is all that is read).
+/// one read (the same value as reading it again: the text is all that is read). The texts are
+/// compared in JavaScript (`===`), so a hit copies no text into the module.
 fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
-    let text = object_text("offer", value)?;
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error("offer", "an object", value));
+    }
+    let text: JsString = js_sys::JSON::stringify(value)?;
     let hit = LAST_OFFER.with_borrow(|last| {
         last.as_ref()
-            .filter(|(seen, _)| *seen == text)
+            .filter(|(seen, _)| **seen == *text)
             .map(|(_, offer)| Rc::clone(offer))
     });
     if let Some(offer) = hit {
         return Ok(offer);
     }
-    let offer: Rc<Offer> = Rc::new(from_json_text(&text)?);
+    let json = text
+        .as_string()
+        .ok_or_else(|| type_error("offer", "JSON-serialisable data", value))?;
+    let offer = Rc::new(core(
+        crate::read::parse(&json).and_then(|v| Offer::read(&v)),
+    )?);
     LAST_OFFER.set(Some((text, Rc::clone(&offer))));
     Ok(offer)
 }
@@ -66,48 +78,34 @@ pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsR
 /// A cost as a JS object, its JSON text written directly (core's `push_decimal`): the same
 /// object as core's JSON form, without rust_decimal's `Display` (a fifth of a `cost()` call).
 fn cost_js(cost: &Cost) -> JsResult {
-    let mut out = String::with_capacity(400);
-    out.push_str("{\"send_currency\":");
-    quoted(&mut out, cost.send_currency.code());
-    out.push_str(",\"receive_currency\":");
-    quoted(&mut out, cost.receive_currency.code());
+    let mut out = Json::new(400);
+    push_cost(&mut out, cost);
+    out.parse()
+}
+
+/// A cost's JSON object (core's `Cost` form) appended to `out`.
+pub fn push_cost(out: &mut Json, cost: &Cost) {
+    out.raw("{")
+        .key("send_currency")
+        .currency(cost.send_currency);
+    out.key("receive_currency").currency(cost.receive_currency);
     for (name, figure) in Cost::FIGURES {
-        out.push_str(",\"");
-        out.push_str(name);
-        out.push_str("\":");
-        quoted_decimal(&mut out, figure(cost));
+        out.key(name).decimal(figure(cost));
     }
-    out.push('}');
-    js_sys::JSON::parse(&out)
+    out.raw("}");
 }
 
 /// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
 /// need no escaping: decimals, currency and error codes, numbers, `null`).
-fn column<T>(out: &mut String, name: &str, rows: &[T], value: impl Fn(&mut String, &T)) {
-    out.push('"');
-    out.push_str(name);
-    out.push_str("\":[");
+fn column<T>(out: &mut Json, name: &str, rows: &[T], value: impl Fn(&mut Json, &T)) {
+    out.key(name).raw("[");
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.raw(",");
         }
         value(out, row);
     }
-    out.push_str("],");
-}
-
-fn quoted(out: &mut String, text: &str) {
-    out.push('"');
-    out.push_str(text);
-    out.push('"');
-}
-
-/// A decimal as a JSON string, written in place (core's `push_decimal`: no temporary string;
-/// formatting was a third of `costTable`'s time).
-fn quoted_decimal(out: &mut String, value: Decimal) {
-    out.push('"');
-    push_decimal(out, value);
-    out.push('"');
+    out.raw("]");
 }
 
 /// The batch form of `cost`, as Python's `cost_table`: every offer priced at every amount
@@ -201,37 +199,38 @@ impl CostTable {
     }
 
     /// The JSON text of column `name` as decimal strings (figures, `amount`) or as it is.
-    fn text_column(&self, out: &mut String, name: &str) -> JsResult<()> {
+    fn text_column(&self, out: &mut Json, name: &str) -> JsResult<()> {
         let n = self.amounts.len().max(1);
         let offer = |row: usize| self.offers.get(row / n);
         let rows: Vec<usize> = (0..self.errors.len()).collect();
         match (name, self.figure(name)) {
-            (_, Some(f)) => column(out, name, &rows, |o, r| match self.decimal(f, *r) {
-                Some(d) => quoted_decimal(o, d),
-                None => o.push_str("null"),
+            (_, Some(f)) => column(out, name, &rows, |o, r| {
+                match self.decimal(f, *r) {
+                    Some(d) => o.decimal(d),
+                    None => o.raw("null"),
+                };
             }),
             ("offer", _) => column(out, name, &rows, |o, r| {
-                push_decimal(o, Decimal::from(r / n))
+                o.int(i64::try_from(r / n).unwrap_or(i64::MAX));
             }),
             ("provider", _) => column(out, name, &rows, |o, r| {
-                match offer(*r).and_then(|x| x.provider.as_deref()) {
-                    // Names are free text: JSON-escaped.
-                    Some(p) => o.push_str(&serde_json::Value::from(p).to_string()),
-                    None => o.push_str("null"),
-                }
+                // Names are free text: JSON-escaped.
+                o.opt_text(offer(*r).and_then(|x| x.provider.as_deref()));
             }),
             ("amount", _) => column(out, name, &rows, |o, r| {
-                quoted_decimal(o, self.amounts.get(r % n).copied().unwrap_or_default())
+                o.decimal(self.amounts.get(r % n).copied().unwrap_or_default());
             }),
             ("send_currency", _) => column(out, name, &rows, |o, r| {
-                quoted(o, offer(*r).map_or("", |x| x.send_currency.code()))
+                o.plain(offer(*r).map_or("", |x| x.send_currency.code()));
             }),
             ("receive_currency", _) => column(out, name, &rows, |o, r| {
-                quoted(o, offer(*r).map_or("", |x| x.receive_currency.code()))
+                o.plain(offer(*r).map_or("", |x| x.receive_currency.code()));
             }),
-            ("error", _) => column(out, name, &rows, |o, r| match self.errors.get(*r) {
-                Some(Some(code)) => quoted(o, code),
-                _ => o.push_str("null"),
+            ("error", _) => column(out, name, &rows, |o, r| {
+                match self.errors.get(*r) {
+                    Some(Some(code)) => o.plain(code),
+                    _ => o.raw("null"),
+                };
             }),
             _ => return core(Err(remitcost::Error::MissingColumn(name.into()))),
         }
@@ -259,11 +258,11 @@ impl CostTable {
     /// `BigInt64Array` where a value exceeds 2^53); any other column as an array.
     pub fn column(&self, name: &str) -> JsResult {
         let Some(f) = self.figure(name) else {
-            let mut out = String::from("{");
+            let mut out = Json::new(16);
+            out.raw("{");
             self.text_column(&mut out, name)?;
-            out.pop();
-            out.push('}');
-            return js_sys::Reflect::get(&js_sys::JSON::parse(&out)?, &JsValue::from_str(name));
+            out.raw("}");
+            return js_sys::Reflect::get(&out.parse()?, &JsValue::from_str(name));
         };
         let values = self.figures.get(f).map_or(&[][..], |v| v.as_slice());
         if values.iter().all(|v| v.unsigned_abs() <= EXACT_IN_F64) {
@@ -300,8 +299,8 @@ impl CostTable {
     /// receive_currency, send_amount, …, effective_rate, error}`.
     #[wasm_bindgen(js_name = toStrings)]
     pub fn to_strings(&self) -> JsResult {
-        let mut out = String::with_capacity(self.rows().saturating_mul(300));
-        out.push('{');
+        let mut out = Json::new(self.rows().saturating_mul(300));
+        out.raw("{");
         let names = TEXT_COLUMNS
             .into_iter()
             .chain(Cost::FIGURES.iter().map(|(n, _)| *n))
@@ -309,8 +308,7 @@ impl CostTable {
         for name in names {
             self.text_column(&mut out, name)?;
         }
-        out.pop();
-        out.push('}');
-        js_sys::JSON::parse(&out)
+        out.raw("}");
+        out.parse()
     }
 }

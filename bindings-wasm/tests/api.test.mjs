@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import * as remit from "../pkg-node/remitcost.js";
+import * as agg from "../pkg-node/aggregate.js";
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), "utf8");
 const rate = (base, quote, value) => ({ base, quote, value });
@@ -49,13 +50,13 @@ const ERROR_CASES = {
   invalid_schedule: () => remit.validateSchedule({ min_fee: "10", max_fee: "5" }),
   unreachable_target: () => remit.sendFor({ ...EUR_XOF, schedule: { max_amount: "100" } }, "100000"),
   overflow: () => remit.cost(EUR_XOF, "79228162514264337593543950335"),
-  division_by_zero: () => remit.indicators([obs("A", "2")], null, [["USA", "MEX", "5"]]),
+  division_by_zero: () => agg.indicators([obs("A", "2")], null, [["USA", "MEX", "5"]]),
   invalid_json: () => remit.cost({ send_currency: "EUR" }, "1"),
   stale_quote: () => remit.cost(EUR_XOF, "100", { oldest_quote: 2000 }),
-  invalid_period: () => remit.group([obs("A", "2", "2025_5Q")], ["period"]),
-  unknown_column: () => remit.group([obs("A", "2")], ["period", "Standard Note"]),
+  invalid_period: () => agg.group([obs("A", "2", "2025_5Q")], ["period"]),
+  unknown_column: () => agg.group([obs("A", "2")], ["period", "Standard Note"]),
   no_data: () =>
-    remit.groupCorridors(
+    agg.groupCorridors(
       [{ period: "2020Q3", source_code: "USA", destination_code: "MEX", average_pct: "5" }],
       ["firm_type"],
     ),
@@ -91,7 +92,7 @@ const TYPE_ERRORS = {
   "an array for an offer": () => remit.cost([EUR_XOF], "200"),
   "an object for the offers": () => remit.rankOffers(EUR_XOF, { send: "200" }),
   "an array for options": () => remit.cost(EUR_XOF, "200", []),
-  "a string for dimensions": () => remit.group([], "period"),
+  "a string for dimensions": () => agg.group([], "period"),
   "a number for a currency": () => remit.parseCurrency(978),
   "a number for a rounding rule": () => remit.roundMoney("1", "EUR", 2),
   "a BigInt inside an object": () => remit.cost({ ...EUR_XOF, collected_at: 10n }, "200"),
@@ -116,7 +117,7 @@ test("hostile inputs never trap the module", () => {
     () => remit.roundMoney("79228162514264337593543950335", "KWD", "up"),
     () => remit.fee({ parts: [{ pct: "79228162514264337593543950335" }] }, "79228162514264337593543950335"),
     () => remit.sendFor(EUR_XOF, "79228162514264337593543950335"),
-    () => remit.indicators([obs("A", "79228162514264337593543950335"), obs("B", "79228162514264337593543950335")]),
+    () => agg.indicators([obs("A", "79228162514264337593543950335"), obs("B", "79228162514264337593543950335")]),
     () => remit.cost({ ...EUR_XOF, schedule: { parts: [{ from: "5", to: "1", fixed: "1" }] } }, "3"),
   ];
   for (const call of hostile) {
@@ -159,15 +160,19 @@ test("the other functions answer as core does", () => {
   assert.deepEqual(remit.rpwAmountInCurrency("usd200", rate("EUR", "USD", "1.08"), "EUR"), { amount: "185.19", currency: "EUR" });
   // Reverse solve (tests/vectors send_for eur_xof_on_top): 100000 XOF needs EUR 155.04.
   assert.equal(remit.sendFor(EUR_XOF, "100000").send_amount, "155.04");
-  const g = remit.group([obs("A", "4"), obs("B", "6"), obs("C", "9.5"), obs("D", "2.5")], ["corridor"]);
+  const g = agg.group([obs("A", "4"), obs("B", "6"), obs("C", "9.5"), obs("D", "2.5")], ["corridor"]);
   assert.deepEqual([g.groups[0].key, g.groups[0].mean_pct, g.groups[0].cheapest], [["FRASEN"], "5.5000", "D"]);
 });
 
-test("types/remitcost.d.ts declares exactly the module's functions and core's error codes", () => {
+test("types/remitcost.d.ts and aggregate.d.ts declare exactly their modules' functions and core's error codes", () => {
+  const declaredIn = (file) => [...read(file).matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).sort();
+  const exportedBy = (mod) => Object.keys(mod).filter((k) => typeof mod[k] === "function" && k !== "default").sort();
+  assert.deepEqual(declaredIn("../types/remitcost.d.ts"), exportedBy(remit));
+  assert.deepEqual(declaredIn("../types/aggregate.d.ts"), exportedBy(agg));
+  // No aggregation left in the page's module, no pricing in the aggregation module.
+  assert.equal(remit.group, undefined);
+  assert.equal(agg.cost, undefined);
   const dts = read("../types/remitcost.d.ts");
-  const declared = [...dts.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).sort();
-  const exported = Object.keys(remit).filter((k) => typeof remit[k] === "function" && k !== "default").sort();
-  assert.deepEqual(declared, exported);
   const union = dts.slice(dts.indexOf("export type ErrorCode"), dts.indexOf(";", dts.indexOf("export type ErrorCode")));
   const listed = [...union.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
   // Every code the API can raise is declared, and nothing core does not have.
@@ -183,6 +188,11 @@ test("package.json: version, exports and types point at what the build makes", (
   assert.equal(pkg.exports["."].default.default, "./pkg-web/remitcost.js");
   assert.equal(pkg.types, "./types/remitcost.d.ts");
   for (const f of [pkg.exports["."].node.types, pkg.exports["."].default.types]) read(`.${f}`);
+  // The aggregations are the second module, `remitcost/aggregate`, with its own types.
+  assert.equal(pkg.exports["./aggregate"].node.default, "./pkg-node/aggregate.js");
+  assert.equal(pkg.exports["./aggregate"].default.default, "./pkg-web/aggregate.js");
+  for (const f of [pkg.exports["./aggregate"].node.types, pkg.exports["./aggregate"].default.types]) read(`.${f}`);
+  assert.equal(agg.version(), pkg.version);
 });
 
 test("costTable and corridor weights read decimals as parseDecimal does", () => {
@@ -261,4 +271,42 @@ test("offers read once and reused give the same answers as offers read afresh", 
   assert.equal(remit.sendWithin(changing, "200").send_amount, "199.00");
   assert.throws(() => remit.cost({ ...changing, send_currency: "EUX" }, "200"), { code: "unknown_currency" });
   assert.equal(remit.cost(changing, "200").fee, "1.00");
+});
+
+test("the pricing module's hand-written readers keep core's serde rules and codes", () => {
+  // Each outcome checked against the serde readers of the module before issue 14 (the same
+  // inputs through both builds, 66 cases, no difference); a field order decides which error
+  // is first, as in serde.
+  const O = EUR_XOF;
+  const cases = [
+    ["unknown field", () => remit.cost({ ...O, nope: 1 }, "200"), "invalid_json"],
+    ["null schedule", () => remit.cost({ ...O, schedule: null }, "200"), "invalid_json"],
+    ["null fixed", () => remit.cost({ ...O, schedule: { parts: [{ fixed: null }] } }, "200"), "invalid_json"],
+    ["a float for an integer", () => remit.cost({ ...O, collected_at: 1.5 }, "200"), "invalid_json"],
+    ["an integer beyond i64", () => remit.cost({ ...O, collected_at: 1e21 }, "200"), "invalid_json"],
+    ["a lone surrogate", () => remit.cost({ ...O, provider: "\ud800" }, "200"), "invalid_json"],
+    ["a missing currency", () => remit.cost({ receive_currency: "XOF" }, "200"), "invalid_json"],
+    ["bad currency first", () => remit.cost({ send_currency: "EUX", nope: 1, receive_currency: "XOF" }, "200"), "unknown_currency"],
+    ["unknown field first", () => remit.cost({ nope: 1, send_currency: "EUX", receive_currency: "XOF" }, "200"), "invalid_json"],
+    ["a rate's extra field", () => remit.cost({ ...O, mid_rate: { ...rate("EUR", "XOF", "1"), x: 1 } }, "200"), "invalid_json"],
+    ["a zero rate", () => remit.cost({ ...O, mid_rate: rate("EUR", "XOF", "0") }, "200"), "invalid_rate"],
+    ["a bad decimal before a missing field", () => remit.cost({ ...O, mid_rate: { base: "EUR", value: "x" } }, "200"), "invalid_decimal"],
+    ["a tax without base", () => remit.cost({ ...O, schedule: { taxes: [{ pct: "20" }] } }, "200"), "invalid_json"],
+    ["an unknown charging", () => remit.cost({ ...O, schedule: { charging: "ontop" } }, "200"), "invalid_json"],
+    ["a null rounding", () => remit.cost(O, "200", { rounding: null }), "invalid_json"],
+    ["a two-key target", () => remit.rankOffers([O], { send: "200", receive: "1" }), "invalid_json"],
+    ["a bad decimal in a two-key target", () => remit.rankOffers([O], { send: "x", receive: "1" }), "invalid_decimal"],
+    ["an empty target", () => remit.rankOffers([O], {}), "invalid_json"],
+    ["an unknown speed", () => remit.rankOffers([O], { send: "200" }, null, { max_speed: "fast" }), "invalid_json"],
+    ["a number among the offers", () => remit.rankOffers([5], { send: "200" }), "invalid_json"],
+    ["money without currency", () => remit.convert(rate("EUR", "XOF", "655.957"), { amount: "2" }), "invalid_json"],
+    ["an unknown RPW amount", () => remit.rpwAmountInCurrency("usd300", rate("EUR", "USD", "1.08"), "EUR"), "invalid_json"],
+  ];
+  for (const [what, call, code] of cases) assert.throws(call, { name: "RemitError", code }, what);
+  // Accepted: nulls where serde takes them, money's extra fields, escapes both ways.
+  assert.equal(remit.cost({ ...O, provider: null, promotion: null, collected_at: null }, "200").fee, "4.90");
+  assert.deepEqual(remit.convert(rate("EUR", "XOF", "655.957"), { amount: "2", currency: "EUR", note: 1 }), { amount: "1311.914", currency: "XOF" });
+  const name = "\ud83d\ude00 \"q\" \\ \n\u0001";
+  assert.equal(remit.rankOffers([{ ...O, provider: name }], { send: "200" }).ranked[0].provider, name);
+  stillWorks();
 });

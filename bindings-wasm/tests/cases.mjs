@@ -4,8 +4,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as remit from "../pkg-node/remitcost.js";
+import * as agg from "../pkg-node/aggregate.js";
 
-export { remit };
+export { remit, agg };
 export const TESTDATA = fileURLToPath(new URL("../../testdata/", import.meta.url));
 
 // The compact row of aggregate.json / indicators.json as a full Observation, exactly as those
@@ -45,12 +46,12 @@ export const RUNNERS = {
   rank: (i) => remit.rankOffers(i.offers, i.target, i.options, i.choices),
   group: (i) =>
     i.corridors !== undefined
-      ? remit.groupCorridors(i.corridors, i.dimensions, i.options)
-      : remit.group(i.rows.map(observation), i.dimensions, i.options),
+      ? agg.groupCorridors(i.corridors, i.dimensions, i.options)
+      : agg.group(i.rows.map(observation), i.dimensions, i.options),
   indicators: (i) =>
     i.corridors !== undefined
-      ? remit.corridorIndicators(i.corridors, i.options, i.weights)
-      : remit.indicators(i.rows.map(observation), i.options, i.weights),
+      ? agg.corridorIndicators(i.corridors, i.options, i.weights)
+      : agg.indicators(i.rows.map(observation), i.options, i.weights),
   // testdata/malformed (cost and send_for as above)
   parse_decimal: (i) => ({ value: remit.parseDecimal(i.text) }),
   currency: (i) => {
@@ -64,9 +65,9 @@ export const RUNNERS = {
 // out of the JS dump (testdata/consistency/compare.py reads this list from there).
 export const NOT_EXPOSED = {
   read_rpw_csv:
-    "the npm package leaves core's RPW dataset readers out of its one WebAssembly build (browser size budget, bindings-wasm/src/lib.rs)",
+    "the npm package leaves core's RPW dataset readers out of its WebAssembly builds (browser size budget, bindings-wasm/src/lib.rs)",
   read_rpw_json:
-    "the npm package leaves core's RPW dataset readers out of its one WebAssembly build (browser size budget, bindings-wasm/src/lib.rs)",
+    "the npm package leaves core's RPW dataset readers out of its WebAssembly builds (browser size budget, bindings-wasm/src/lib.rs)",
   offer_json:
     "the JS API has no function that reads an Offer and gives it back: offers are plain objects, validated when priced (cost, sendFor, rankOffers)",
   period:

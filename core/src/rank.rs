@@ -16,8 +16,11 @@ use std::cmp::Ordering;
 /// let t: remitcost::Target = serde_json::from_str(r#"{"receive": "50000"}"#).unwrap();
 /// assert_eq!(t, remitcost::Target::Receive("50000".parse().unwrap()));
 /// ```
+///
+/// Non-exhaustive: a fourth quote mode can be added without breaking callers that match on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Target {
     /// Every offer sends this amount (send currency); ranked by total cost.
     #[serde(deserialize_with = "crate::decimal::de::decimal")]

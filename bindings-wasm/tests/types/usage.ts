@@ -1,5 +1,6 @@
 // A small typed client of the package: `tsc -p tests/types` checks it against the hand-written
-// declarations (types/remitcost.d.ts, types/web.d.ts) through package.json's exports map.
+// declarations (types/remitcost.d.ts, web.d.ts, aggregate.d.ts, aggregate-web.d.ts) through
+// package.json's exports map.
 import init, {
   rankOffers,
   sendFor,
@@ -9,7 +10,10 @@ import init, {
   type Ranking,
   type RemitError,
 } from "remitcost/web";
-import { cost, indicators, type Cost, type Indicators, type Observation } from "remitcost";
+import { cost, type Cost } from "remitcost";
+// The aggregations are the second module (loaded on demand by a page: its own init).
+import { indicators, type Indicators, type Observation } from "remitcost/aggregate";
+import initAggregate, { group, type Grouping, type RemitError as AggregateError } from "remitcost/aggregate/web";
 
 const offer: Offer = {
   provider: "Example MTO",
@@ -52,6 +56,16 @@ export function headline(rows: Observation[]): string | null {
   }
 }
 
+export async function byCorridor(rows: Observation[]): Promise<string[]> {
+  await initAggregate();
+  try {
+    const g: Grouping = group(rows, ["period", "corridor"], { amount: "usd500" });
+    return g.groups.map((x) => `${x.key.join("/")} ${x.mean_pct}`);
+  } catch (e) {
+    return [(e as AggregateError).code];
+  }
+}
+
 export const total: string = cost(offer, "200").total_cost_pct;
 
 // @ts-expect-error: decimals are strings, not numbers
@@ -60,3 +74,5 @@ cost(offer, 200);
 rankOffers([offer], { amount: "200" });
 // @ts-expect-error: an order is one of four names
 rankOffers([offer], { total: "200" }, null, { order: "fastest" });
+// @ts-expect-error: the aggregations are not in the main module
+import { group as notThere } from "remitcost";
