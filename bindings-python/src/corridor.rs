@@ -90,8 +90,8 @@ pub fn dimensions(obj: &Bound<'_, PyAny>) -> PyResult<Vec<remitcost::Dimension>>
 /// Service rows: a `Dataset`, observation dicts, or a source (path, bytes, file) of an
 /// RPW-layout CSV or JSON document to read.
 pub enum Services {
-    /// Rows already read.
-    Read(Arc<remitcost::Dataset>),
+    /// Rows already read (a `Dataset` keeps their frame between calls).
+    Read(Arc<remitcost::Framed>),
     /// An RPW-layout CSV (or JSON: a `.json` path, or content starting with `[`) to read with
     /// the GIL released.
     Csv(Source),
@@ -111,22 +111,24 @@ impl Services {
                 .try_iter()?
                 .map(|o| decimal::from_py(&o?))
                 .collect::<PyResult<Vec<remitcost::Observation>>>()?;
-            return Ok(Services::Read(Arc::new(remitcost::Dataset {
-                observations,
-                report: remitcost::ValidationReport::default(),
-            })));
+            return Ok(Services::Read(Arc::new(remitcost::Framed::unframed(
+                remitcost::Dataset {
+                    observations,
+                    report: remitcost::ValidationReport::default(),
+                },
+            ))));
         }
         Source::extract(obj).map(Services::Csv)
     }
 
     /// The rows (reads them if needed; call with the GIL released).
-    pub fn load(self) -> PyResult<Arc<remitcost::Dataset>> {
+    /// Rows read here are aggregated once: no frame is built for them.
+    pub fn load(self) -> PyResult<Arc<remitcost::Framed>> {
+        let once = |d| Arc::new(remitcost::Framed::unframed(d));
         match self {
             Services::Read(d) => Ok(d),
-            Services::Csv(s) if s.is_json() => {
-                s.read(|r| remitcost::read_rpw_json(r)).map(Arc::new)
-            }
-            Services::Csv(s) => s.read(|r| remitcost::read_rpw_csv(r)).map(Arc::new),
+            Services::Csv(s) if s.is_json() => s.read(|r| remitcost::read_rpw_json(r)).map(once),
+            Services::Csv(s) => s.read(|r| remitcost::read_rpw_csv(r)).map(once),
         }
     }
 }
@@ -163,8 +165,7 @@ pub fn group(
     let options = AggregateOptions::extract(options)?;
     py.detach(|| {
         let data = services.load()?;
-        let grouping =
-            remitcost::group(&data.observations, &dims, &options).map_err(crate::error::Error)?;
+        let grouping = data.group(&dims, &options).map_err(crate::error::Error)?;
         Ok(Grouping(Arc::new(grouping)))
     })
 }

@@ -136,7 +136,7 @@ fn read_dataset(
     let source = Source::extract(source)?;
     let options = read_options(tolerance_pct);
     let data = py.detach(|| source.read(|r| read(r, &options)))?;
-    Ok(Dataset(Arc::new(data)))
+    Ok(Dataset(Arc::new(data.into())))
 }
 
 /// Reads the RPW workbook as the World Bank ships it (`.xlsx`: the sheets "Dataset (up to Q1
@@ -175,7 +175,7 @@ pub fn read_rpw(
     .map_err(Error)?;
     let options = read_options(tolerance_pct);
     let data = py.detach(|| source.read(|r| format.read(r, &options)))?;
-    Ok(Dataset(Arc::new(data)))
+    Ok(Dataset(Arc::new(data.into())))
 }
 
 /// Reads an RPW-layout JSON document (an array of row objects keyed by the CSV's column
@@ -196,8 +196,11 @@ pub fn read_rpw_json(
 /// the `report` on all of them. `to_table()` (or `to_pandas()`, `to_arrow()`,
 /// `to_polars()`) gives one row per observation: its identity and labels, `transparent`,
 /// the `cc1_…` (USD 200) and `cc2_…` (USD 500) price blocks, `interbank_fx`.
+///
+/// Aggregations (`group`, `indicators`, `Partial.add`) code the rows into columns the first
+/// time and keep them with the dataset, so that later ones over it are fast.
 #[pyclass(module = "remitcost", frozen)]
-pub struct Dataset(pub Arc<remitcost::Dataset>);
+pub struct Dataset(pub Arc<remitcost::Framed>);
 
 /// The observation table's columns (core's layout).
 fn observation_table(rows: &[Observation]) -> Table {
@@ -252,10 +255,13 @@ impl Dataset {
             .filter(|(_, k)| *k)
             .map(|(o, _)| o.clone())
             .collect();
-        Ok(Dataset(Arc::new(remitcost::Dataset {
-            observations,
-            report: self.0.report.clone(),
-        })))
+        Ok(Dataset(Arc::new(
+            remitcost::Dataset {
+                observations,
+                report: self.0.report.clone(),
+            }
+            .into(),
+        )))
     }
 
     /// One row per kept observation (see the class docs for the columns).

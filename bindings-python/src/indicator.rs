@@ -71,7 +71,8 @@ pub fn indicators(
     let weights = self::weights(weights)?;
     py.detach(|| {
         let data = services.load()?;
-        let out = remitcost::indicators(&data.observations, &options, weights.as_ref())
+        let out = data
+            .indicators(&options, weights.as_ref())
             .map_err(crate::error::Error)?;
         Ok(Indicators {
             inner: Arc::new(out),

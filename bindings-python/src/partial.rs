@@ -59,11 +59,8 @@ impl Partial {
     fn add_batch(&mut self, py: Python<'_>, batch: &Bound<'_, PyAny>) -> PyResult<()> {
         let columns = crate::batch::columns(batch)?;
         let state = &mut self.0;
-        py.detach(|| {
-            let rows = remitcost::arrow::observations(&columns, state.options())?;
-            state.add(&rows)
-        })
-        .map_err(|e| Error(e).into())
+        py.detach(|| remitcost::arrow::add(state, &columns))
+            .map_err(|e| Error(e).into())
     }
 
     /// Adds service rows: a `Dataset`, observation dicts, or an RPW CSV source.
@@ -72,7 +69,7 @@ impl Partial {
         let state = &mut self.0;
         py.detach(|| {
             let data = services.load()?;
-            state.add(&data.observations).map_err(|e| Error(e).into())
+            data.add_to(state).map_err(|e| Error(e).into())
         })
     }
 

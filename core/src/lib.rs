@@ -27,8 +27,8 @@ mod sort;
 mod text;
 
 pub use aggregate::{
-    group, AggregateOptions, Comparison, Dimension, Frame, FrameBuilder, FrameRow, GroupStat,
-    Grouping, LeftOut, Partial,
+    group, AggregateOptions, Comparison, Dimension, Frame, FrameBuilder, FrameRow, Framed,
+    GroupStat, Grouping, LeftOut, Partial,
 };
 pub use country::{fiscal_year, Countries, Country, IncomeVintage};
 pub use currency::Currency;

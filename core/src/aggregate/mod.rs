@@ -16,7 +16,7 @@ mod stats;
 pub(crate) use accumulator::{service_groups, ServiceGroup};
 pub use dimension::Dimension;
 pub(crate) use dimension::{column, member};
-pub use frame::{Frame, FrameBuilder, FrameRow};
+pub use frame::{Frame, FrameBuilder, FrameRow, Framed};
 pub(crate) use grouping::finish;
 pub use grouping::{group, GroupStat, Grouping};
 pub(crate) use keys::{partition, Part};

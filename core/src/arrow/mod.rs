@@ -12,7 +12,9 @@
 //!   library writes (strings of any offset width or views, dictionaries, integers, floats,
 //!   decimals).
 //! - [`observation_table`] and [`observations`]: a dataset's rows as Arrow and back (the
-//!   columns of the observation table, or RPW's published headers); [`group_table`],
+//!   columns of the observation table, or RPW's published headers); [`frame`] and [`add`]:
+//!   Arrow batches of RPW rows as a [`Frame`](crate::Frame) and into a
+//!   [`Partial`](crate::Partial), without an observation per row; [`group_table`],
 //!   [`corridors_table`], [`periods_table`], [`issues_table`] and the published data's
 //!   tables: the result tables.
 //!
@@ -34,7 +36,7 @@ mod rows;
 mod tables;
 
 pub use read::{Column, Columns};
-pub use rows::{observation_table, observations};
+pub use rows::{add, frame, observation_table, observations};
 #[cfg(feature = "csv")]
 pub use tables::{corridor_averages_table, flows_table, wdi_table};
 pub use tables::{corridors_table, group_table, issues_table, periods_table};

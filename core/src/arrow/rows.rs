@@ -1,7 +1,10 @@
 //! A dataset's rows as Arrow, and Arrow batches of RPW rows as observations.
 
 use super::{Builder, Columns, Values};
-use crate::{AggregateOptions, Decimal, Observation, Period, Price, Result, RpwAmount};
+use crate::{
+    AggregateOptions, Decimal, Error, Frame, FrameBuilder, FrameRow, Observation, Partial, Period,
+    Price, Result, RpwAmount,
+};
 use arrow_array::RecordBatch;
 use std::collections::BTreeMap;
 
@@ -127,84 +130,10 @@ pub fn observation_table(rows: &[Observation]) -> RecordBatch {
 /// `cc1 total cost %`, …). Text is trimmed; a null or empty cost is a row without a price at
 /// that amount (the price holds only its total cost: what an aggregation reads).
 pub fn observations(c: &Columns, options: &AggregateOptions) -> Result<Vec<Observation>> {
-    let text = |field: &str| -> Result<Vec<String>> {
-        match c.find(names(field)) {
-            Some(col) => Ok(col
-                .text()?
-                .into_iter()
-                .map(|s| match s {
-                    // Trimmed in place: most values need no new allocation.
-                    Some(s) if s.trim().len() == s.len() => s,
-                    Some(s) => s.trim().to_string(),
-                    None => String::new(),
-                })
-                .collect()),
-            None => Ok(vec![String::new(); c.rows()]),
-        }
-    };
-    let required = |field: &str| -> Result<Vec<String>> {
-        c.get(names(field))?;
-        text(field)
-    };
-    let prefix = match options.amount {
-        RpwAmount::Usd200 => "cc1",
-        RpwAmount::Usd500 => "cc2",
-    };
-    let cost_names = [
-        format!("{prefix}_total_cost_pct"),
-        format!("{prefix} total cost %"),
-    ];
-    let costs = c
-        .get(&[cost_names[0].as_str(), cost_names[1].as_str()])?
-        .decimals()?;
-    let transparent = c.get(names("transparent"))?.booleans()?;
-    let row_numbers = match c.find(names("row")) {
-        Some(col) => col.integers()?,
-        None => vec![None; c.rows()],
-    };
-    let periods = required("period")?;
-    let mut src = required("source_code")?;
-    let mut dst = required("destination_code")?;
-    let mut firm = required("firm")?;
-    let mut labels: Vec<Vec<String>> = [
-        "source_name",
-        "source_region",
-        "destination_name",
-        "destination_region",
-        "firm_type",
-        "instrument",
-        "product",
-        "access_point",
-        "coverage",
-        "pickup_method",
-        "speed",
-    ]
-    .iter()
-    .map(|f| text(f))
-    .collect::<Result<_>>()?;
-    // Columns the eligibility rule names beyond the known fields go to `extra`.
-    let mut extra_columns: Vec<(String, Vec<Option<String>>)> = Vec::new();
-    for column in options.eligibility.inaccessible.keys() {
-        let known = FIELDS
-            .iter()
-            .any(|(_, n)| n.iter().any(|n| n.eq_ignore_ascii_case(column.trim())));
-        if !known {
-            if let Some(col) = c.find(&[column.trim()]) {
-                extra_columns.push((column.clone(), col.text()?));
-            }
-        }
-    }
+    let mut s = Service::read(c, options)?;
     let mut out = Vec::with_capacity(c.rows());
     for i in 0..c.rows() {
-        // Each value moves into its observation (no copy).
-        let at = |v: &mut Vec<String>| v.get_mut(i).map(std::mem::take).unwrap_or_default();
-        let mut label = |k: usize| labels.get_mut(k).map(at).unwrap_or_default();
-        let period: Period = periods
-            .get(i)
-            .map(String::as_str)
-            .unwrap_or_default()
-            .parse()?;
-        let price = costs.get(i).copied().flatten().map(|total| Price {
+        let price = s.cost(i).map(|total| Price {
             amount: Decimal::ZERO,
             denomination_amount: None,
             currency: None,
@@ -217,22 +146,26 @@ pub fn observations(c: &Columns, options: &AggregateOptions) -> Result<Vec<Obser
             RpwAmount::Usd200 => (price, None),
             RpwAmount::Usd500 => (None, price),
         };
+        let (row, period, transparent) = (s.row(i), s.period(i)?, s.transparent(i));
+        let extra = s
+            .extra
+            .iter()
+            .filter_map(|(name, v)| Some((name.clone(), v.get(i).cloned().flatten()?)))
+            .collect::<BTreeMap<_, _>>();
+        // Each value moves into its observation (no copy).
+        let at = |v: &mut Vec<String>| v.get_mut(i).map(std::mem::take).unwrap_or_default();
+        let mut label = |k: usize| s.labels.get_mut(k).map(at).unwrap_or_default();
         out.push(Observation {
-            row: row_numbers
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|r| usize::try_from(r).ok())
-                .unwrap_or(0),
+            row,
             id: None,
             period,
-            source_code: at(&mut src),
+            source_code: at(&mut s.src),
             source_name: label(0),
             source_region: label(1),
-            destination_code: at(&mut dst),
+            destination_code: at(&mut s.dst),
             destination_name: label(2),
             destination_region: label(3),
-            firm: at(&mut firm),
+            firm: at(&mut s.firm),
             firm_type: label(4),
             instrument: label(5),
             product: label(6),
@@ -240,17 +173,200 @@ pub fn observations(c: &Columns, options: &AggregateOptions) -> Result<Vec<Obser
             coverage: label(8),
             pickup_method: label(9),
             speed: label(10),
-            transparent: transparent.get(i).copied().flatten().unwrap_or(false),
+            transparent,
             cc1,
             cc2,
             interbank_fx: None,
-            extra: extra_columns
-                .iter()
-                .filter_map(|(name, v)| Some((name.clone(), v.get(i).cloned().flatten()?)))
-                .collect::<BTreeMap<_, _>>(),
+            extra,
         });
     }
     Ok(out)
+}
+
+/// The [`Frame`] of Arrow batches of RPW rows, for an aggregation under `options`: the frame
+/// of [`observations`]' rows, built without them (each cell read once, no row object).
+/// Errors: as [`observations`].
+pub fn frame(c: &Columns, options: &AggregateOptions) -> Result<Frame> {
+    let s = Service::read(c, options)?;
+    let mut b = FrameBuilder::with_capacity(c.rows());
+    let mut extra: Vec<(&str, &str)> = Vec::with_capacity(s.extra.len());
+    for i in 0..c.rows() {
+        let label = |k: usize| s.labels.get(k).map_or("", |v| cell(v, i));
+        extra.clear();
+        extra.extend(s.extra.iter().filter_map(|(name, v)| {
+            v.get(i)
+                .and_then(Option::as_deref)
+                .map(|cell| (name.as_str(), cell))
+        }));
+        let cost = s.cost(i);
+        let (cost_usd200, cost_usd500) = match options.amount {
+            RpwAmount::Usd200 => (cost, None),
+            RpwAmount::Usd500 => (None, cost),
+        };
+        b.push(&FrameRow {
+            row: s.row(i),
+            period: s.period(i)?,
+            source_code: cell(&s.src, i),
+            source_name: label(0),
+            source_region: label(1),
+            destination_code: cell(&s.dst, i),
+            destination_name: label(2),
+            destination_region: label(3),
+            firm: cell(&s.firm, i),
+            firm_type: label(4),
+            instrument: label(5),
+            product: label(6),
+            access_point: label(7),
+            coverage: label(8),
+            pickup_method: label(9),
+            speed: label(10),
+            transparent: s.transparent(i),
+            cost_usd200,
+            cost_usd500,
+            extra: &extra,
+        })?;
+    }
+    b.finish()
+}
+
+/// Adds Arrow batches of RPW rows to `partial` (under its options): through their
+/// [`frame`], or, for a column the frame does not hold, their [`observations`]. The same
+/// state as [`Partial::add`] over [`observations`]. Errors: as [`observations`] and
+/// [`Partial::add`].
+pub fn add(partial: &mut Partial, c: &Columns) -> Result<()> {
+    match partial.add_frame(&frame(c, partial.options())?) {
+        Err(Error::Incompatible(_)) => partial.add(&observations(c, partial.options())?),
+        added => added,
+    }
+}
+
+/// Row `i`'s text in a column read as text.
+fn cell(v: &[String], i: usize) -> &str {
+    v.get(i).map_or("", String::as_str)
+}
+
+/// The columns an aggregation reads from Arrow batches of RPW rows, each read once.
+struct Service {
+    costs: Vec<Option<Decimal>>,
+    transparent: Vec<Option<bool>>,
+    rows: Vec<Option<i64>>,
+    periods: Vec<String>,
+    src: Vec<String>,
+    dst: Vec<String>,
+    firm: Vec<String>,
+    /// `source_name`, `source_region`, `destination_name`, `destination_region`,
+    /// `firm_type`, `instrument`, `product`, `access_point`, `coverage`, `pickup_method`,
+    /// `speed`, in that order.
+    labels: Vec<Vec<String>>,
+    /// Columns the eligibility rule names beyond the known fields (they go to `extra`).
+    extra: Vec<(String, Vec<Option<String>>)>,
+}
+
+impl Service {
+    fn read(c: &Columns, options: &AggregateOptions) -> Result<Service> {
+        let text = |field: &str| -> Result<Vec<String>> {
+            match c.find(names(field)) {
+                Some(col) => Ok(col
+                    .text()?
+                    .into_iter()
+                    .map(|s| match s {
+                        // Trimmed in place: most values need no new allocation.
+                        Some(s) if s.trim().len() == s.len() => s,
+                        Some(s) => s.trim().to_string(),
+                        None => String::new(),
+                    })
+                    .collect()),
+                None => Ok(vec![String::new(); c.rows()]),
+            }
+        };
+        let required = |field: &str| -> Result<Vec<String>> {
+            c.get(names(field))?;
+            text(field)
+        };
+        let prefix = match options.amount {
+            RpwAmount::Usd200 => "cc1",
+            RpwAmount::Usd500 => "cc2",
+        };
+        let cost_names = [
+            format!("{prefix}_total_cost_pct"),
+            format!("{prefix} total cost %"),
+        ];
+        let costs = c
+            .get(&[cost_names[0].as_str(), cost_names[1].as_str()])?
+            .decimals()?;
+        let transparent = c.get(names("transparent"))?.booleans()?;
+        let rows = match c.find(names("row")) {
+            Some(col) => col.integers()?,
+            None => vec![None; c.rows()],
+        };
+        let periods = required("period")?;
+        let src = required("source_code")?;
+        let dst = required("destination_code")?;
+        let firm = required("firm")?;
+        let labels: Vec<Vec<String>> = [
+            "source_name",
+            "source_region",
+            "destination_name",
+            "destination_region",
+            "firm_type",
+            "instrument",
+            "product",
+            "access_point",
+            "coverage",
+            "pickup_method",
+            "speed",
+        ]
+        .iter()
+        .map(|f| text(f))
+        .collect::<Result<_>>()?;
+        let mut extra: Vec<(String, Vec<Option<String>>)> = Vec::new();
+        for column in options.eligibility.inaccessible.keys() {
+            let known = FIELDS
+                .iter()
+                .any(|(_, n)| n.iter().any(|n| n.eq_ignore_ascii_case(column.trim())));
+            if !known {
+                if let Some(col) = c.find(&[column.trim()]) {
+                    extra.push((column.clone(), col.text()?));
+                }
+            }
+        }
+        Ok(Service {
+            costs,
+            transparent,
+            rows,
+            periods,
+            src,
+            dst,
+            firm,
+            labels,
+            extra,
+        })
+    }
+
+    fn cost(&self, i: usize) -> Option<Decimal> {
+        self.costs.get(i).copied().flatten()
+    }
+
+    fn row(&self, i: usize) -> usize {
+        self.rows
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|r| usize::try_from(r).ok())
+            .unwrap_or(0)
+    }
+
+    fn period(&self, i: usize) -> Result<Period> {
+        self.periods
+            .get(i)
+            .map(String::as_str)
+            .unwrap_or_default()
+            .parse()
+    }
+
+    fn transparent(&self, i: usize) -> bool {
+        self.transparent.get(i).copied().flatten().unwrap_or(false)
+    }
 }
 
 #[cfg(all(test, feature = "csv"))]
@@ -277,5 +393,36 @@ mod tests {
             rows.first().map(|o| o.row),
             data.observations.first().map(|o| o.row)
         );
+    }
+
+    #[test]
+    fn batches_frame_and_add_as_their_observations_do() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
+        let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
+        let table = observation_table(&data.observations);
+        let columns = Columns::new(&[table.slice(0, 5), table.slice(5, table.num_rows() - 5)]);
+        let mut options = AggregateOptions::default();
+        options
+            .eligibility
+            .inaccessible
+            .insert("firm".into(), vec!["nobody".into()]);
+        for amount in [RpwAmount::Usd200, RpwAmount::Usd500] {
+            options.amount = amount;
+            let rows = observations(&columns, &options).unwrap();
+            assert_eq!(
+                frame(&columns, &options).unwrap(),
+                Frame::from_observations(&rows).unwrap()
+            );
+            for dims in [
+                vec![crate::Dimension::Period, crate::Dimension::Corridor],
+                vec![crate::Dimension::Firm, crate::Dimension::column("id")],
+            ] {
+                let mut by_rows = Partial::new(&dims, &options);
+                by_rows.add(&rows).unwrap();
+                let mut by_batch = Partial::new(&dims, &options);
+                add(&mut by_batch, &columns).unwrap();
+                assert_eq!(by_batch, by_rows);
+            }
+        }
     }
 }

@@ -9,14 +9,17 @@
 //! `i64` (units of 10⁻¹⁰ percent), with the rare cost that does not fit kept exact beside it.
 //!
 //! Layout of the module: the frame and its columns (here), the builder ([`build`]), the
-//! key columns of each [`Dimension`] and the dense group numbers ([`keys`]), and the pass that
-//! feeds the shared [`Accumulator`](super::accumulator) ([`pass`]).
+//! key columns of each [`Dimension`] and the dense group numbers ([`keys`]), the pass that
+//! feeds the shared [`Accumulator`](super::accumulator) ([`pass`]), and a dataset held with
+//! its frame ([`framed`]).
 
 mod build;
+mod framed;
 mod keys;
 mod pass;
 
 pub use build::{FrameBuilder, FrameRow};
+pub use framed::Framed;
 
 use super::accumulator::{summarize_groups, Cost, Named, Rows};
 use super::dimension::Dimension;
@@ -158,8 +161,9 @@ impl Frame {
     }
 
     /// [`group`](crate::group) over the frame's rows: the same [`Grouping`], to the last
-    /// digit. Errors: as [`group`](crate::group); a dimension the frame does not code (none
-    /// today; a later one may not be) is [`Error::Incompatible`](crate::Error::Incompatible).
+    /// digit. Errors: as [`group`](crate::group); a column the frame does not hold (`id`,
+    /// `inter lcu bank fx`, an amount block's values) is
+    /// [`Error::Incompatible`](crate::Error::Incompatible) ([`Framed`] then groups the rows).
     ///
     /// ```
     /// use remitcost::{AggregateOptions, Dimension, Frame};
