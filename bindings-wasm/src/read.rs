@@ -9,10 +9,8 @@ use wasm_bindgen::JsValue;
 
 /// An object argument (not an array, not `null`, else a `TypeError`) read as `T`.
 pub fn object<T: FromJson>(name: &str, value: &JsValue) -> JsResult<T> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(type_error(name, "an object", value));
-    }
-    core(T::from_json(&json_text(value)?))
+    let is_object = value.is_object() && !js_sys::Array::is_array(value);
+    core(T::from_json(&text(name, "an object", value, is_object)?))
 }
 
 /// An optional object argument: `undefined` or `null` gives `T`'s default.
@@ -25,17 +23,28 @@ pub fn options<T: FromJson + Default>(name: &str, value: &JsValue) -> JsResult<T
 
 /// An array argument read as `Vec<T>`.
 pub fn array<T: FromJson>(name: &str, value: &JsValue) -> JsResult<Vec<T>> {
-    if !js_sys::Array::is_array(value) {
-        return Err(type_error(name, "an array", value));
-    }
-    core(Vec::<T>::from_json(&json_text(value)?))
+    let is_array = js_sys::Array::is_array(value);
+    core(Vec::<T>::from_json(&text(
+        name, "an array", value, is_array,
+    )?))
 }
 
 /// A string argument naming a variant (`"half_even"`, `"usd200"` …) read as `T`, else a
 /// `TypeError` saying what was `expected`.
 pub fn variant<T: FromJson>(name: &str, expected: &str, value: &JsValue) -> JsResult<T> {
-    if !value.is_string() {
+    core(T::from_json(&text(
+        name,
+        expected,
+        value,
+        value.is_string(),
+    )?))
+}
+
+/// The JSON text of an argument of the right JavaScript type (`fits`), else a `TypeError`
+/// saying what was `expected` (one function, not one per type read).
+fn text(name: &str, expected: &str, value: &JsValue, fits: bool) -> JsResult<String> {
+    if !fits {
         return Err(type_error(name, expected, value));
     }
-    core(T::from_json(&json_text(value)?))
+    json_text(value)
 }

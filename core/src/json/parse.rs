@@ -41,28 +41,35 @@ pub fn parse(text: &str) -> Result<V> {
     Ok(v)
 }
 
+/// The text and the cursor. The cursor never passes the text's end (and the depth never passes
+/// `MAX_DEPTH`): their sums cannot overflow, and are written `wrapping_add` for the lint.
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
 }
 
 impl Parser<'_> {
+    /// Moves the cursor `n` bytes on.
+    fn advance(&mut self, n: usize) {
+        self.i = self.i.wrapping_add(n);
+    }
+
     fn ws(&mut self) {
         while matches!(self.s.get(self.i), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.i = self.i.saturating_add(1);
+            self.advance(1);
         }
     }
 
     fn eat(&mut self, c: u8) -> bool {
         self.ws();
         let hit = self.s.get(self.i) == Some(&c);
-        self.i = self.i.saturating_add(usize::from(hit));
+        self.advance(usize::from(hit));
         hit
     }
 
     fn word(&mut self, w: &str, v: V) -> Result<V> {
-        if self.s.get(self.i..self.i.saturating_add(w.len())) == Some(w.as_bytes()) {
-            self.i = self.i.saturating_add(w.len());
+        if self.s.get(self.i..self.i.wrapping_add(w.len())) == Some(w.as_bytes()) {
+            self.advance(w.len());
             return Ok(v);
         }
         Err(invalid("expected a JSON value"))
@@ -77,11 +84,11 @@ impl Parser<'_> {
         }
         match self.s.get(self.i) {
             Some(b'[') => {
-                self.i = self.i.saturating_add(1);
+                self.advance(1);
                 let mut items = Vec::new();
                 if !self.eat(b']') {
                     loop {
-                        items.push(self.value(depth.saturating_add(1))?);
+                        items.push(self.value(depth.wrapping_add(1))?);
                         if self.eat(b']') {
                             break;
                         }
@@ -93,12 +100,12 @@ impl Parser<'_> {
                 Ok(V::Arr(items))
             }
             Some(b'{') => {
-                self.i = self.i.saturating_add(1);
+                self.advance(1);
                 let mut fields = Vec::new();
                 if !self.eat(b'}') {
                     loop {
                         let key = self.key()?;
-                        fields.push((key, self.value(depth.saturating_add(1))?));
+                        fields.push((key, self.value(depth.wrapping_add(1))?));
                         if self.eat(b'}') {
                             break;
                         }
@@ -141,35 +148,33 @@ impl Parser<'_> {
     fn digits(&mut self) -> usize {
         let start = self.i;
         while self.s.get(self.i).is_some_and(u8::is_ascii_digit) {
-            self.i = self.i.saturating_add(1);
+            self.advance(1);
         }
-        self.i.saturating_sub(start)
+        self.i.wrapping_sub(start)
     }
 
     /// A number, kept as its text: `-`, then `0` or digits without a leading 0, then an
     /// optional fraction and exponent, each with at least one digit.
     fn number(&mut self) -> Result<V> {
         let start = self.i;
-        self.i = self
-            .i
-            .saturating_add(usize::from(self.s.get(self.i) == Some(&b'-')));
+        self.advance(usize::from(self.s.get(self.i) == Some(&b'-')));
         match self.s.get(self.i) {
-            Some(b'0') => self.i = self.i.saturating_add(1),
+            Some(b'0') => self.advance(1),
             Some(b'1'..=b'9') => {
                 self.digits();
             }
             _ => return Err(invalid("invalid number")),
         }
         if self.s.get(self.i) == Some(&b'.') {
-            self.i = self.i.saturating_add(1);
+            self.advance(1);
             if self.digits() == 0 {
                 return Err(invalid("invalid number"));
             }
         }
         if matches!(self.s.get(self.i), Some(b'e' | b'E')) {
-            self.i = self.i.saturating_add(1);
+            self.advance(1);
             if matches!(self.s.get(self.i), Some(b'+' | b'-')) {
-                self.i = self.i.saturating_add(1);
+                self.advance(1);
             }
             if self.digits() == 0 {
                 return Err(invalid("invalid number"));
@@ -187,14 +192,14 @@ impl Parser<'_> {
             self.ws();
             match self.s.get(self.i) {
                 Some(b'[') => {
-                    self.i = self.i.saturating_add(1);
+                    self.advance(1);
                     if !self.eat(b']') {
                         open.push(b']');
                         continue;
                     }
                 }
                 Some(b'{') => {
-                    self.i = self.i.saturating_add(1);
+                    self.advance(1);
                     if !self.eat(b'}') {
                         self.key()?;
                         open.push(b'}');
@@ -229,10 +234,10 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Result<u32> {
         let digits = self
             .s
-            .get(self.i..self.i.saturating_add(4))
+            .get(self.i..self.i.wrapping_add(4))
             .filter(|d| d.iter().all(u8::is_ascii_hexdigit))
             .ok_or_else(|| invalid("bad escape"))?;
-        self.i = self.i.saturating_add(4);
+        self.advance(4);
         let text = std::str::from_utf8(digits).map_err(|_| invalid("bad escape"))?;
         u32::from_str_radix(text, 16).map_err(|_| invalid("bad escape"))
     }
@@ -242,7 +247,7 @@ impl Parser<'_> {
         if self.s.get(self.i) != Some(&b'"') {
             return Err(invalid("expected a string"));
         }
-        self.i = self.i.saturating_add(1);
+        self.advance(1);
         let mut out = String::new();
         let mut bad = false;
         loop {
@@ -252,20 +257,20 @@ impl Parser<'_> {
                 .get(self.i)
                 .is_some_and(|&c| c >= 0x20 && c != b'"' && c != b'\\')
             {
-                self.i = self.i.saturating_add(1);
+                self.advance(1);
             }
             out.push_str(
                 std::str::from_utf8(&self.s[start..self.i]).map_err(|_| invalid("bad UTF-8"))?,
             );
             match self.s.get(self.i) {
                 Some(b'"') => {
-                    self.i = self.i.saturating_add(1);
+                    self.advance(1);
                     return Ok(if bad { V::Bad } else { V::Str(out) });
                 }
                 Some(b'\\') => {
-                    self.i = self.i.saturating_add(1);
+                    self.advance(1);
                     let c = *self.s.get(self.i).ok_or_else(|| invalid("bad escape"))?;
-                    self.i = self.i.saturating_add(1);
+                    self.advance(1);
                     match c {
                         b'"' => out.push('"'),
                         b'\\' => out.push('\\'),
@@ -278,10 +283,10 @@ impl Parser<'_> {
                         b'u' => {
                             let mut n = self.hex4()?;
                             if (0xD800..0xDC00).contains(&n)
-                                && self.s.get(self.i..self.i.saturating_add(2)) == Some(b"\\u")
+                                && self.s.get(self.i..self.i.wrapping_add(2)) == Some(b"\\u")
                             {
                                 let save = self.i;
-                                self.i = self.i.saturating_add(2);
+                                self.advance(2);
                                 let low = self.hex4()?;
                                 if (0xDC00..0xE000).contains(&low) {
                                     // No overflow: ten bits from each half.
