@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Rust: formatting, lints, every test (unit, vectors, proptests, doctests; the npm module's JSON
-# readers' host tests too), the examples on the bundled data, and the benchmarks in smoke mode
-# (each run once, no timing).
+# Rust: formatting, lints, every test (unit, vectors, proptests, doctests; the serde-free JSON
+# readers of the `lite-json` feature too), the examples on the bundled data, and the benchmarks
+# in smoke mode (each run once, no timing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,15 +18,15 @@ export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261129}"
 cargo fmt --all --check
 # The `xlsx` feature (the RPW workbook reader) and the `arrow` feature (the Arrow layouts the
 # Python binding hands over) are built, linted and tested with the rest; the wasm build never
-# has them.
-cargo clippy "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow --all-targets -- -D warnings
+# has them. The `lite-json` feature (the serde-free JSON readers of the npm page module, core's
+# src/json) too: its property tests against serde_json + core, ~15 s. The wasm crate itself is
+# linted and tested in a JavaScript engine (.ci/wasm.sh).
+FEATURES=remitcost/xlsx,remitcost/arrow,remitcost/lite-json
+cargo clippy "${RUST_PACKAGES[@]}" --features "$FEATURES" --all-targets -- -D warnings
+# As the npm modules build core: no default features, with and without lite-json.
 cargo clippy -p remitcost --no-default-features --lib -- -D warnings
-cargo test "${RUST_PACKAGES[@]}" --features remitcost/xlsx,remitcost/arrow
-# The npm module's JSON parser and readers (bindings-wasm/src/read.rs, written by hand for size)
-# against serde_json + core: host unit and property tests, ~15 s. The rest of that crate runs
-# in a JavaScript engine (.ci/wasm.sh).
-cargo clippy -p remitcost-wasm --all-targets -- -D warnings
-cargo test -p remitcost-wasm --lib
+cargo clippy -p remitcost --no-default-features --features lite-json --lib -- -D warnings
+cargo test "${RUST_PACKAGES[@]}" --features "$FEATURES"
 
 # The examples run on the bundled data (the README's main job among them).
 cargo run -q -p remitcost-examples --bin rank_offers >/dev/null

@@ -2,8 +2,8 @@
 
 use crate::currency::currency;
 use crate::decimal::decimal;
-use crate::error::{core, type_error, JsResult};
-use crate::read::{Read, V};
+use crate::error::JsResult;
+use crate::read::variant;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -13,10 +13,7 @@ pub fn rounding(name: &str, value: &JsValue) -> JsResult<remitcost::Rounding> {
     if value.is_undefined() || value.is_null() {
         return Ok(remitcost::Rounding::default());
     }
-    match value.as_string() {
-        Some(text) => core(remitcost::Rounding::read(&V::Str(text))),
-        None => Err(type_error(name, "a rounding rule name (string)", value)),
-    }
+    variant(name, "a rounding rule name (string)", value)
 }
 
 /// A money argument: `{amount, currency}` (amount a decimal string).

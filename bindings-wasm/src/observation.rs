@@ -1,10 +1,10 @@
 //! RPW amounts (core's `observation` module).
 
 use crate::currency::currency;
-use crate::error::{core, type_error, JsResult};
+use crate::error::{core, JsResult};
 use crate::json::Json;
 use crate::money::rounding;
-use crate::read::{object, Read, V};
+use crate::read::{object, variant};
 use remitcost::{Rate, RpwAmount};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -19,10 +19,7 @@ pub fn rpw_amount_in_currency(
     currency_code: &JsValue,
     rule: &JsValue,
 ) -> JsResult {
-    let Some(text) = amount.as_string() else {
-        return Err(type_error("amount", "\"usd200\" or \"usd500\"", amount));
-    };
-    let amount = core(RpwAmount::read(&V::Str(text)))?;
+    let amount: RpwAmount = variant("amount", "\"usd200\" or \"usd500\"", amount)?;
     let rate: Rate = object("usdRate", usd_rate)?;
     let currency = currency("currency", currency_code)?;
     let rule = rounding("rounding", rule)?;

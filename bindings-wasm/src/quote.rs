@@ -3,9 +3,9 @@
 use crate::decimal::{decimal, decimals};
 use crate::error::{core, type_error, JsResult};
 use crate::json::Json;
-use crate::read::{array, options, Read};
+use crate::read::{array, options};
 use js_sys::JsString;
-use remitcost::{Cost, CostOptions, Decimal, Offer, Pricer};
+use remitcost::{Cost, CostOptions, Decimal, FromJson, Offer, Pricer};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -36,9 +36,7 @@ fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
     let json = text
         .as_string()
         .ok_or_else(|| type_error("offer", "JSON-serialisable data", value))?;
-    let offer = Rc::new(core(
-        crate::read::parse(&json).and_then(|v| Offer::read(&v)),
-    )?);
+    let offer = Rc::new(core(Offer::from_json(&json))?);
     LAST_OFFER.set(Some((text, Rc::clone(&offer))));
     Ok(offer)
 }

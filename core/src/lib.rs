@@ -15,6 +15,8 @@ mod error;
 mod fee;
 mod fx;
 mod indicator;
+#[cfg(feature = "lite-json")]
+mod json;
 mod kernel;
 mod money;
 mod observation;
@@ -55,6 +57,8 @@ pub use indicator::{
     corridor_indicators, group_corridors, indicators, CorridorStat, CorridorWeights,
     CorridorsAbove, Indicators, PeriodIndicators,
 };
+#[cfg(feature = "lite-json")]
+pub use json::FromJson;
 pub use kernel::{CostColumns, Figures};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};

@@ -1,7 +1,7 @@
 //! Property tests of the hand-written JSON parser and readers against what they replaced:
 //! `serde_json::from_str` into core's serde types, its error turned into core's by
-//! `From<serde_json::Error>` (the pre-issue-14 build's path). Host only (`cargo test -p
-//! remitcost-wasm --lib`); `.ci/rust.sh` runs them with a fixed seed.
+//! `From<serde_json::Error>` (the npm module's path before issue 14). `cargo test -p remitcost
+//! --features lite-json`; `.ci/rust.sh` runs them with a fixed seed.
 //!
 //! Deliberate differences, which the properties allow for and nothing else:
 //! - A number is kept as its text, not range-checked (`1e400` parses; serde_json's `Value`
@@ -16,12 +16,16 @@
 //!   reads as it parses, would first have met a bad value (`unknown_currency` …) before the
 //!   syntax error. `JSON.stringify` never writes such text; the codes are compared on JSON text.
 
-use super::{parse, Read, V};
-use proptest::prelude::*;
-use remitcost::{
+// Test code (the independent number grammar, the text edits): an overflow would be a failure.
+#![allow(clippy::arithmetic_side_effects)]
+
+use super::parse::{parse, V};
+use super::read::Read;
+use crate::{
     CostOptions, Error, FeePart, FeeSchedule, Money, Offer, Promotion, RankOptions, Rate, Target,
     Tax,
 };
+use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt::Debug;
@@ -667,7 +671,7 @@ where
         (Err(a), Err(b)) => prop_assert_eq!(a.code(), b.code(), "text {}: {} / {}", text, a, b),
         _ => prop_assert!(
             false,
-            "text {}: serde {:?}, read.rs {:?}",
+            "text {}: serde {:?}, lite-json {:?}",
             text,
             theirs,
             ours
@@ -748,7 +752,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------
-// Regressions: the differences the properties found in the first version of read.rs, each
+// Regressions: the differences the properties found in the first version of the readers, each
 // checked against serde_json as above and against the verdict serde_json gives.
 
 fn json_agrees(text: &str, accepted: bool) {

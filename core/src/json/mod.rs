@@ -1,0 +1,93 @@
+//! Core's input types read from JSON text without serde (feature `lite-json`): a small parser
+//! (parse.rs) and a reader per type written by hand (read.rs), for builds where serde's
+//! derived deserialisers and serde_json cost too many bytes (the npm package's page module,
+//! issue 14). They accept and refuse what `serde_json::from_str` into the same types does,
+//! with the same error codes; the property tests (tests.rs) check them against it on random
+//! and edited JSON, with the few deliberate differences listed there.
+
+mod parse;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use crate::{
+    Charging, CostOptions, Currency, Decimal, FeePart, FeeSchedule, Money, Offer, Order, Promotion,
+    RankOptions, Rate, Result, Rounding, RpwAmount, Speed, Target, Tax, TaxBase,
+};
+
+/// A core input type read from JSON text by the serde-free reader of the `lite-json` feature:
+/// the same value as `serde_json::from_str` gives, or the same error code (`invalid_json` for
+/// text that is not JSON or a shape that does not fit; the code of core's own check for a
+/// value it refuses, such as `invalid_decimal`, `unknown_currency` or `invalid_rate`).
+///
+/// Implemented for the pricing inputs: [`Offer`], [`FeeSchedule`], [`FeePart`], [`Tax`],
+/// [`Promotion`], [`Rate`], [`Money`], [`CostOptions`], [`RankOptions`], [`Target`], their
+/// enums, [`Currency`], [`Decimal`] (a decimal string, as [`parse_decimal`](crate::parse_decimal)
+/// reads it), `String`, `bool`, `i64`, and `Vec` and `Option` of any of them. Sealed: other
+/// types use serde.
+///
+/// ```
+/// use remitcost::{CostOptions, Decimal, FromJson, Offer};
+///
+/// let offer = Offer::from_json(
+///     r#"{"send_currency": "EUR", "receive_currency": "XOF",
+///         "schedule": {"parts": [{"fixed": "4.99"}]},
+///         "offered_rate": {"base": "EUR", "quote": "XOF", "value": "645"},
+///         "mid_rate": {"base": "EUR", "quote": "XOF", "value": "655.957"}}"#,
+/// )?;
+/// let cost = offer.cost(Decimal::from(200), &CostOptions::default())?;
+/// assert_eq!(cost.fee.to_string(), "4.99");
+/// assert_eq!(cost.fx_margin_pct.to_string(), "1.6704");
+///
+/// let err = Offer::from_json(r#"{"send_currency": "EURO", "receive_currency": "XOF"}"#);
+/// assert_eq!(err.unwrap_err().code(), "unknown_currency");
+/// assert_eq!(Vec::<Decimal>::from_json(r#"["1", 2]"#).unwrap_err().code(), "invalid_json");
+/// # Ok::<(), remitcost::Error>(())
+/// ```
+pub trait FromJson: read::Read {
+    /// Reads `Self` from JSON text (white space around it allowed, nothing else after it).
+    ///
+    /// ```
+    /// use remitcost::{FromJson, Rate};
+    ///
+    /// let rate = Rate::from_json(r#" {"base": "EUR", "quote": "XOF", "value": "655.957"} "#)?;
+    /// assert_eq!(rate.value().to_string(), "655.957");
+    /// # Ok::<(), remitcost::Error>(())
+    /// ```
+    fn from_json(text: &str) -> Result<Self> {
+        Self::read(&parse::parse(text)?)
+    }
+}
+
+macro_rules! from_json {
+    ($($t:ty),*) => {
+        $(impl FromJson for $t {})*
+    };
+}
+
+from_json!(
+    Offer,
+    FeeSchedule,
+    FeePart,
+    Tax,
+    Promotion,
+    Rate,
+    Money,
+    CostOptions,
+    RankOptions,
+    Target,
+    Charging,
+    TaxBase,
+    Rounding,
+    RpwAmount,
+    Order,
+    Speed,
+    Currency,
+    Decimal,
+    String,
+    bool,
+    i64
+);
+
+impl<T: FromJson> FromJson for Vec<T> {}
+impl<T: FromJson> FromJson for Option<T> {}
