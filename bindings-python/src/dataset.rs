@@ -155,6 +155,62 @@ pub fn read_rpw_xlsx(
     })
 }
 
+/// Reads the workbook's sheet "Countries" (the classification of its time) from a path,
+/// `bytes` or a binary file object, by its header names (no published layout was found, so
+/// none is assumed): a code column (`Code`, `Country Code`, `code`, …) and at least one of
+/// name (`Economy`, `name`), region, income (`Income group`), lending (`Lending category`),
+/// `G8G20` (or `G8` and `G20`). Every other column is reported (`ignored_column`, and in
+/// `report.extra_columns`); each bad row is rejected with an issue naming its sheet, row and
+/// column. `countries` is the table as JSON text, for `published_indicators(countries=...)`;
+/// it has no income history, so pass `income_vintage="table"` with it. A workbook without
+/// the sheet raises `RemitError` with code `invalid_xlsx`; a header without a code column or
+/// with nothing else, `missing_column`.
+#[pyfunction]
+pub fn read_countries_xlsx(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<CountriesSheet> {
+    let source = Source::extract(source)?;
+    let sheet = py.detach(|| source.read(|r| remitcost::read_countries_xlsx(r)))?;
+    let countries = serde_json::to_string(&sheet.countries)
+        .map_err(|e| Error(remitcost::Error::InvalidJson(e.to_string())))?;
+    Ok(CountriesSheet {
+        countries,
+        len: sheet.countries.iter().count(),
+        report: sheet.report,
+    })
+}
+
+/// The sheet "Countries" as read: `countries` (the table as JSON text: `vintage`
+/// `"workbook"`, `source`, `countries`), `len()` economies, and the `report`.
+#[pyclass(module = "remitcost", frozen)]
+pub struct CountriesSheet {
+    countries: String,
+    len: usize,
+    report: remitcost::ValidationReport,
+}
+
+#[pymethods]
+impl CountriesSheet {
+    /// The table as JSON text (`Countries` in core), for `published_indicators(countries=...)`.
+    #[getter]
+    fn countries(&self) -> String {
+        self.countries.clone()
+    }
+    /// What was read, kept, rejected and flagged; every issue names its `sheet`.
+    #[getter]
+    fn report(&self) -> ValidationReport {
+        ValidationReport(self.report.clone())
+    }
+    fn __len__(&self) -> usize {
+        self.len
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "CountriesSheet({} economies, {} issues)",
+            self.len,
+            self.report.issues.len()
+        )
+    }
+}
+
 /// Reads an RPW dataset with the reader its type needs: a path by its extension (`.csv`,
 /// `.json`, `.xlsx`), `bytes` or a file object by its first bytes (a zip archive is a
 /// workbook, `[` JSON, anything else CSV), or as `format` (`"csv"`, `"json"`, `"xlsx"`) says.

@@ -59,6 +59,8 @@ fn _remitcost(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dataset::read_rpw_csv, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_rpw_json, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_rpw_xlsx, m)?)?;
+    m.add_class::<dataset::CountriesSheet>()?;
+    m.add_function(wrap_pyfunction!(dataset::read_countries_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_rpw, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_corridor_averages, m)?)?;
     m.add_function(wrap_pyfunction!(dataset::read_wdi_csv, m)?)?;

@@ -115,7 +115,7 @@ pub fn fiscal_year(period: Period) -> u16 {
 }
 
 /// The published name of an income group code of the World Bank's history table.
-fn income_name(code: &str) -> Option<&'static str> {
+pub(crate) fn income_name(code: &str) -> Option<&'static str> {
     match code {
         "L" => Some("Low income"),
         "LM" => Some("Lower middle income"),
@@ -153,6 +153,24 @@ impl Countries {
             }
         }
         Ok(table)
+    }
+
+    /// A table of economies whose codes are already checked: ISO alpha-3, uppercase, each
+    /// once (a reader's output). No income history.
+    #[cfg(feature = "xlsx")]
+    pub(crate) fn from_checked(vintage: &str, source: &str, countries: Vec<Country>) -> Countries {
+        let index = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.clone(), i))
+            .collect();
+        Countries {
+            vintage: vintage.to_string(),
+            source: source.to_string(),
+            history_from: 0,
+            countries,
+            index,
+        }
     }
 
     /// The World Bank's classification of 1 July 2023 (FY24: regions as used until 2025, with

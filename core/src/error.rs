@@ -67,8 +67,8 @@ pub enum Error {
     /// A CSV document that cannot be read at all (no header, bad encoding, I/O failure).
     #[error("invalid csv: {0}")]
     InvalidCsv(String),
-    /// An `.xlsx` workbook that cannot be read at all (not a workbook, no RPW dataset sheet,
-    /// no header row, I/O failure).
+    /// An `.xlsx` workbook that cannot be read at all (not a workbook, no RPW dataset sheet —
+    /// or no "Countries" sheet for the classification reader —, no header row, I/O failure).
     #[error("invalid xlsx: {0}")]
     InvalidXlsx(String),
     /// A dataset whose file type (or given format name) is not one remitcost reads: `csv`,

@@ -38,11 +38,14 @@ pub use currency::Currency;
 pub use dataset::{
     read_bilateral_matrix, read_corridor_averages, read_rpw_csv, read_rpw_csv_with, read_wdi_csv,
 };
+#[cfg(feature = "xlsx")]
+pub use dataset::{
+    read_countries_xlsx, read_rpw_xlsx, read_rpw_xlsx_with, CountriesSheet, SHEET_COUNTRIES,
+    SHEET_FROM_2016, SHEET_UP_TO_2016,
+};
 pub use dataset::{
     read_rpw_file, read_rpw_json, read_rpw_json_with, Dataset, ReadOptions, RpwFormat,
 };
-#[cfg(feature = "xlsx")]
-pub use dataset::{read_rpw_xlsx, read_rpw_xlsx_with, SHEET_FROM_2016, SHEET_UP_TO_2016};
 #[cfg(feature = "csv")]
 pub use dataset::{
     BilateralMatrix, CorridorAverage, CorridorAverages, CountryYearValue, WdiSeries,

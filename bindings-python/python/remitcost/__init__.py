@@ -27,7 +27,8 @@ The API, in the core's terms:
   pyarrow table (``decimal128`` columns), a pandas or polars DataFrame;
 - data: :func:`read_rpw` (picks the reader by file type: :func:`read_rpw_csv`,
   :func:`read_rpw_json`, :func:`read_rpw_xlsx` for the World Bank's workbook; a :class:`Dataset` and its
-  :class:`ValidationReport`), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
+  :class:`ValidationReport`), :func:`read_countries_xlsx` (the workbook's "Countries" sheet
+  as a country table), :func:`read_corridor_averages`, :func:`read_wdi_csv`,
   :func:`read_bilateral_matrix`;
 - indicators: :func:`indicators` (from a dataset or straight from a CSV path, in one call),
   :func:`corridor_indicators`, :func:`published_indicators` (the figures of the RPW
@@ -52,6 +53,7 @@ from remitcost._remitcost import (
     cost_columns,
     cost_table,
     CostOptions,
+    CountriesSheet,
     Currency,
     Dataset,
     Excluded,
@@ -78,6 +80,7 @@ from remitcost._remitcost import (
     Rate,
     read_bilateral_matrix,
     read_corridor_averages,
+    read_countries_xlsx,
     read_rpw,
     read_rpw_csv,
     read_rpw_json,
@@ -106,6 +109,7 @@ __all__ = [
     "cost_columns",
     "cost_table",
     "CostOptions",
+    "CountriesSheet",
     "Currency",
     "Dataset",
     "Excluded",
@@ -132,6 +136,7 @@ __all__ = [
     "Rate",
     "read_bilateral_matrix",
     "read_corridor_averages",
+    "read_countries_xlsx",
     "read_rpw",
     "read_rpw_csv",
     "read_rpw_json",

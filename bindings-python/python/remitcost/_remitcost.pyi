@@ -41,6 +41,8 @@ __all__ = [
     "read_rpw_csv",
     "read_rpw_json",
     "read_rpw_xlsx",
+    "CountriesSheet",
+    "read_countries_xlsx",
     "read_corridor_averages",
     "read_wdi_csv",
     "read_bilateral_matrix",
@@ -857,6 +859,32 @@ def read_rpw_xlsx(source: _Source, *, tolerance_pct: _DecimalLike | None = None)
     object; see `read_rpw_csv` for the row rules. Every issue names its `sheet`. A file that is
     not a workbook, or has no dataset sheet, raises `RemitError` with code `invalid_xlsx`.
     """
+def read_countries_xlsx(source: _Source) -> CountriesSheet:
+    """Reads the workbook's sheet "Countries" (the classification of its time) from a path,
+    `bytes` or a binary file object, by its header names (no published layout was found, so
+    none is assumed): a code column (`Code`, `Country Code`, `code`, …) and at least one of
+    name (`Economy`, `name`), region, income (`Income group`), lending (`Lending category`),
+    `G8G20` (or `G8` and `G20`). Every other column is reported (`ignored_column`, and in
+    `report.extra_columns`); each bad row is rejected with an issue naming its sheet, row and
+    column. `countries` is the table as JSON text, for `published_indicators(countries=...)`;
+    it has no income history, so pass `income_vintage="table"` with it. A workbook without
+    the sheet raises `RemitError` with code `invalid_xlsx`; a header without a code column or
+    with nothing else, `missing_column`.
+    """
+
+@final
+class CountriesSheet:
+    """The sheet "Countries" as read: `countries` (the table as JSON text: `vintage`
+    `"workbook"`, `source`, `countries`), `len()` economies, and the `report`.
+    """
+    @property
+    def countries(self) -> str:
+        """The table as JSON text (`Countries` in core), for `published_indicators(countries=...)`."""
+    @property
+    def report(self) -> ValidationReport:
+        """What was read, kept, rejected and flagged; every issue names its `sheet`."""
+    def __len__(self) -> int: ...
+
 def read_rpw(
     source: _Source,
     *,

@@ -15,6 +15,8 @@
 //!   LF, CRLF and bare CR alike.
 
 mod cfa;
+#[cfg(feature = "xlsx")]
+mod classification;
 #[cfg(feature = "csv")]
 mod databank;
 mod format;
@@ -25,6 +27,8 @@ mod rpw;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
+#[cfg(feature = "xlsx")]
+pub use classification::CountriesSheet;
 #[cfg(feature = "csv")]
 pub use databank::{
     read_corridor_averages, read_wdi_csv, CorridorAverage, CorridorAverages, CountryYearValue,
@@ -38,7 +42,10 @@ pub use report::{Issue, IssueReason, Severity, ValidationReport};
 pub use rpw::{read_rpw_csv, read_rpw_csv_with};
 pub use rpw::{read_rpw_json, read_rpw_json_with, Dataset, ReadOptions};
 #[cfg(feature = "xlsx")]
-pub use xlsx::{read_rpw_xlsx, read_rpw_xlsx_with, SHEET_FROM_2016, SHEET_UP_TO_2016};
+pub use xlsx::{
+    read_countries_xlsx, read_rpw_xlsx, read_rpw_xlsx_with, SHEET_COUNTRIES, SHEET_FROM_2016,
+    SHEET_UP_TO_2016,
+};
 
 /// A header name as matched: BOM stripped, trimmed, inner white space collapsed, lowercased.
 pub(crate) fn header_key(name: &str) -> String {

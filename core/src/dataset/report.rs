@@ -48,7 +48,9 @@ pub enum IssueReason {
     BadCountryCode,
     /// A period that is not a calendar quarter (see [`Period`](crate::Period)).
     BadPeriod,
-    /// A `transparent` value other than yes/no/y/n/true/false/1/0.
+    /// A `transparent` value other than yes/no/y/n/true/false/1/0; in a classification sheet,
+    /// a G8 or G20 value other than those, or a `G8G20` value other than `G8/G20`, `G20`, `..`
+    /// or blank.
     BadBoolean,
     /// A cell that is not valid UTF-8 (decoded with replacement characters).
     InvalidText,
@@ -71,6 +73,14 @@ pub enum IssueReason {
     /// A blank fee, fx margin or total cost, the other two stated: read as the value that
     /// `total cost % = fee / amount × 100 + fx margin` implies. A warning.
     ImpliedValue,
+    /// A column the reader does not read (a classification sheet's column that is none of its
+    /// fields, or a second column for the same field): a warning on the header row naming the
+    /// column, whose values are left out. Also listed in
+    /// [`extra_columns`](ValidationReport::extra_columns).
+    IgnoredColumn,
+    /// A country code listed a second time in a classification sheet: the later row is
+    /// rejected.
+    DuplicateCode,
 }
 
 impl IssueReason {
@@ -96,6 +106,8 @@ impl IssueReason {
             IssueReason::NegativeCost => "negative_cost",
             IssueReason::NotOffered => "not_offered",
             IssueReason::ImpliedValue => "implied_value",
+            IssueReason::IgnoredColumn => "ignored_column",
+            IssueReason::DuplicateCode => "duplicate_code",
         }
     }
 }
@@ -199,7 +211,9 @@ pub struct ValidationReport {
     pub non_transparent: usize,
     /// Kept rows with an fx rate of exactly 1, the "not comparable" sentinel, read as no rate.
     pub sentinel_fx_rates: usize,
-    /// Header names the reader did not interpret (kept in each row's `extra`), as published.
+    /// Header names the reader did not interpret, as published: the RPW readers keep their
+    /// values in each row's `extra`; the classification sheet's reader leaves them out and
+    /// flags each ([`IssueReason::IgnoredColumn`]).
     pub extra_columns: Vec<String>,
     /// The tolerance used for the total-cost check, in percentage points (RPW readers).
     #[serde(default, deserialize_with = "crate::decimal::de::option")]

@@ -3,9 +3,10 @@
 //! The workbook has the sheets "Dataset (from Q2 2016)" (today's layout, 42 columns),
 //! "Dataset (up to Q1 2016)" (the pre-2016 layout, 41 columns) and "Countries". Each dataset
 //! sheet is a header row and one row per service, read by the same rules as the CSV export
-//! ([`read_rpw_csv`](super::read_rpw_csv)); "Countries" is the classification of its time and
-//! is not read here.
+//! ([`read_rpw_csv`](super::read_rpw_csv)). "Countries", the classification of its time, is
+//! read on its own by [`read_countries_xlsx`], by its header names.
 
+use super::classification::{CountriesSheet, CountryRows};
 use super::report::ValidationReport;
 use super::rpw::{Dataset, ReadOptions, RowReader};
 use crate::error::{Error, Result};
@@ -16,6 +17,9 @@ use std::io::{Read, Seek};
 pub const SHEET_FROM_2016: &str = "Dataset (from Q2 2016)";
 /// The workbook's sheet of the pre-2016 layout (to 2016_1Q).
 pub const SHEET_UP_TO_2016: &str = "Dataset (up to Q1 2016)";
+
+/// The workbook's sheet of the country classification.
+pub const SHEET_COUNTRIES: &str = "Countries";
 
 /// Reads the RPW workbook (`.xlsx`) with the default [`ReadOptions`].
 ///
@@ -28,7 +32,8 @@ pub const SHEET_UP_TO_2016: &str = "Dataset (up to Q1 2016)";
 /// stores (what a spreadsheet shows: `3.7316`, `655.957`), then parsed exactly; booleans as
 /// `true`/`false`; error cells (`#N/A`) as their text, which a numeric field rejects.
 ///
-/// A file that is not a workbook, or has neither dataset sheet, is [`Error::InvalidXlsx`].
+/// A file that is not a workbook, or has neither dataset sheet, is [`Error::InvalidXlsx`]. The
+/// sheet "Countries" is not read here: see [`read_countries_xlsx`].
 ///
 /// ```
 /// let err = remitcost::read_rpw_xlsx(std::io::Cursor::new(b"id,period\n")).unwrap_err();
@@ -51,12 +56,7 @@ pub fn read_rpw_xlsx_with<R: Read + Seek>(reader: R, options: &ReadOptions) -> R
     let wanted = [SHEET_UP_TO_2016, SHEET_FROM_2016];
     let sheets: Vec<String> = wanted
         .iter()
-        .filter_map(|w| {
-            names
-                .iter()
-                .find(|n| n.trim().eq_ignore_ascii_case(w))
-                .cloned()
-        })
+        .filter_map(|w| find_sheet(&names, w))
         .collect();
     if sheets.is_empty() {
         return Err(Error::InvalidXlsx(format!(
@@ -78,18 +78,82 @@ pub fn read_rpw_xlsx_with<R: Read + Seek>(reader: R, options: &ReadOptions) -> R
     Ok(all)
 }
 
+/// Reads the workbook's sheet "Countries" (the classification of its time) as a
+/// [`Countries`](crate::Countries) table usable as [`Countries::world_bank`](crate::Countries)
+/// is, with [`classify`](crate::Countries::classify).
+///
+/// **Layout assumed.** No published description of the sheet's columns was found, so none is
+/// assumed: the first non-empty row is the header and each column is matched by its name
+/// (any case, runs of spaces or `_` as one space), whatever the order:
+///
+/// | field | header names read |
+/// | --- | --- |
+/// | code (required: ISO alpha-3) | `code`, `country code`, `economy code`, `iso3`, `iso3 code` |
+/// | name | `name`, `economy`, `country`, `country name`, `economy name`, `table name` |
+/// | region | `region` |
+/// | income group | `income`, `income group`, `income level` |
+/// | lending category | `lending`, `lending category` |
+/// | G8 / G20 | `G8G20`, `G8/G20` (`G8/G20`, `G20`, `..` or blank); or `G8` and `G20` (yes/no) |
+///
+/// These are the World Bank's own classification files' headers ("List of economies":
+/// `Economy, Code, Region, Income group, Lending category`; the WDI country table) and the
+/// words of the RPW dataset's country columns (`source_code` … `source_G8G20`). At least one
+/// field besides the code must be there. `..` (the dataset's "none") and blank are no value;
+/// an income group written as a code of the World Bank's history table (`L`, `LM`, `UM`,
+/// `H`) is read as its name; other text is kept as written.
+///
+/// **Nothing is dropped silently.** Every other column (and a second column of a field) is
+/// listed in the report's `extra_columns` and flagged on the header row as
+/// [`IssueReason::IgnoredColumn`](crate::IssueReason) (a warning); so is the first cell
+/// written under a column with no header. A row whose code is blank (`missing_value`), not
+/// three letters (`bad_country_code`) or listed already (`duplicate_code`), or whose G8/G20
+/// value is not one of those above (`bad_boolean`), is rejected with an error naming its
+/// sheet, row and column; a blank name is a warning. Blank rows are counted as skipped.
+///
+/// The table's `vintage` is `"workbook"` and its `source` names the sheet; it has no income
+/// history, so classify with [`IncomeVintage::Table`](crate::IncomeVintage::Table).
+///
+/// A file that is not a workbook, has no sheet "Countries" (any case) or a sheet with nothing
+/// on it is [`Error::InvalidXlsx`]; a header without a code column, or with nothing else, is
+/// [`Error::MissingColumn`].
+///
+/// ```
+/// let err = remitcost::read_countries_xlsx(std::io::Cursor::new(Vec::<u8>::new())).unwrap_err();
+/// assert_eq!(err.code(), "invalid_xlsx");
+/// ```
+pub fn read_countries_xlsx<R: Read + Seek>(reader: R) -> Result<CountriesSheet> {
+    let mut book = Xlsx::new(reader).map_err(invalid)?;
+    let names = book.sheet_names();
+    let sheet = find_sheet(&names, SHEET_COUNTRIES).ok_or_else(|| {
+        Error::InvalidXlsx(format!("no sheet {SHEET_COUNTRIES:?} (sheets: {names:?})"))
+    })?;
+    let mut rows: Option<CountryRows> = None;
+    let mut skipped = 0usize;
+    for_each_row(&mut book, &sheet, |row, line| {
+        if line.iter().all(String::is_empty) {
+            skipped = skipped.saturating_add(1);
+        } else if let Some(rows) = rows.as_mut() {
+            rows.row(row_number(row), line);
+        } else {
+            rows = Some(CountryRows::new(line, row_number(row), &sheet)?);
+        }
+        Ok(())
+    })?;
+    let mut rows =
+        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
+    rows.skipped(skipped);
+    Ok(rows.finish())
+}
+
 /// One dataset sheet, streamed cell by cell (the sheet is never held whole in memory).
 fn read_sheet<R: Read + Seek>(
     book: &mut Xlsx<R>,
     sheet: &str,
     options: &ReadOptions,
 ) -> Result<Dataset> {
-    let mut cells = book.worksheet_cells_reader(sheet).map_err(invalid)?;
     let mut rows: Option<RowReader> = None;
     let mut skipped = 0usize;
-    let mut line: Vec<String> = Vec::new();
-    let mut at: Option<u32> = None;
-    let mut each = |row: u32, line: &mut Vec<String>| -> Result<()> {
+    for_each_row(book, sheet, |row, line| {
         if line.iter().all(String::is_empty) {
             skipped = skipped.saturating_add(1);
         } else if let Some(rows) = rows.as_mut() {
@@ -97,15 +161,28 @@ fn read_sheet<R: Read + Seek>(
         } else {
             rows = Some(RowReader::new(line, options)?);
         }
-        line.clear();
         Ok(())
-    };
+    })?;
+    let mut rows =
+        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
+    rows.skipped(skipped);
+    Ok(rows.finish())
+}
+
+/// Streams a sheet's rows to `each` (0-based row, its cells as text), cell by cell.
+fn for_each_row<R: Read + Seek>(
+    book: &mut Xlsx<R>,
+    sheet: &str,
+    mut each: impl FnMut(u32, &[String]) -> Result<()>,
+) -> Result<()> {
+    let mut cells = book.worksheet_cells_reader(sheet).map_err(invalid)?;
+    let mut line: Vec<String> = Vec::new();
+    let mut at: Option<u32> = None;
     while let Some(cell) = cells.next_cell().map_err(invalid)? {
         let (row, column) = cell.get_position();
-        if at.is_some_and(|r| r != row) {
-            if let Some(r) = at {
-                each(r, &mut line)?;
-            }
+        if let Some(r) = at.filter(|&r| r != row) {
+            each(r, &line)?;
+            line.clear();
         }
         at = Some(row);
         let column = usize::try_from(column).unwrap_or(usize::MAX);
@@ -117,12 +194,17 @@ fn read_sheet<R: Read + Seek>(
         }
     }
     if let Some(r) = at {
-        each(r, &mut line)?;
+        each(r, &line)?;
     }
-    let mut rows =
-        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
-    rows.skipped(skipped);
-    Ok(rows.finish())
+    Ok(())
+}
+
+/// The sheet of this name in the workbook, whatever its case and surrounding spaces.
+fn find_sheet(names: &[String], wanted: &str) -> Option<String> {
+    names
+        .iter()
+        .find(|n| n.trim().eq_ignore_ascii_case(wanted))
+        .cloned()
 }
 
 /// Columns read past which cells are ignored (the RPW sheets have 41 and 42; a stray cell
