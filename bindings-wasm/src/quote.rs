@@ -75,20 +75,22 @@ pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsR
 
 /// An offer read once and kept in the module: `prepare(offer)`, then `p.cost(sendAmount,
 /// options)` answers as `cost(offer, sendAmount, options)` (the same object, the same errors;
-/// `p.sendFor`, `p.sendWithin` likewise) without the offer's `JSON.stringify` at each call (issue 14). Each call prices through
-/// core's `Pricer`. Its memory goes back to the module when the handle is garbage-collected
-/// (the glue's `FinalizationRegistry`); `free()` gives it back at once.
+/// `p.sendFor`, `p.sendWithin` likewise) without the offer's `JSON.stringify` at each call
+/// (issue 14). It keeps core's `Pricer` for the last options given (the per-offer work done
+/// once). Its memory goes back to the module when the handle is garbage-collected (the glue's
+/// `FinalizationRegistry`); `free()` gives it back at once.
 #[wasm_bindgen]
 pub struct PreparedOffer {
-    offer: Rc<Offer>,
+    pricer: RefCell<Pricer<'static>>,
 }
 
 /// Reads an offer once (`TypeError` / `RemitError` as `cost` does for its offer) and keeps it
 /// in the module: see `PreparedOffer`.
 #[wasm_bindgen]
 pub fn prepare(offer: &JsValue) -> JsResult<PreparedOffer> {
+    let offer = Rc::unwrap_or_clone(offer_arg(offer)?);
     Ok(PreparedOffer {
-        offer: offer_arg(offer)?,
+        pricer: RefCell::new(Pricer::owned(offer, &CostOptions::default())),
     })
 }
 
@@ -98,7 +100,11 @@ impl PreparedOffer {
     pub fn cost(&self, send_amount: &JsValue, opts: &JsValue) -> JsResult {
         let amount = decimal("sendAmount", send_amount)?;
         let opts: CostOptions = options("options", opts)?;
-        cost_js(&core(Pricer::new(&self.offer, &opts).cost(amount))?)
+        let mut pricer = self.pricer.borrow_mut();
+        if *pricer.options() != opts {
+            *pricer = Pricer::owned(pricer.offer().clone(), &opts);
+        }
+        cost_js(&core(pricer.cost(amount))?)
     }
 
     /// `sendFor(offer, receiveAmount, options)` for the prepared offer.
@@ -106,7 +112,8 @@ impl PreparedOffer {
     pub fn send_for(&self, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
         let amount = decimal("receiveAmount", receive_amount)?;
         let opts: CostOptions = options("options", opts)?;
-        cost_js(&core(self.offer.send_for(amount, &opts))?)
+        let pricer = self.pricer.borrow();
+        cost_js(&core(pricer.offer().send_for(amount, &opts))?)
     }
 
     /// `sendWithin(offer, totalPaid, options)` for the prepared offer.
@@ -114,7 +121,8 @@ impl PreparedOffer {
     pub fn send_within(&self, total_paid: &JsValue, opts: &JsValue) -> JsResult {
         let amount = decimal("totalPaid", total_paid)?;
         let opts: CostOptions = options("options", opts)?;
-        cost_js(&core(self.offer.send_within(amount, &opts))?)
+        let pricer = self.pricer.borrow();
+        cost_js(&core(pricer.offer().send_within(amount, &opts))?)
     }
 }
 
