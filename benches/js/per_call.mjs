@@ -3,13 +3,13 @@
 // offer; the `nodejs` build): `cost(offer, amount)` against a prepared offer's `p.cost(amount)`.
 // Two runs alternate in one process; the amount cycles over a few keystrokes' values.
 //
-//   node benches/js/per_call.mjs
+//   node benches/js/per_call.mjs     (REMITCOST_PKG=path/to/remitcost.js: another nodejs build)
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { loadavg } from "node:os";
 
 const require = createRequire(import.meta.url);
-const remit = require("../../bindings-wasm/pkg-node/remitcost.js");
+const remit = require(process.env.REMITCOST_PKG ?? "../../bindings-wasm/pkg-node/remitcost.js");
 
 const offer = {
   provider: "Example MTO",
