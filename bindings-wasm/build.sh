@@ -43,7 +43,10 @@ for module in "${modules[@]}"; do
     cp "$BUILD/remitcost.wasm" "$BUILD/module-$name.wasm"
     for target in web nodejs; do
         case "$target" in web) out="$HERE/pkg-web" ;; nodejs) out="$HERE/pkg-node" ;; esac
-        # The TypeScript declarations are hand-written (types/), not generated.
+        # The TypeScript declarations are hand-written (types/), not generated. The classes'
+        # memory needs no free(): this CLI version always registers each instance with a
+        # FinalizationRegistry (its `--weak-refs` flag is deprecated as "runtime-detected", a
+        # no-op); tests/prepared.test.mjs checks both targets' glue and that memory stays flat.
         wasm-bindgen "$BUILD/module-$name.wasm" --target "$target" --out-dir "$out" --out-name "$name" --no-typescript
     done
     web="$HERE/pkg-web/${name}_bg.wasm" node="$HERE/pkg-node/${name}_bg.wasm"

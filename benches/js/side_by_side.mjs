@@ -3,7 +3,7 @@
 // offers x 1,000 amounts = 100,000 quotes; --smoke: 10 x 100).
 //
 //   pricing  remitcost costTable (one call, exact, 15 figures per quote), remitcost cost()
-//            called once per quote, a plain-number loop and a big.js loop (7 figures each);
+//            called once per quote, the same through prepared offers (p.cost()), a plain-number loop and a big.js loop (7 figures each);
 //   ranking  100 offers for one amount: rankOffers against the same with numbers / big.js;
 //   differences  how many number results differ from the exact ones as displayed, and by a
 //            full cent / 0.01 percentage point; big.js is checked equal to remitcost.
@@ -109,6 +109,16 @@ const [tLoopSub] = median(() => {
   for (const o of offers) for (const a of amounts) { if (n++ >= loopQuotes) return; remit.cost(o, a); }
 }, Math.max(1, Math.floor(repeat / 2)));
 const tLoop = (tLoopSub * nQuotes) / loopQuotes;
+// The same calls through prepared offers (`prepare(offer)` once per offer, then `p.cost(a)`),
+// as a page keeping its offers does: no offer passed as JSON at each call.
+const [tPreparedSub] = median(() => {
+  let n = 0;
+  for (const o of offers) {
+    const p = remit.prepare(o);
+    for (const a of amounts) { if (n++ >= loopQuotes) return; p.cost(a); }
+  }
+}, Math.max(1, Math.floor(repeat / 2)));
+const tPrepared = (tPreparedSub * nQuotes) / loopQuotes;
 const [tNum, nums] = median(numbers, repeat);
 const [tBig, bigOut] = median(bigs, repeat);
 
@@ -161,6 +171,7 @@ console.log(`JS (Node ${process.version}): pricing ${nQuotes.toLocaleString("en"
 line("remitcost wasm costTable + 13 typed figure columns (exact)", tTable, tTable);
 line("  then .toStrings() (every column as decimal strings)", tStrings, tTable);
 line(`remitcost wasm cost() per quote (${loopQuotes.toLocaleString("en")} timed, scaled)`, tLoop, tTable);
+line(`remitcost wasm prepare(offer), p.cost() per quote (same)`, tPrepared, tTable);
 line("plain JS numbers (7 figures)", tNum, tTable);
 line("big.js (exact, 7 figures)", tBig, tTable);
 console.log(`JS: ranking ${rankOffersIn.length} EUR -> XOF offers for one amount (median of ${rankRuns}; ms, ratio to rankOffers)`);

@@ -3,8 +3,10 @@
 //!
 //! Conventions (one schema in every language): decimals are strings in and out; functions are
 //! camelCase; data keys are snake_case exactly as in core's JSON (testdata/vectors); inputs and
-//! outputs are plain objects (read and written through core's serde JSON), so no caller ever
-//! holds a handle that needs `free()`. Core errors are thrown as a JS `Error` named
+//! outputs are plain objects (read and written through core's serde JSON). The two classes,
+//! `CostTable` and `PreparedOffer` (an offer read once for many calls, issue 14), never need
+//! `free()`: the wasm-bindgen glue hands their memory back when they are garbage-collected (a
+//! `FinalizationRegistry`); `free()` does it at once. Core errors are thrown as a JS `Error` named
 //! `RemitError` with core's stable `code`; a value of the wrong JavaScript type is a
 //! `TypeError`. The hand-written TypeScript declarations are in `types/`.
 //!

@@ -73,6 +73,59 @@ pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsR
     cost_js(&core(offer.send_within(amount, &opts))?)
 }
 
+/// An offer read once and kept in the module: `prepare(offer)`, then `p.cost(sendAmount,
+/// options)` answers as `cost(offer, sendAmount, options)` (the same object, the same errors;
+/// `p.sendFor`, `p.sendWithin` likewise) without the offer's `JSON.stringify` at each call
+/// (issue 14). It keeps core's `Pricer` for the last options given (the per-offer work done
+/// once). Its memory goes back to the module when the handle is garbage-collected (the glue's
+/// `FinalizationRegistry`); `free()` gives it back at once.
+#[wasm_bindgen]
+pub struct PreparedOffer {
+    pricer: RefCell<Pricer<'static>>,
+}
+
+/// Reads an offer once (`TypeError` / `RemitError` as `cost` does for its offer) and keeps it
+/// in the module: see `PreparedOffer`.
+#[wasm_bindgen]
+pub fn prepare(offer: &JsValue) -> JsResult<PreparedOffer> {
+    let offer = Rc::unwrap_or_clone(offer_arg(offer)?);
+    Ok(PreparedOffer {
+        pricer: RefCell::new(Pricer::owned(offer, &CostOptions::default())),
+    })
+}
+
+#[wasm_bindgen]
+impl PreparedOffer {
+    /// `cost(offer, sendAmount, options)` for the prepared offer.
+    pub fn cost(&self, send_amount: &JsValue, opts: &JsValue) -> JsResult {
+        let amount = decimal("sendAmount", send_amount)?;
+        let opts: CostOptions = options("options", opts)?;
+        let mut pricer = self.pricer.borrow_mut();
+        if *pricer.options() != opts {
+            *pricer = Pricer::owned(pricer.offer().clone(), &opts);
+        }
+        cost_js(&core(pricer.cost(amount))?)
+    }
+
+    /// `sendFor(offer, receiveAmount, options)` for the prepared offer.
+    #[wasm_bindgen(js_name = sendFor)]
+    pub fn send_for(&self, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
+        let amount = decimal("receiveAmount", receive_amount)?;
+        let opts: CostOptions = options("options", opts)?;
+        let pricer = self.pricer.borrow();
+        cost_js(&core(pricer.offer().send_for(amount, &opts))?)
+    }
+
+    /// `sendWithin(offer, totalPaid, options)` for the prepared offer.
+    #[wasm_bindgen(js_name = sendWithin)]
+    pub fn send_within(&self, total_paid: &JsValue, opts: &JsValue) -> JsResult {
+        let amount = decimal("totalPaid", total_paid)?;
+        let opts: CostOptions = options("options", opts)?;
+        let pricer = self.pricer.borrow();
+        cost_js(&core(pricer.offer().send_within(amount, &opts))?)
+    }
+}
+
 /// A cost as a JS object, its JSON text written directly (core's `push_decimal`): the same
 /// object as core's JSON form, without rust_decimal's `Display` (a fifth of a `cost()` call).
 fn cost_js(cost: &Cost) -> JsResult {

@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::kernel::{cost_of, scales, CostColumns, Figures, Kernel};
 use crate::quote::{Cost, CostOptions, Offer};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// An offer made ready to price any number of amounts under one set of options.
 ///
@@ -28,7 +29,7 @@ use rust_decimal::Decimal;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Pricer<'a> {
-    offer: &'a Offer,
+    offer: Cow<'a, Offer>,
     options: CostOptions,
     ready: Result<Ready>,
 }
@@ -37,6 +38,16 @@ pub struct Pricer<'a> {
 #[derive(Debug, Clone)]
 struct Ready {
     kernel: Kernel,
+}
+
+impl Ready {
+    fn new(offer: &Offer, options: &CostOptions) -> Result<Ready> {
+        offer.rates()?;
+        offer.check_fresh(options)?;
+        Ok(Ready {
+            kernel: Kernel::new(offer, options),
+        })
+    }
 }
 
 impl<'a> Pricer<'a> {
@@ -52,17 +63,43 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(pricer.cost(Decimal::from(100)).unwrap_err().code(), "invalid_rate");
     /// ```
     pub fn new(offer: &'a Offer, options: &CostOptions) -> Pricer<'a> {
-        let ready = offer.rates().and_then(|_| {
-            offer.check_fresh(options)?;
-            Ok(Ready {
-                kernel: Kernel::new(offer, options),
-            })
-        });
         Pricer {
-            offer,
+            ready: Ready::new(offer, options),
+            offer: Cow::Borrowed(offer),
             options: *options,
-            ready,
         }
+    }
+
+    /// [`Pricer::new`] keeping the offer itself: a pricer that can be stored (a binding's
+    /// prepared offer), with the same results.
+    ///
+    /// ```
+    /// use remitcost::{CostOptions, Decimal, Offer, Pricer};
+    /// let offer: Offer = serde_json::from_str(r#"{"send_currency": "EUR",
+    ///   "receive_currency": "EUR", "schedule": {"parts": [{"fixed": "1"}]}}"#).unwrap();
+    /// let options = CostOptions::default();
+    /// let pricer: Pricer<'static> = Pricer::owned(offer.clone(), &options);
+    /// assert_eq!(pricer.offer(), &offer);
+    /// assert_eq!(pricer.options(), &options);
+    /// let amount = Decimal::from(100);
+    /// assert_eq!(pricer.cost(amount), Pricer::new(&offer, &options).cost(amount));
+    /// ```
+    pub fn owned(offer: Offer, options: &CostOptions) -> Pricer<'static> {
+        Pricer {
+            ready: Ready::new(&offer, options),
+            offer: Cow::Owned(offer),
+            options: *options,
+        }
+    }
+
+    /// The offer priced.
+    pub fn offer(&self) -> &Offer {
+        &self.offer
+    }
+
+    /// The options it prices under.
+    pub fn options(&self) -> &CostOptions {
+        &self.options
     }
 
     /// What sending `amount` costs: the same result (or error) as
@@ -79,7 +116,7 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(fees, ["1.50", "6.00"]);
     /// ```
     pub fn cost(&self, amount: Decimal) -> Result<Cost> {
-        self.figures(amount).map(|f| cost_of(self.offer, &f))
+        self.figures(amount).map(|f| cost_of(&self.offer, &f))
     }
 
     /// The figures of [`Pricer::cost`] as integers, in the order of [`Cost::FIGURES`], each at
@@ -109,7 +146,7 @@ impl<'a> Pricer<'a> {
             Ok(ready) => ready,
             Err(e) => return Err(e.clone()),
         };
-        let offer = self.offer;
+        let offer = &*self.offer;
         offer.schedule.check_amount(amount)?;
         ready.kernel.figures(offer, &self.options, amount)
     }

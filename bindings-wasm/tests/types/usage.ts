@@ -10,7 +10,7 @@ import init, {
   type Ranking,
   type RemitError,
 } from "remitcost/web";
-import { cost, type Cost } from "remitcost";
+import { cost, prepare, PreparedOffer, type Cost } from "remitcost";
 // The aggregations are the second module (loaded on demand by a page: its own init).
 import { indicators, type Indicators, type Observation } from "remitcost/aggregate";
 import initAggregate, { group, type Grouping, type RemitError as AggregateError } from "remitcost/aggregate/web";
@@ -67,6 +67,17 @@ export async function byCorridor(rows: Observation[]): Promise<string[]> {
 }
 
 export const total: string = cost(offer, "200").total_cost_pct;
+
+// A prepared offer: the same answers, the offer read once (no free() needed; free() allowed).
+const prepared: PreparedOffer = prepare(offer);
+export const perKeystroke: Cost[] = ["200", "250"].map((a) => prepared.cost(a, { rounding: "half_even" }));
+export const needed: string = prepared.sendFor("100000").send_amount;
+export const within: string = prepared.sendWithin("300", null).send_amount;
+prepared.free();
+// @ts-expect-error: decimals are strings, not numbers
+prepared.cost(200);
+// @ts-expect-error: the handle is made by prepare(), not new
+new PreparedOffer();
 
 // @ts-expect-error: decimals are strings, not numbers
 cost(offer, 200);

@@ -1,0 +1,49 @@
+// Per-call CPU time of the page module's pricing calls (issue 14's measure: `process.cpuUsage`,
+// so that other jobs' load counts less; best of 15 batches of 2,000 calls; a one-part EUR -> XOF
+// offer; the `nodejs` build): `cost(offer, amount)` against a prepared offer's `p.cost(amount)`.
+// Two runs alternate in one process; the amount cycles over a few keystrokes' values.
+//
+//   node benches/js/per_call.mjs     (REMITCOST_PKG=path/to/remitcost.js: another nodejs build)
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { loadavg } from "node:os";
+
+const require = createRequire(import.meta.url);
+const remit = require(process.env.REMITCOST_PKG ?? "../../bindings-wasm/pkg-node/remitcost.js");
+
+const offer = {
+  provider: "Example MTO",
+  send_currency: "EUR",
+  receive_currency: "XOF",
+  schedule: { parts: [{ fixed: "4.90" }] },
+  offered_rate: { base: "EUR", quote: "XOF", value: "645" },
+  mid_rate: { base: "EUR", quote: "XOF", value: "655.957" },
+};
+const amounts = ["2", "20", "200", "200.5"];
+const CALLS = 2_000;
+const BATCHES = 15;
+
+/** Best (least disturbed) CPU µs per call of `call(amount)` over BATCHES x CALLS calls. */
+function perCall(call) {
+  let best = Infinity;
+  for (let b = 0; b < BATCHES; b++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < CALLS; i++) call(amounts[i & 3]);
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / CALLS);
+  }
+  return best;
+}
+
+const p = remit.prepare(offer);
+for (const a of amounts) assert.deepEqual(p.cost(a), remit.cost(offer, a));
+const rows = { "cost(offer, amount)": [], "p.cost(amount), p = prepare(offer)": [] };
+for (let run = 0; run < 2; run++) {
+  rows["cost(offer, amount)"].push(perCall((a) => remit.cost(offer, a)));
+  rows["p.cost(amount), p = prepare(offer)"].push(perCall((a) => p.cost(a)));
+}
+console.log(`Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`CPU µs per call (best of ${BATCHES} x ${CALLS.toLocaleString("en")} calls; two runs):`);
+for (const [name, us] of Object.entries(rows)) {
+  console.log(`  ${name.padEnd(40)} ${us.map((u) => u.toFixed(2).padStart(6)).join("  ")}`);
+}
