@@ -127,20 +127,12 @@ pub fn read_countries_xlsx<R: Read + Seek>(reader: R) -> Result<CountriesSheet> 
     let sheet = find_sheet(&names, SHEET_COUNTRIES).ok_or_else(|| {
         Error::InvalidXlsx(format!("no sheet {SHEET_COUNTRIES:?} (sheets: {names:?})"))
     })?;
-    let mut rows: Option<CountryRows> = None;
-    let mut skipped = 0usize;
-    for_each_row(&mut book, &sheet, |row, line| {
-        if line.iter().all(String::is_empty) {
-            skipped = skipped.saturating_add(1);
-        } else if let Some(rows) = rows.as_mut() {
-            rows.row(row_number(row), line);
-        } else {
-            rows = Some(CountryRows::new(line, row_number(row), &sheet)?);
-        }
-        Ok(())
-    })?;
-    let mut rows =
-        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
+    let (mut rows, skipped) = read_with_header(
+        &mut book,
+        &sheet,
+        |line, row| CountryRows::new(line, row, &sheet),
+        |rows, row, line| rows.row(row, line),
+    )?;
     rows.skipped(skipped);
     Ok(rows.finish())
 }
@@ -151,22 +143,41 @@ fn read_sheet<R: Read + Seek>(
     sheet: &str,
     options: &ReadOptions,
 ) -> Result<Dataset> {
-    let mut rows: Option<RowReader> = None;
+    let (mut rows, skipped) = read_with_header(
+        book,
+        sheet,
+        |line, _| RowReader::new(line, options),
+        |rows, row, line| rows.row(row, line, &[]),
+    )?;
+    rows.skipped(skipped);
+    Ok(rows.finish())
+}
+
+/// Streams a sheet whose first non-blank line is its header: `header` makes the reader of the
+/// sheet from that line (and its 1-based row number), `row` gives it each later non-blank
+/// line. Returns the reader and how many blank lines were skipped. Errors: `header`'s, a sheet
+/// with no header row ([`Error::InvalidXlsx`]).
+fn read_with_header<R: Read + Seek, T>(
+    book: &mut Xlsx<R>,
+    sheet: &str,
+    mut header: impl FnMut(&[String], usize) -> Result<T>,
+    mut row: impl FnMut(&mut T, usize, &[String]),
+) -> Result<(T, usize)> {
+    let mut reader: Option<T> = None;
     let mut skipped = 0usize;
-    for_each_row(book, sheet, |row, line| {
+    for_each_row(book, sheet, |n, line| {
         if line.iter().all(String::is_empty) {
             skipped = skipped.saturating_add(1);
-        } else if let Some(rows) = rows.as_mut() {
-            rows.row(row_number(row), line, &[]);
+        } else if let Some(reader) = reader.as_mut() {
+            row(reader, row_number(n), line);
         } else {
-            rows = Some(RowReader::new(line, options)?);
+            reader = Some(header(line, row_number(n))?);
         }
         Ok(())
     })?;
-    let mut rows =
-        rows.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
-    rows.skipped(skipped);
-    Ok(rows.finish())
+    let reader =
+        reader.ok_or_else(|| Error::InvalidXlsx(format!("sheet {sheet:?} has no header row")))?;
+    Ok((reader, skipped))
 }
 
 /// Streams a sheet's rows to `each` (0-based row, its cells as text), cell by cell.
