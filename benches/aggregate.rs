@@ -7,6 +7,7 @@
 //! 10.c.1, the shares below 5% and 10%, the MTO and digital indices).
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use remitcost::arrow::{arrow_schema::DataType, Builder, Columns, Values};
 use remitcost::{
     group, indicators, published_indicators, AggregateOptions, CorridorWeights, Decimal, Dimension,
     Frame, Observation, Partial, Period, Price, PublishedOptions,
@@ -112,6 +113,24 @@ fn observations() -> Vec<Observation> {
             o
         })
         .collect()
+}
+
+/// The rows as Arrow columns: the observation table, and the same with plain text.
+fn arrow_tables(rows: &[Observation]) -> (Columns, Columns) {
+    let table = remitcost::arrow::observation_table(rows);
+    let whole = Columns::new(std::slice::from_ref(&table));
+    let mut plain = Builder::default();
+    for field in table.schema().fields() {
+        let name = field.name();
+        plain = match field.data_type() {
+            DataType::Dictionary(..) => {
+                let text = whole.get(&[name.as_str()]).unwrap().text().unwrap();
+                plain.col(name, Values::Str(text))
+            }
+            _ => plain.array(name, table.column_by_name(name).unwrap().clone()),
+        };
+    }
+    (whole, Columns::new(&[plain.build()]))
 }
 
 fn aggregate(c: &mut Criterion) {
@@ -227,6 +246,23 @@ fn aggregate(c: &mut Criterion) {
             p
         })
     });
+    // Arrow batches of the same rows into a partial state (what `Partial.add_batch` and the
+    // Spark and Polars paths run): the observation table as written (dictionary-encoded
+    // text), and with plain text columns (a CSV read by pyarrow or polars), each then
+    // finished into the grouping, to set beside `frame_group_period_corridor`.
+    let (dictionary, plain) = arrow_tables(&rows);
+    for (name, table) in [
+        ("arrow_partial_add_grouping_dictionary", &dictionary),
+        ("arrow_partial_add_grouping_plain", &plain),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut p = Partial::new(&[Dimension::Period, Dimension::Corridor], &options);
+                remitcost::arrow::add(&mut p, black_box(table)).unwrap();
+                p.grouping().unwrap()
+            })
+        });
+    }
     // The floor: one bare pass over the rows reading what every aggregation needs (the
     // price, the flag, the speed and the corridor codes), summing the costs.
     g.bench_function("baseline_one_pass", |b| {

@@ -251,7 +251,9 @@ pub fn read_rpw_json(
 /// The rows of an RPW-layout dataset that passed validation (`len(dataset)` of them), and
 /// the `report` on all of them. `to_table()` (or `to_pandas()`, `to_arrow()`,
 /// `to_polars()`) gives one row per observation: its identity and labels, `transparent`,
-/// the `cc1_…` (USD 200) and `cc2_…` (USD 500) price blocks, `interbank_fx`.
+/// the `cc1_…` (USD 200) and `cc2_…` (USD 500) price blocks, `interbank_fx`. Its text
+/// columns but `id` are dictionary-encoded (categories in pandas, categoricals in polars):
+/// each distinct label stored once.
 ///
 /// Aggregations (`group`, `indicators`, `Partial.add`) code the rows into columns the first
 /// time and keep them with the dataset, so that later ones over it are fast.

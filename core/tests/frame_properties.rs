@@ -260,8 +260,64 @@ fn a_column_the_frame_does_not_code_is_incompatible() {
     }
 }
 
+/// Arrow batches of `rows` as [`remitcost::arrow::observation_table`] writes them
+/// (dictionary-encoded text), split in two, and the same with every text column plain
+/// `large_string` (what a CSV read by pyarrow or polars gives).
+#[cfg(feature = "arrow")]
+fn arrow_layouts(rows: &[Observation]) -> [remitcost::arrow::Columns; 2] {
+    use remitcost::arrow::{arrow_schema::DataType, Builder, Columns, Values};
+    let table = remitcost::arrow::observation_table(rows);
+    let whole = Columns::new(std::slice::from_ref(&table));
+    let mut plain = Builder::default();
+    for field in table.schema().fields() {
+        let column = whole.get(&[field.name().as_str()]).unwrap();
+        plain = match field.data_type() {
+            DataType::Dictionary(..) => {
+                plain.col(field.name(), Values::Str(column.text().unwrap()))
+            }
+            _ => plain.array(
+                field.name(),
+                table.column_by_name(field.name()).unwrap().clone(),
+            ),
+        };
+    }
+    let plain = plain.build();
+    let split = |t: &remitcost::arrow::arrow_array::RecordBatch| {
+        let half = t.num_rows() / 2;
+        Columns::new(&[t.slice(0, half), t.slice(half, t.num_rows() - half)])
+    };
+    [split(&table), split(&plain)]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Arrow batches of service rows, in either text layout, frame and add to a partial
+    /// state exactly as their observations do: the frame built column by column is the one
+    /// built from the observations, and a state fed batches (through a frame holding only the
+    /// columns its pass reads) is the observations' state, or fails with the same error.
+    #[cfg(feature = "arrow")]
+    #[test]
+    fn arrow_batches_frame_and_add_as_their_rows_do(specs in prop::collection::vec(spec(), 0..60)) {
+        let rows: Vec<Observation> = specs.iter().map(observation).collect();
+        for columns in arrow_layouts(&rows) {
+            for o in options() {
+                let read = remitcost::arrow::observations(&columns, &o).unwrap();
+                prop_assert_eq!(
+                    remitcost::arrow::frame(&columns, &o).unwrap(),
+                    Frame::from_observations(&read).unwrap()
+                );
+                for d in dims() {
+                    let mut by_rows = Partial::new(&d, &o);
+                    let rows_added = by_rows.add(&read).map_err(|e| e.code());
+                    let mut by_batch = Partial::new(&d, &o);
+                    let added = remitcost::arrow::add(&mut by_batch, &columns).map_err(|e| e.code());
+                    prop_assert_eq!(added, rows_added, "{:?}", d);
+                    prop_assert_eq!(json(&by_batch), json(&by_rows), "{:?}", d);
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_frame_path_gives_the_row_path_figures(specs in prop::collection::vec(spec(), 0..80)) {

@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// Decimal places of a scaled cost.
-const SCALE: u32 = 10;
+pub(crate) const SCALE: u32 = 10;
 
 /// One service's cost: scaled when it fits, exact otherwise. The representation is canonical
 /// (a cost that fits is always `Scaled`), so equal costs are equal values of one variant.
@@ -36,11 +36,21 @@ pub(crate) enum Cost {
 
 impl Cost {
     pub(crate) fn of(value: Decimal) -> Cost {
+        /// 10^0 to 10^SCALE.
+        const FACTORS: [i64; SCALE as usize + 1] = {
+            let mut f = [1i64; SCALE as usize + 1];
+            let mut i = 1;
+            while i < f.len() {
+                f[i] = f[i - 1] * 10;
+                i += 1;
+            }
+            f
+        };
         let fits = SCALE
             .checked_sub(value.scale())
-            .and_then(|up| 10i64.checked_pow(up))
+            .and_then(|up| FACTORS.get(up as usize))
             .zip(i64::try_from(value.mantissa()).ok())
-            .and_then(|(factor, mantissa)| mantissa.checked_mul(factor));
+            .and_then(|(factor, mantissa)| mantissa.checked_mul(*factor));
         fits.map_or(Cost::Exact(value), Cost::Scaled)
     }
 
@@ -259,7 +269,11 @@ impl Accumulator {
 
     /// The costs as a multiset: distinct values (normalised, `5.10` as `5.1`), ascending, with
     /// how many services have each — the mergeable form a [`Partial`](crate::Partial) keeps.
-    pub(crate) fn multiset(&self) -> Result<Vec<(Decimal, usize)>> {
+    /// The scaled costs are sorted in place.
+    pub(crate) fn multiset(&mut self) -> Result<Vec<(Decimal, usize)>> {
+        if self.exact.is_empty() {
+            return Ok(scaled_multiset(&mut self.scaled));
+        }
         let mut all: Vec<Cost> = self.scaled.iter().map(|v| Cost::Scaled(*v)).collect();
         all.extend(self.exact.iter().map(|d| Cost::Exact(*d)));
         crate::sort::sort_by(&mut all, Ord::cmp);
@@ -314,6 +328,29 @@ pub(crate) fn smart_of<T>(
     }
     let mean = div(sum, Decimal::from(names.len()), "smart")?;
     Ok(Some((mean, names)))
+}
+
+/// Scaled costs as a multiset (see [`Accumulator::multiset`]): sorted as integers (in
+/// place), each distinct value normalised once.
+fn scaled_multiset(values: &mut [i64]) -> Vec<(Decimal, usize)> {
+    values.sort_unstable();
+    let distinct = values.chunk_by(|a, b| a == b);
+    let mut out = Vec::with_capacity(distinct.clone().count());
+    out.extend(distinct.map(|run| (normalized(run.first().copied().unwrap_or(0)), run.len())));
+    out
+}
+
+/// A scaled cost as a normalised `Decimal`: trailing zeros dropped (8, 4, 2 then 1 at a
+/// time, so at most four divisions), as `Decimal::normalize` of its value would.
+fn normalized(scaled: i64) -> Decimal {
+    let (mut v, mut scale) = (scaled, SCALE);
+    for (places, factor) in [(8, 100_000_000), (4, 10_000), (2, 100), (1, 10)] {
+        if scale >= places && v.checked_rem(factor) == Some(0) {
+            v = v.checked_div(factor).unwrap_or(v);
+            scale = scale.saturating_sub(places);
+        }
+    }
+    Decimal::new(v, scale)
 }
 
 /// The median of scaled costs (the mean of the two middle ones for an even count), by
@@ -480,6 +517,35 @@ mod tests {
             "fee": "0", "fx_rate": null, "fx_margin_pct": "0", "total_cost_pct": cost}}),
         )
         .unwrap()
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_scaled_multiset_is_the_exact_one(values in proptest::collection::vec(
+            prop_oneof![-3i64..3, (-1_000i64..1_000).prop_map(|v| v.saturating_mul(100_000_000)), any::<i64>()],
+            0..40,
+        )) {
+            let mut acc = Accumulator::new(0);
+            acc.scaled.clone_from(&values);
+            let mut exact = values.iter().map(|v| Cost::Scaled(*v)).collect::<Vec<_>>();
+            exact.sort();
+            let mut want: Vec<(Decimal, usize)> = Vec::new();
+            for c in exact {
+                let d = c.decimal().normalize();
+                match want.last_mut() {
+                    Some((v, n)) if *v == d => *n = n.saturating_add(1),
+                    _ => want.push((d, 1)),
+                }
+            }
+            let got = acc.multiset().unwrap();
+            // Equal values and equal scales (serialized alike).
+            prop_assert_eq!(
+                got.iter().map(|(d, n)| (d.to_string(), *n)).collect::<Vec<_>>(),
+                want.iter().map(|(d, n)| (d.to_string(), *n)).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

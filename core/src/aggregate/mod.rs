@@ -16,6 +16,10 @@ mod stats;
 pub(crate) use accumulator::{service_groups, ServiceGroup};
 pub use dimension::Dimension;
 pub(crate) use dimension::{column, member};
+#[cfg(feature = "arrow")]
+pub(crate) use frame::{
+    boxed, texts_read, Costs, ExtraColumns, Interning, Parts, MISSING, TEXTS, TEXT_FIELDS,
+};
 pub use frame::{Frame, FrameBuilder, FrameRow, Framed};
 pub(crate) use grouping::finish;
 pub use grouping::{group, GroupStat, Grouping};

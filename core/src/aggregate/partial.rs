@@ -494,7 +494,7 @@ impl Partial {
             rows.named(i)
                 .map_or_else(String::new, |n| n.firm.to_string())
         };
-        for (key, group) in groups {
+        for (key, mut group) in groups {
             let (Some(cheapest), Some(first)) =
                 (rows.named(group.cheapest.1), rows.named(group.first))
             else {

@@ -183,26 +183,37 @@ fn decimal_array(values: &[Option<Decimal>]) -> ArrayRef {
 
 /// Shared text, dictionary-encoded (each distinct text once; rows hold `int32` keys).
 fn dictionary(values: &[Option<Arc<str>>]) -> ArrayRef {
+    dictionary_of(values.iter().map(Option::as_deref))
+}
+
+/// Text, dictionary-encoded from borrowed cells (each distinct text copied once, in order of
+/// first sight; rows hold `int32` keys); plain `large_string` past `int32`'s keys.
+pub(crate) fn dictionary_of<'a>(cells: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
     let mut slots: HashMap<&str, i32> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
-    let mut keys: Vec<Option<i32>> = Vec::with_capacity(values.len());
-    for v in values {
-        let key = match v.as_deref() {
+    let mut keys: Vec<Option<i32>> = Vec::with_capacity(cells.size_hint().0);
+    let mut last: Option<(&str, i32)> = None;
+    for cell in cells.clone() {
+        let key = match cell {
             None => None,
-            Some(text) => match slots.get(text) {
-                Some(k) => Some(*k),
-                None => {
-                    let Ok(k) = i32::try_from(distinct.len()) else {
-                        // More distinct texts than int32 keys: plain text instead.
-                        return Arc::new(LargeStringArray::from_iter(
-                            values.iter().map(|v| v.as_deref()),
-                        ));
-                    };
-                    slots.insert(text, k);
-                    distinct.push(text);
-                    Some(k)
-                }
-            },
+            // Rows often repeat the text above them: no lookup then.
+            Some(text) if last.is_some_and(|(t, _)| t == text) => last.map(|(_, k)| k),
+            Some(text) => {
+                let k = match slots.get(text) {
+                    Some(k) => *k,
+                    None => {
+                        let Ok(k) = i32::try_from(distinct.len()) else {
+                            // More distinct texts than int32 keys: plain text instead.
+                            return Arc::new(LargeStringArray::from_iter(cells));
+                        };
+                        slots.insert(text, k);
+                        distinct.push(text);
+                        k
+                    }
+                };
+                last = Some((text, k));
+                Some(k)
+            }
         };
         keys.push(key);
     }
@@ -213,9 +224,7 @@ fn dictionary(values: &[Option<Arc<str>>]) -> ArrayRef {
     match dictionary {
         Ok(d) => Arc::new(d),
         // Cannot happen (every key indexes `distinct`); plain text all the same.
-        Err(_) => Arc::new(LargeStringArray::from_iter(
-            values.iter().map(|v| v.as_deref()),
-        )),
+        Err(_) => Arc::new(LargeStringArray::from_iter(cells)),
     }
 }
 
@@ -228,8 +237,12 @@ pub struct Builder {
 
 impl Builder {
     /// Adds a column (every column must have the same number of rows; all nullable).
-    pub fn col(mut self, name: &str, values: Values) -> Self {
-        let array = values.into_array();
+    pub fn col(self, name: &str, values: Values) -> Self {
+        self.array(name, values.into_array())
+    }
+
+    /// Adds a column already made an Arrow array (same rules as [`Builder::col`]).
+    pub fn array(mut self, name: &str, array: ArrayRef) -> Self {
         self.fields
             .push(Field::new(name, array.data_type().clone(), true));
         self.columns.push(array);

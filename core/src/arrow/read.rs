@@ -8,7 +8,7 @@ use arrow_array::types::{
     Int8Type, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_buffer::i256;
+use arrow_buffer::{i256, NullBuffer};
 use arrow_schema::DataType;
 
 /// The columns of a run of Arrow batches of one schema (a table, or a stream read whole), found
@@ -146,6 +146,41 @@ fn decimal_of(m: i256, scale: i8) -> Result<Decimal> {
     d.ok_or_else(|| Error::InvalidDecimal(text()))
 }
 
+/// Each dictionary key's position among `null` values where the key is valid and in range,
+/// `null` otherwise (`None`: more values than `u32` positions).
+fn positions<K: Copy + TryInto<usize>>(
+    keys: &[K],
+    nulls: Option<&NullBuffer>,
+    null: usize,
+) -> Option<Vec<u32>> {
+    let null32 = u32::try_from(null).ok()?;
+    // In range, so the position fits `u32` as `null` does.
+    let at = |k: K| match k.try_into() {
+        Ok(k) if k < null => k as u32,
+        _ => null32,
+    };
+    Some(match nulls {
+        None => keys.iter().map(|k| at(*k)).collect(),
+        Some(n) => keys
+            .iter()
+            .zip(n.iter())
+            .map(|(k, valid)| if valid { at(*k) } else { null32 })
+            .collect(),
+    })
+}
+
+/// A `decimal128`'s value: straight into a `Decimal` where mantissa and scale fit one (the
+/// usual case), else as [`decimal_of`] reads it.
+fn decimal128_of(m: i128, scale: i8) -> Result<Decimal> {
+    match u32::try_from(scale) {
+        Ok(s) if s <= 28 && m.unsigned_abs() < 1u128 << 96 => {
+            Decimal::try_from_i128_with_scale(m, s)
+                .or_else(|_| decimal_of(i256::from_i128(m), scale))
+        }
+        _ => decimal_of(i256::from_i128(m), scale),
+    }
+}
+
 /// A float's shortest text that reads back as the same float (`50.0`, `199.99`).
 fn float_text(v: f64) -> String {
     format!("{v:?}")
@@ -202,18 +237,116 @@ impl<'a> Column<'a> {
                 out.extend(values.into_iter().map(|d| d.map(|d| d.to_string())));
             }
             DataType::Dictionary(_, _) => {
+                // Not `normalized_keys`: it panics on a dictionary without values (all null).
                 let dictionary = array.as_any_dictionary();
                 let mut values = Vec::with_capacity(dictionary.values().len());
                 self.text_of(dictionary.values().as_ref(), &mut values)?;
-                for (i, key) in dictionary.normalized_keys().into_iter().enumerate() {
-                    let valid = dictionary.keys().is_valid(i);
-                    out.push(valid.then(|| values.get(key).cloned().flatten()).flatten());
-                }
+                let keys = dictionary.keys();
+                let positions: Option<Vec<u32>> = integers!(keys, k =>
+                    positions(k.values(), keys.logical_nulls().as_ref(), values.len()), None);
+                let Some(positions) = positions else {
+                    return Err(self.unsupported(keys.data_type(), "dictionary keys"));
+                };
+                out.extend(
+                    positions
+                        .iter()
+                        .map(|p| values.get(*p as usize).cloned().flatten()),
+                );
             }
             ty => integers!(array, a => out.extend(a.iter().map(|v| v.map(|v| v.to_string()))),
                 return Err(self.unsupported(ty, "text"))),
         }
         Ok(())
+    }
+
+    /// Each row's code, from `code`: called with each distinct value of a dictionary-encoded
+    /// column once (only the values its rows use), with each cell of any other column
+    /// (text, or the text of [`Column::text`]); a null cell is `None`. What a columnar
+    /// reader needs to turn a text column into small integers without an owned string per
+    /// row.
+    ///
+    /// ```
+    /// use remitcost::arrow::{Builder, Columns, Values};
+    /// let batch = Builder::default()
+    ///     .col("firm", Values::Shared(vec![Some("B".into()), None, Some("B".into())]))
+    ///     .build();
+    /// let columns = Columns::new(&[batch]);
+    /// let mut seen = Vec::new();
+    /// let codes = columns.get(&["firm"])?.codes(|cell| {
+    ///     seen.push(cell.map(str::to_string));
+    ///     Ok(seen.len() as u32)
+    /// })?;
+    /// assert_eq!((codes, seen), (vec![1, 2, 1], vec![Some("B".to_string()), None]));
+    /// # Ok::<(), remitcost::Error>(())
+    /// ```
+    pub fn codes(&self, mut code: impl FnMut(Option<&str>) -> Result<u32>) -> Result<Vec<u32>> {
+        let mut out = Vec::with_capacity(self.chunks.iter().map(|c| c.len()).sum());
+        for chunk in self.chunks {
+            self.codes_of(chunk.as_ref(), &mut code, &mut out)?;
+        }
+        Ok(out)
+    }
+
+    fn codes_of(
+        &self,
+        array: &dyn Array,
+        code: &mut impl FnMut(Option<&str>) -> Result<u32>,
+        out: &mut Vec<u32>,
+    ) -> Result<()> {
+        let mut cells = |cells: &mut dyn Iterator<Item = Option<&str>>| -> Result<()> {
+            for cell in cells {
+                out.push(code(cell)?);
+            }
+            Ok(())
+        };
+        match array.data_type() {
+            DataType::Utf8 => cells(&mut array.as_string::<i32>().iter()),
+            DataType::LargeUtf8 => cells(&mut array.as_string::<i64>().iter()),
+            DataType::Utf8View => cells(&mut array.as_string_view().iter()),
+            DataType::Dictionary(_, _) => {
+                let dictionary = array.as_any_dictionary();
+                let mut values = Vec::with_capacity(dictionary.values().len());
+                self.text_of(dictionary.values().as_ref(), &mut values)?;
+                // A null key, or one past the values, is a null cell: the slot after them.
+                let null = values.len();
+                let keys = dictionary.keys();
+                let nulls = keys.logical_nulls();
+                let positions: Option<Vec<u32>> = integers!(keys, k =>
+                    positions(k.values(), nulls.as_ref(), null), None);
+                let Some(mut positions) = positions else {
+                    return Err(self.unsupported(keys.data_type(), "dictionary keys"));
+                };
+                // Only the values some row uses are coded (and seen by `code`).
+                let mut used = vec![false; null.saturating_add(1)];
+                for p in &positions {
+                    if let Some(u) = used.get_mut(*p as usize) {
+                        *u = true;
+                    }
+                }
+                let mut codes = vec![0u32; used.len()];
+                for ((c, used), value) in
+                    codes.iter_mut().zip(used).zip(values.iter().chain([&None]))
+                {
+                    if used {
+                        *c = code(value.as_deref())?;
+                    }
+                }
+                // Each position becomes its value's code, in place.
+                for p in &mut positions {
+                    *p = codes.get(*p as usize).copied().unwrap_or(0);
+                }
+                match out.is_empty() {
+                    true => *out = positions,
+                    false => out.extend_from_slice(&positions),
+                }
+                Ok(())
+            }
+            _ => {
+                let mut text = Vec::with_capacity(array.len());
+                self.text_of(array, &mut text)?;
+                cells(&mut text.iter().map(Option::as_deref))
+            }
+        }
     }
 
     /// The values as exact decimals: `decimal128` / `decimal256` at any scale, integers;
@@ -228,14 +361,78 @@ impl<'a> Column<'a> {
         Ok(out)
     }
 
+    /// Calls `f` with each value as [`Column::decimals`] reads it, without collecting them.
+    ///
+    /// ```
+    /// use remitcost::{arrow::{Builder, Columns, Values}, parse_decimal};
+    /// let batch = Builder::default()
+    ///     .col("cost", Values::Dec(vec![Some(parse_decimal("4.25")?), None]))
+    ///     .build();
+    /// let mut sum = remitcost::Decimal::ZERO;
+    /// Columns::new(&[batch]).get(&["cost"])?.each_decimal(|d| {
+    ///     sum += d.unwrap_or_default();
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(sum.to_string(), "4.25");
+    /// # Ok::<(), remitcost::Error>(())
+    /// ```
+    pub fn each_decimal(&self, mut f: impl FnMut(Option<Decimal>) -> Result<()>) -> Result<()> {
+        for chunk in self.chunks {
+            let array = chunk.as_ref();
+            if let DataType::Decimal128(_, scale) = array.data_type() {
+                for v in array.as_primitive::<Decimal128Type>().iter() {
+                    f(v.map(|m| decimal128_of(m, *scale)).transpose()?)?;
+                }
+                continue;
+            }
+            let mut values = Vec::with_capacity(array.len());
+            self.decimals_of(array, &mut values)?;
+            values.into_iter().try_for_each(&mut f)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with each value as [`Column::each_decimal`] reads it, a `decimal128` value of
+    /// at most `places` places as the integer `value × 10^places` (`Ok`) where that fits an
+    /// `i64`: no `Decimal` made for the usual cell.
+    pub(crate) fn each_scaled(
+        &self,
+        places: u32,
+        mut f: impl FnMut(Option<std::result::Result<i64, Decimal>>) -> Result<()>,
+    ) -> Result<()> {
+        for chunk in self.chunks {
+            let array = chunk.as_ref();
+            let factor = match array.data_type() {
+                DataType::Decimal128(_, scale) => u32::try_from(*scale)
+                    .ok()
+                    .and_then(|s| places.checked_sub(s))
+                    .and_then(|up| 10i64.checked_pow(up)),
+                _ => None,
+            };
+            let (Some(factor), DataType::Decimal128(_, scale)) = (factor, array.data_type()) else {
+                Column::new(self.name, std::slice::from_ref(chunk))
+                    .each_decimal(|d| f(d.map(Err)))?;
+                continue;
+            };
+            for v in array.as_primitive::<Decimal128Type>().iter() {
+                let scaled =
+                    v.map(
+                        |m| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
+                            Some(v) => Ok(Ok(v)),
+                            None => decimal128_of(m, *scale).map(Err),
+                        },
+                    );
+                f(scaled.transpose()?)?;
+            }
+        }
+        Ok(())
+    }
+
     fn decimals_of(&self, array: &dyn Array, out: &mut Vec<Option<Decimal>>) -> Result<()> {
         match array.data_type() {
             DataType::Decimal128(_, scale) => {
                 for v in array.as_primitive::<Decimal128Type>().iter() {
-                    out.push(
-                        v.map(|m| decimal_of(i256::from_i128(m), *scale))
-                            .transpose()?,
-                    );
+                    out.push(v.map(|m| decimal128_of(m, *scale)).transpose()?);
                 }
             }
             DataType::Decimal256(_, scale) => {
@@ -367,6 +564,39 @@ mod tests {
             Some("199.99"),
         ];
         assert_eq!(text, want.map(|s| s.map(String::from)).to_vec());
+    }
+
+    #[test]
+    fn a_dictionary_codes_each_used_value_once_and_may_have_no_values() {
+        let keys = Int32Array::from(vec![Some(1), None, Some(1)]);
+        let values = Arc::new(StringArray::from(vec!["unused", "SEN"]));
+        let empty = Int32Array::from(vec![None, None]);
+        let chunks = col(vec![
+            Arc::new(DictionaryArray::<Int32Type>::try_new(keys, values).unwrap()),
+            // All null: no values at all (arrow's `normalized_keys` would panic on it).
+            Arc::new(
+                DictionaryArray::<Int32Type>::try_new(
+                    empty,
+                    Arc::new(StringArray::from(Vec::<&str>::new())),
+                )
+                .unwrap(),
+            ),
+        ]);
+        let column = Column::new("x", &chunks);
+        let mut seen = Vec::new();
+        let codes = column
+            .codes(|cell| {
+                seen.push(cell.map(str::to_string));
+                Ok(u32::try_from(seen.len()).unwrap())
+            })
+            .unwrap();
+        assert_eq!(codes, vec![1, 2, 1, 3, 3]);
+        assert_eq!(seen, vec![Some("SEN".to_string()), None, None]);
+        let text = column.text().unwrap();
+        assert_eq!(
+            text,
+            vec![Some("SEN".into()), None, Some("SEN".into()), None, None]
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! A dataset's rows as Arrow, and Arrow batches of RPW rows as observations.
 
-use super::{Builder, Columns, Values};
-use crate::{
-    AggregateOptions, Decimal, Error, Frame, FrameBuilder, FrameRow, Observation, Partial, Period,
-    Price, Result, RpwAmount,
+use super::{dictionary_of, Builder, Column, Columns, Values};
+use crate::aggregate::{
+    boxed, texts_read, Costs, ExtraColumns, Interning, Parts, MISSING, TEXTS, TEXT_FIELDS,
 };
+use crate::{
+    AggregateOptions, Decimal, Error, Frame, Observation, Partial, Period, Price, Result, RpwAmount,
+};
+use arrow_array::ArrayRef;
 use arrow_array::RecordBatch;
 use std::collections::BTreeMap;
 
@@ -48,10 +51,19 @@ fn names(field: &str) -> &'static [&'static str] {
 /// `instrument`, `product`, `access_point`, `coverage`, `pickup_method`, `speed`),
 /// `transparent`, the `cc1_…` (USD 200) and `cc2_…` (USD 500) price blocks (`amount`,
 /// `denomination_amount`, `currency`, `fee`, `fx_rate`, `fx_margin_pct`, `total_cost_pct`),
-/// then `interbank_fx`.
+/// then `interbank_fx`. Text that repeats from row to row (every text column but `id`) is
+/// dictionary-encoded (`dictionary<int32, large_string>`: pandas reads it as categories,
+/// polars as categoricals), each distinct text stored once; `id` is `large_string`.
+///
+/// ```
+/// let data = remitcost::read_rpw_csv(std::fs::File::open("../testdata/rpw/sample.csv").unwrap()).unwrap();
+/// let table = remitcost::arrow::observation_table(&data.observations);
+/// let firm = table.column_by_name("firm").unwrap();
+/// assert_eq!(firm.data_type().to_string(), "Dictionary(Int32, LargeUtf8)");
+/// assert_eq!(firm.len(), data.observations.len());
+/// ```
 pub fn observation_table(rows: &[Observation]) -> RecordBatch {
-    let text =
-        |f: fn(&Observation) -> String| Values::Str(rows.iter().map(|o| Some(f(o))).collect());
+    let text = |f: fn(&Observation) -> &str| dictionary_of(rows.iter().map(|o| Some(f(o))));
     let price = |amount: RpwAmount, f: fn(&Price) -> Option<Decimal>| {
         Values::Dec(rows.iter().map(|o| o.price(amount).and_then(f)).collect())
     };
@@ -64,35 +76,31 @@ pub fn observation_table(rows: &[Observation]) -> RecordBatch {
             "id",
             Values::Str(rows.iter().map(|o| o.id.clone()).collect()),
         )
-        .col("period", text(|o| o.period.to_string()))
-        .col("corridor", text(|o| o.corridor()))
-        .col("source_code", text(|o| o.source_code.clone()))
-        .col("source_name", text(|o| o.source_name.clone()))
-        .col("source_region", text(|o| o.source_region.clone()))
-        .col("destination_code", text(|o| o.destination_code.clone()))
-        .col("destination_name", text(|o| o.destination_name.clone()))
-        .col("destination_region", text(|o| o.destination_region.clone()))
-        .col("firm", text(|o| o.firm.clone()))
-        .col("firm_type", text(|o| o.firm_type.clone()))
-        .col("instrument", text(|o| o.instrument.clone()))
-        .col("product", text(|o| o.product.clone()))
-        .col("access_point", text(|o| o.access_point.clone()))
-        .col("coverage", text(|o| o.coverage.clone()))
-        .col("pickup_method", text(|o| o.pickup_method.clone()))
-        .col("speed", text(|o| o.speed.clone()))
+        .array("period", made(rows.iter().map(|o| o.period.to_string())))
+        .array("corridor", made(rows.iter().map(Observation::corridor)))
+        .array("source_code", text(|o| &o.source_code))
+        .array("source_name", text(|o| &o.source_name))
+        .array("source_region", text(|o| &o.source_region))
+        .array("destination_code", text(|o| &o.destination_code))
+        .array("destination_name", text(|o| &o.destination_name))
+        .array("destination_region", text(|o| &o.destination_region))
+        .array("firm", text(|o| &o.firm))
+        .array("firm_type", text(|o| &o.firm_type))
+        .array("instrument", text(|o| &o.instrument))
+        .array("product", text(|o| &o.product))
+        .array("access_point", text(|o| &o.access_point))
+        .array("coverage", text(|o| &o.coverage))
+        .array("pickup_method", text(|o| &o.pickup_method))
+        .array("speed", text(|o| &o.speed))
         .col(
             "transparent",
             Values::Bool(rows.iter().map(|o| Some(o.transparent)).collect()),
         );
     for (prefix, amount) in [("cc1", RpwAmount::Usd200), ("cc2", RpwAmount::Usd500)] {
-        let currency = rows
-            .iter()
-            .map(|o| {
-                o.price(amount)
-                    .and_then(|p| p.currency)
-                    .map(|c| c.code().to_string())
-            })
-            .collect();
+        let currency = dictionary_of(
+            rows.iter()
+                .map(|o| o.price(amount).and_then(|p| p.currency).map(|c| c.code())),
+        );
         b = b
             .col(
                 &format!("{prefix}_amount"),
@@ -102,7 +110,7 @@ pub fn observation_table(rows: &[Observation]) -> RecordBatch {
                 &format!("{prefix}_denomination_amount"),
                 price(amount, |p| p.denomination_amount),
             )
-            .col(&format!("{prefix}_currency"), Values::Str(currency))
+            .array(&format!("{prefix}_currency"), currency)
             .col(&format!("{prefix}_fee"), price(amount, |p| Some(p.fee)))
             .col(&format!("{prefix}_fx_rate"), price(amount, |p| p.fx_rate))
             .col(
@@ -119,6 +127,12 @@ pub fn observation_table(rows: &[Observation]) -> RecordBatch {
         Values::Dec(rows.iter().map(|o| o.interbank_fx).collect()),
     )
     .build()
+}
+
+/// Text made per row, dictionary-encoded.
+fn made(texts: impl Iterator<Item = String>) -> ArrayRef {
+    let texts: Vec<String> = texts.collect();
+    dictionary_of(texts.iter().map(|t| Some(t.as_str())))
 }
 
 /// The observations of Arrow batches of RPW rows, for an aggregation under `options`: the
@@ -184,49 +198,144 @@ pub fn observations(c: &Columns, options: &AggregateOptions) -> Result<Vec<Obser
 }
 
 /// The [`Frame`] of Arrow batches of RPW rows, for an aggregation under `options`: the frame
-/// of [`observations`]' rows, built without them (each cell read once, no row object).
-/// Errors: as [`observations`].
+/// of [`observations`]' rows, built without them, column by column: a text column is coded
+/// once per distinct value when dictionary-encoded (what [`observation_table`], polars'
+/// categoricals and pandas' categories give), once per cell otherwise, and no text is copied
+/// but a dictionary's. Errors: as [`observations`].
 pub fn frame(c: &Columns, options: &AggregateOptions) -> Result<Frame> {
-    let s = Service::read(c, options)?;
-    let mut b = FrameBuilder::with_capacity(c.rows());
-    let mut extra: Vec<(&str, &str)> = Vec::with_capacity(s.extra.len());
-    for i in 0..c.rows() {
-        let label = |k: usize| s.labels.get(k).map_or("", |v| cell(v, i));
-        extra.clear();
-        extra.extend(s.extra.iter().filter_map(|(name, v)| {
-            v.get(i)
-                .and_then(Option::as_deref)
-                .map(|cell| (name.as_str(), cell))
-        }));
-        let cost = s.cost(i);
-        let (cost_usd200, cost_usd500) = match options.amount {
-            RpwAmount::Usd200 => (cost, None),
-            RpwAmount::Usd500 => (None, cost),
-        };
-        b.push(&FrameRow {
-            row: s.row(i),
-            period: s.period(i)?,
-            source_code: cell(&s.src, i),
-            source_name: label(0),
-            source_region: label(1),
-            destination_code: cell(&s.dst, i),
-            destination_name: label(2),
-            destination_region: label(3),
-            firm: cell(&s.firm, i),
-            firm_type: label(4),
-            instrument: label(5),
-            product: label(6),
-            access_point: label(7),
-            coverage: label(8),
-            pickup_method: label(9),
-            speed: label(10),
-            transparent: s.transparent(i),
-            cost_usd200,
-            cost_usd500,
-            extra: &extra,
-        })?;
+    frame_reading(c, options, [true; TEXTS])
+}
+
+/// [`frame`], its text columns coded where `read` says so, left empty elsewhere (a frame for
+/// one pass that reads only those: see `texts_read`).
+fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -> Result<Frame> {
+    let rows = c.rows();
+    let Numbers {
+        cost,
+        transparent,
+        row,
+    } = Numbers::read(c, options)?;
+    for field in REQUIRED {
+        c.get(names(field))?;
     }
-    b.finish()
+    let period = periods(c)?;
+    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
+    for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
+        // A column left unread holds no code (every row reads as empty text).
+        let codes = match c.find(names(field)) {
+            _ if !read => Vec::new(),
+            Some(col) => col.codes(|cell| coded.code_of(cell.map_or("", str::trim), boxed))?,
+            None if rows == 0 => Vec::new(),
+            None => vec![coded.code_of("", boxed)?; rows],
+        };
+        coded.set_codes(codes);
+    }
+    // A frame for one pass reads one amount's costs: the other's are left empty there.
+    let full = read == [true; TEXTS];
+    let priced = Costs::of(&cost, rows)?;
+    let unpriced = Costs::unpriced(if full { rows } else { 0 });
+    Parts {
+        row,
+        period,
+        text,
+        transparent,
+        costs: match options.amount {
+            RpwAmount::Usd200 => [priced, unpriced],
+            RpwAmount::Usd500 => [unpriced, priced],
+        },
+        extra: extra_columns(c, options)?,
+    }
+    .finish()
+}
+
+/// The columns every service row must have besides its cost and flag.
+const REQUIRED: [&str; 4] = ["period", "source_code", "destination_code", "firm"];
+
+/// The period column, coded: each distinct text parsed once (a few periods per batch).
+fn periods(c: &Columns) -> Result<Interning<Period>> {
+    let mut coded = Interning::default();
+    let mut seen: Vec<(Box<str>, u32)> = Vec::new();
+    let codes = c.get(names("period"))?.codes(|cell| {
+        let text = cell.map_or("", str::trim);
+        if let Some((_, code)) = seen.iter().find(|(t, _)| **t == *text) {
+            return Ok(*code);
+        }
+        let code = coded.code_of(&text.parse::<Period>()?, |p| *p)?;
+        if seen.len() < 64 {
+            seen.push((boxed(text), code));
+        }
+        Ok(code)
+    })?;
+    coded.set_codes(codes);
+    Ok(coded)
+}
+
+/// The columns the eligibility rule names beyond the known fields, coded (a null cell is a
+/// row without the column; a column no row has is left out, as rows leave it out).
+fn extra_columns(c: &Columns, options: &AggregateOptions) -> Result<ExtraColumns> {
+    let mut out = Vec::new();
+    for name in extra_names(options) {
+        let Some(col) = c.find(&[name.trim()]) else {
+            continue;
+        };
+        let mut coded = Interning::default();
+        let codes = col.codes(|cell| match cell {
+            Some(text) => coded.code_of(text, boxed),
+            None => Ok(MISSING),
+        })?;
+        if codes.iter().any(|code| *code != MISSING) {
+            coded.set_codes(codes);
+            out.push((boxed(name), coded));
+        }
+    }
+    Ok(out)
+}
+
+/// The columns the eligibility rule names that are none of the known fields.
+fn extra_names(options: &AggregateOptions) -> impl Iterator<Item = &String> {
+    options.eligibility.inaccessible.keys().filter(|column| {
+        !FIELDS
+            .iter()
+            .any(|(_, n)| n.iter().any(|n| n.eq_ignore_ascii_case(column.trim())))
+    })
+}
+
+/// The numbers of a service row: the chosen amount's total cost column, the transparency
+/// flag (null: not transparent) and the source row (null or negative: 0).
+struct Numbers<'a> {
+    cost: Column<'a>,
+    transparent: Vec<bool>,
+    row: Vec<usize>,
+}
+
+impl<'a> Numbers<'a> {
+    fn read(c: &'a Columns, options: &AggregateOptions) -> Result<Numbers<'a>> {
+        let prefix = match options.amount {
+            RpwAmount::Usd200 => "cc1",
+            RpwAmount::Usd500 => "cc2",
+        };
+        let cost_names = [
+            format!("{prefix}_total_cost_pct"),
+            format!("{prefix} total cost %"),
+        ];
+        let cost = c.get(&[cost_names[0].as_str(), cost_names[1].as_str()])?;
+        let transparent = c.get(names("transparent"))?.booleans()?;
+        let row = match c.find(names("row")) {
+            Some(col) => col.integers()?,
+            None => vec![None; c.rows()],
+        };
+        Ok(Numbers {
+            cost,
+            transparent: transparent
+                .into_iter()
+                .map(|t| t.unwrap_or(false))
+                .collect(),
+            row: row
+                .into_iter()
+                .map(|r| r.and_then(|r| usize::try_from(r).ok()).unwrap_or(0))
+                .collect(),
+        })
+    }
 }
 
 /// Adds Arrow batches of RPW rows to `partial` (under its options): through their
@@ -234,22 +343,17 @@ pub fn frame(c: &Columns, options: &AggregateOptions) -> Result<Frame> {
 /// state as [`Partial::add`] over [`observations`]. Errors: as [`observations`] and
 /// [`Partial::add`].
 pub fn add(partial: &mut Partial, c: &Columns) -> Result<()> {
-    match partial.add_frame(&frame(c, partial.options())?) {
+    let read = texts_read(partial.dimensions(), partial.options());
+    match partial.add_frame(&frame_reading(c, partial.options(), read)?) {
         Err(Error::Incompatible(_)) => partial.add(&observations(c, partial.options())?),
         added => added,
     }
 }
 
-/// Row `i`'s text in a column read as text.
-fn cell(v: &[String], i: usize) -> &str {
-    v.get(i).map_or("", String::as_str)
-}
-
-/// The columns an aggregation reads from Arrow batches of RPW rows, each read once.
-struct Service {
+/// The columns an aggregation reads from Arrow batches of RPW rows, each read once, as text.
+struct Service<'a> {
+    numbers: Numbers<'a>,
     costs: Vec<Option<Decimal>>,
-    transparent: Vec<Option<bool>>,
-    rows: Vec<Option<i64>>,
     periods: Vec<String>,
     src: Vec<String>,
     dst: Vec<String>,
@@ -262,8 +366,8 @@ struct Service {
     extra: Vec<(String, Vec<Option<String>>)>,
 }
 
-impl Service {
-    fn read(c: &Columns, options: &AggregateOptions) -> Result<Service> {
+impl<'a> Service<'a> {
+    fn read(c: &'a Columns, options: &AggregateOptions) -> Result<Service<'a>> {
         let text = |field: &str| -> Result<Vec<String>> {
             match c.find(names(field)) {
                 Some(col) => Ok(col
@@ -279,30 +383,11 @@ impl Service {
                 None => Ok(vec![String::new(); c.rows()]),
             }
         };
-        let required = |field: &str| -> Result<Vec<String>> {
+        let numbers = Numbers::read(c, options)?;
+        let costs = numbers.cost.decimals()?;
+        for field in REQUIRED {
             c.get(names(field))?;
-            text(field)
-        };
-        let prefix = match options.amount {
-            RpwAmount::Usd200 => "cc1",
-            RpwAmount::Usd500 => "cc2",
-        };
-        let cost_names = [
-            format!("{prefix}_total_cost_pct"),
-            format!("{prefix} total cost %"),
-        ];
-        let costs = c
-            .get(&[cost_names[0].as_str(), cost_names[1].as_str()])?
-            .decimals()?;
-        let transparent = c.get(names("transparent"))?.booleans()?;
-        let rows = match c.find(names("row")) {
-            Some(col) => col.integers()?,
-            None => vec![None; c.rows()],
-        };
-        let periods = required("period")?;
-        let src = required("source_code")?;
-        let dst = required("destination_code")?;
-        let firm = required("firm")?;
+        }
         let labels: Vec<Vec<String>> = [
             "source_name",
             "source_region",
@@ -320,24 +405,18 @@ impl Service {
         .map(|f| text(f))
         .collect::<Result<_>>()?;
         let mut extra: Vec<(String, Vec<Option<String>>)> = Vec::new();
-        for column in options.eligibility.inaccessible.keys() {
-            let known = FIELDS
-                .iter()
-                .any(|(_, n)| n.iter().any(|n| n.eq_ignore_ascii_case(column.trim())));
-            if !known {
-                if let Some(col) = c.find(&[column.trim()]) {
-                    extra.push((column.clone(), col.text()?));
-                }
+        for column in extra_names(options) {
+            if let Some(col) = c.find(&[column.trim()]) {
+                extra.push((column.clone(), col.text()?));
             }
         }
         Ok(Service {
+            numbers,
             costs,
-            transparent,
-            rows,
-            periods,
-            src,
-            dst,
-            firm,
+            periods: text("period")?,
+            src: text("source_code")?,
+            dst: text("destination_code")?,
+            firm: text("firm")?,
             labels,
             extra,
         })
@@ -348,12 +427,7 @@ impl Service {
     }
 
     fn row(&self, i: usize) -> usize {
-        self.rows
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|r| usize::try_from(r).ok())
-            .unwrap_or(0)
+        self.numbers.row.get(i).copied().unwrap_or(0)
     }
 
     fn period(&self, i: usize) -> Result<Period> {
@@ -365,7 +439,7 @@ impl Service {
     }
 
     fn transparent(&self, i: usize) -> bool {
-        self.transparent.get(i).copied().flatten().unwrap_or(false)
+        self.numbers.transparent.get(i).copied().unwrap_or(false)
     }
 }
 

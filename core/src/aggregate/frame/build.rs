@@ -2,8 +2,7 @@
 //! sight), then each dictionary sorted and the codes renumbered so that they compare as
 //! their values do.
 
-use super::{Column, Costs, Frame, EXACT, MISSING, TEXTS, UNPRICED};
-use crate::aggregate::accumulator::Cost;
+use super::{Column, Costs, Frame, MISSING, TEXTS};
 use crate::aggregate::keys::{index, FastMap};
 use crate::error::Result;
 use crate::observation::{Observation, Period};
@@ -76,7 +75,7 @@ pub struct FrameRow<'a> {
 
 /// One column's dictionary while rows arrive: value → code in order of first sight, the
 /// code of the last value seen (rows often repeat one), and the codes.
-struct Interning<K> {
+pub(crate) struct Interning<K> {
     ids: FastMap<K, u32>,
     values: Vec<K>,
     last: Option<u32>,
@@ -96,7 +95,7 @@ impl<K> Default for Interning<K> {
 
 impl<K: Hash + Eq + Clone + Ord> Interning<K> {
     /// The code of `value`, interning it (`owned` makes the dictionary's copy) if new.
-    fn code_of<Q>(&mut self, value: &Q, owned: impl FnOnce(&Q) -> K) -> Result<u32>
+    pub(crate) fn code_of<Q>(&mut self, value: &Q, owned: impl FnOnce(&Q) -> K) -> Result<u32>
     where
         K: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -118,6 +117,13 @@ impl<K: Hash + Eq + Clone + Ord> Interning<K> {
         };
         self.last = Some(id);
         Ok(id)
+    }
+
+    /// Sets every row's code at once (codes from [`Interning::code_of`]): a column read
+    /// whole, as a columnar source gives it.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn set_codes(&mut self, codes: Vec<u32>) {
+        self.codes = codes;
     }
 
     fn push<Q>(&mut self, value: &Q, owned: impl Fn(&Q) -> K) -> Result<()>
@@ -199,7 +205,8 @@ pub struct FrameBuilder {
     extra_at: FastMap<Box<str>, usize>,
 }
 
-fn boxed(s: &str) -> Box<str> {
+/// A text's owned copy, as a dictionary keeps it.
+pub(crate) fn boxed(s: &str) -> Box<str> {
     Box::from(s)
 }
 
@@ -321,15 +328,7 @@ impl FrameBuilder {
             column.push(value, boxed)?;
         }
         for (costs, cost) in self.costs.iter_mut().zip([r.cost_usd200, r.cost_usd500]) {
-            let scaled = match cost.map(Cost::of) {
-                None => UNPRICED,
-                Some(Cost::Scaled(v)) if v != UNPRICED && v != EXACT => v,
-                Some(_) => {
-                    costs.exact.push((row, cost.unwrap_or_default()));
-                    EXACT
-                }
-            };
-            costs.scaled.push(scaled);
+            costs.push(row, cost);
         }
         self.transparent.push(r.transparent);
         self.row.push(r.row);
@@ -365,6 +364,37 @@ impl FrameBuilder {
     /// The frame: each dictionary sorted, codes renumbered to compare as their values.
     /// Errors: none in practice (the limits are checked as rows are pushed).
     pub fn finish(self) -> Result<Frame> {
+        Parts {
+            row: self.row,
+            period: self.period,
+            text: self.text,
+            transparent: self.transparent,
+            costs: self.costs,
+            extra: self.extra,
+        }
+        .finish()
+    }
+}
+
+/// A frame's columns before their dictionaries are sorted: what [`FrameBuilder`] gathers row
+/// by row, or a columnar reader column by column (each text column coded through its
+/// [`Interning`], in [`TEXTS`] order; `extra` in any order).
+pub(crate) struct Parts {
+    pub row: Vec<usize>,
+    pub period: Interning<Period>,
+    pub text: [Interning<Box<str>>; TEXTS],
+    pub transparent: Vec<bool>,
+    pub costs: [Costs; 2],
+    pub extra: ExtraColumns,
+}
+
+/// Extra columns while they are coded: (name, column).
+pub(crate) type ExtraColumns = Vec<(Box<str>, Interning<Box<str>>)>;
+
+impl Parts {
+    /// The frame: each dictionary sorted, codes renumbered to compare as their values,
+    /// extra columns by name.
+    pub(crate) fn finish(self) -> Result<Frame> {
         let mut text: [Column<Box<str>>; TEXTS] = Default::default();
         for (out, column) in text.iter_mut().zip(self.text) {
             *out = column.finish()?;

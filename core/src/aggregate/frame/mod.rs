@@ -18,6 +18,8 @@ mod framed;
 mod keys;
 mod pass;
 
+#[cfg(feature = "arrow")]
+pub(crate) use build::{boxed, ExtraColumns, Interning, Parts};
 pub use build::{FrameBuilder, FrameRow};
 pub use framed::Framed;
 
@@ -32,7 +34,7 @@ use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// The code of a row that has no value in an extra column.
-const MISSING: u32 = u32::MAX;
+pub(crate) const MISSING: u32 = u32::MAX;
 /// A scaled cost meaning "no price at this amount".
 const UNPRICED: i64 = i64::MIN;
 /// A scaled cost meaning "exact, see the side table".
@@ -87,17 +89,124 @@ enum Text {
     PickupMethod,
 }
 
-const TEXTS: usize = 14;
+pub(crate) const TEXTS: usize = 14;
+
+/// Which text columns (in [`Text`] order) a pass by `dims` under `options` may read: all of
+/// them, unless every dimension is one of the service's identity (period, corridor, the
+/// countries, their regions, firm, speed) and the eligibility rule lists no column — then not
+/// the labels (RSP type, instrument, access point, product, coverage, pickup method). A frame
+/// built for that one pass may leave the columns it does not read empty (and the costs of
+/// the amount it does not aggregate: a pass reads one).
+#[cfg(feature = "arrow")]
+pub(crate) fn texts_read(dims: &[Dimension], options: &AggregateOptions) -> [bool; TEXTS] {
+    let identity = dims.iter().all(|d| {
+        matches!(
+            d,
+            Dimension::Period
+                | Dimension::Corridor
+                | Dimension::SourceCountry
+                | Dimension::DestinationCountry
+                | Dimension::SourceRegion
+                | Dimension::DestinationRegion
+                | Dimension::Firm
+                | Dimension::Speed
+        )
+    });
+    if !identity || !options.eligibility.inaccessible.is_empty() {
+        return [true; TEXTS];
+    }
+    let label = [
+        Text::FirmType,
+        Text::Instrument,
+        Text::AccessPoint,
+        Text::Product,
+        Text::Coverage,
+        Text::PickupMethod,
+    ];
+    let mut read = [true; TEXTS];
+    for t in label {
+        read[t as usize] = false;
+    }
+    read
+}
+
+/// The [`Observation`](crate::Observation) field each text column holds, in [`Text`] order
+/// (the names of the observation table's columns).
+#[cfg(feature = "arrow")]
+pub(crate) const TEXT_FIELDS: [&str; TEXTS] = [
+    "source_code",
+    "source_name",
+    "source_region",
+    "destination_code",
+    "destination_name",
+    "destination_region",
+    "firm",
+    "firm_type",
+    "instrument",
+    "access_point",
+    "speed",
+    "product",
+    "coverage",
+    "pickup_method",
+];
 
 /// One RPW amount's costs: scaled, or [`UNPRICED`], or [`EXACT`] with the exact value in
 /// `exact` (ascending by row).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Costs {
+pub(crate) struct Costs {
     scaled: Vec<i64>,
     exact: Vec<(u32, Decimal)>,
 }
 
 impl Costs {
+    /// The costs of a column of service rows (a null or empty cell: no price at this
+    /// amount). Errors: as [`Column::decimals`](crate::arrow::Column::decimals); more than
+    /// 4294967295 rows ([`Error::Overflow`](crate::Error::Overflow)).
+    #[cfg(feature = "arrow")]
+    pub(crate) fn of(column: &crate::arrow::Column<'_>, rows: usize) -> Result<Costs> {
+        let mut out = Costs {
+            scaled: Vec::with_capacity(rows),
+            exact: Vec::new(),
+        };
+        let scale = super::accumulator::SCALE;
+        column.each_scaled(scale, |cost| {
+            match cost {
+                Some(Ok(v)) if v != UNPRICED && v != EXACT => out.scaled.push(v),
+                cost => {
+                    let row = super::keys::index(out.scaled.len())?;
+                    out.push(
+                        row,
+                        cost.map(|c| c.map_or_else(|d| d, |v| Decimal::new(v, scale))),
+                    );
+                }
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// `rows` rows without a price.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn unpriced(rows: usize) -> Costs {
+        Costs {
+            scaled: vec![UNPRICED; rows],
+            exact: Vec::new(),
+        }
+    }
+
+    /// Adds row `row`'s cost (`None`: no price at this amount). Rows come in order.
+    pub(crate) fn push(&mut self, row: u32, cost: Option<Decimal>) {
+        let scaled = match cost.map(Cost::of) {
+            None => UNPRICED,
+            Some(Cost::Scaled(v)) if v != UNPRICED && v != EXACT => v,
+            Some(_) => {
+                self.exact.push((row, cost.unwrap_or_default()));
+                EXACT
+            }
+        };
+        self.scaled.push(scaled);
+    }
+
     /// The cost of the row whose scaled entry is `scaled` (its entry in `self.scaled`).
     fn cost(&self, row: u32, scaled: i64) -> Option<Cost> {
         match scaled {
