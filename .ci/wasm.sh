@@ -51,6 +51,14 @@ npm pack --silent --pack-destination "$PACK" >/dev/null
     npm install --silent --no-audit --no-fund ./remitcost-*.tgz
     node --input-type=module -e 'import { parseDecimal } from "remitcost"; if (parseDecimal("5E-2") !== "0.05") process.exit(1);'
     node -e 'if (typeof require("remitcost").rankOffers !== "function") process.exit(1);'
+    # A cost's object is built by the shipped JS snippet (pkg-*/snippets/), in both builds.
+    OFFER='{ "send_currency": "EUR", "receive_currency": "EUR", "schedule": { "parts": [{ "fixed": "2" }] } }'
+    node -e 'if (require("remitcost").cost('"$OFFER"', "100").total_cost_pct !== "2.0000") process.exit(1);'
+    node --input-type=module -e '
+        import { readFileSync } from "node:fs";
+        import init, { cost } from "remitcost/web";
+        await init({ module_or_path: readFileSync("node_modules/remitcost/pkg-web/remitcost_bg.wasm") });
+        if (cost('"$OFFER"', "100").fee !== "2.00") process.exit(1);'
     node --input-type=module -e '
         import { readFileSync } from "node:fs";
         import init, { parseCurrency } from "remitcost/web";

@@ -75,6 +75,18 @@ for module in "${modules[@]}"; do
 done
 # The nodejs target is CommonJS: a package.json marks its folder so (the package is "module").
 printf '{ "type": "commonjs" }\n' >"$HERE/pkg-node/package.json"
+# The module's hand-written JS (src/quote.js, which builds a cost's object from its figures) is
+# copied by wasm-bindgen into snippets/ as written, an ES module; the nodejs glue `require`s it,
+# so there it becomes CommonJS: `export function f` -> `function f` and `exports.f = f`.
+[ -d "$HERE/pkg-node/snippets" ] && find "$HERE/pkg-node/snippets" -name '*.js' -print0 | while IFS= read -r -d '' js; do
+    names="$(sed -n 's/^export function \([A-Za-z0-9_$]*\).*/\1/p' "$js")"
+    sed -i 's/^export function /function /' "$js"
+    for fn in $names; do printf 'exports.%s = %s;\n' "$fn" "$fn" >>"$js"; done
+    if grep -Eq '^(export|import)[[:space:]{*]' "$js"; then
+        echo "$js: an export or import the CommonJS conversion does not handle" >&2
+        exit 1
+    fi
+done
 
 over=0
 for module in "${modules[@]}"; do

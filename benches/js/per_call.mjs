@@ -1,6 +1,7 @@
 // Per-call CPU time of the page module's pricing calls (issue 14's measure: `process.cpuUsage`,
-// so that other jobs' load counts less; best of 15 batches of 2,000 calls; a one-part EUR -> XOF
-// offer; the `nodejs` build): `cost(offer, amount)` against a prepared offer's `p.cost(amount)`.
+// so that other jobs' load counts less; the best and the worst of 15 batches of 2,000 calls,
+// after three batches unmeasured while V8's tiers compile the code; a one-part EUR -> XOF offer;
+// the `nodejs` build): `cost(offer, amount)` against a prepared offer's `p.cost(amount)`.
 // Two runs alternate in one process; the amount cycles over a few keystrokes' values.
 //
 //   node benches/js/per_call.mjs     (REMITCOST_PKG=path/to/remitcost.js: another nodejs build)
@@ -23,16 +24,21 @@ const amounts = ["2", "20", "200", "200.5"];
 const CALLS = 2_000;
 const BATCHES = 15;
 
-/** Best (least disturbed) CPU µs per call of `call(amount)` over BATCHES x CALLS calls. */
+/** Best (least disturbed) and worst CPU µs per call of `call(amount)` over BATCHES x CALLS
+ * calls, after three batches not measured: [best, worst]. */
 function perCall(call) {
   let best = Infinity;
+  let worst = 0;
+  for (let i = 0; i < 3 * CALLS; i++) call(amounts[i & 3]);
   for (let b = 0; b < BATCHES; b++) {
     const start = process.cpuUsage();
     for (let i = 0; i < CALLS; i++) call(amounts[i & 3]);
     const used = process.cpuUsage(start);
-    best = Math.min(best, (used.user + used.system) / CALLS);
+    const us = (used.user + used.system) / CALLS;
+    best = Math.min(best, us);
+    worst = Math.max(worst, us);
   }
-  return best;
+  return [best, worst];
 }
 
 const p = remit.prepare(offer);
@@ -43,7 +49,8 @@ for (let run = 0; run < 2; run++) {
   rows["p.cost(amount), p = prepare(offer)"].push(perCall((a) => p.cost(a)));
 }
 console.log(`Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-console.log(`CPU µs per call (best of ${BATCHES} x ${CALLS.toLocaleString("en")} calls; two runs):`);
-for (const [name, us] of Object.entries(rows)) {
-  console.log(`  ${name.padEnd(40)} ${us.map((u) => u.toFixed(2).padStart(6)).join("  ")}`);
+console.log(`CPU µs per call, best batch (worst) of ${BATCHES} x ${CALLS.toLocaleString("en")} calls; two runs:`);
+for (const [name, runs] of Object.entries(rows)) {
+  const text = runs.map(([best, worst]) => `${best.toFixed(2)} (${worst.toFixed(2)})`.padStart(14));
+  console.log(`  ${name.padEnd(40)} ${text.join("  ")}`);
 }

@@ -1,6 +1,8 @@
 //! The pricing module's results as JSON text written directly, then `JSON.parse`d: the same
 //! objects as core's serde JSON forms (same keys, `null` where serde writes `null`), without
-//! serde's serializer in the module (issue 14: fewer bytes for the page to download).
+//! serde's serializer in the module (issue 14: fewer bytes for the page to download). A single
+//! cost (`cost`, `sendFor`, `sendWithin`) leaves as numbers instead (quote.rs's `cost_js`, built
+//! into its object by src/quote.js); this is its path only for a figure beyond 2^53.
 
 use remitcost::{push_decimal, Currency, Decimal, Money, Rate, Speed};
 

@@ -3,7 +3,9 @@
 //!
 //! Conventions (one schema in every language): decimals are strings in and out; functions are
 //! camelCase; data keys are snake_case exactly as in core's JSON (testdata/vectors); inputs and
-//! outputs are plain objects (read and written through core's serde JSON). The two classes,
+//! outputs are plain objects (read and written through core's serde JSON; in the pricing module
+//! through core's `lite-json` readers and JSON text written directly, a cost's figures as numbers
+//! that the one hand-written JS file, src/quote.js, makes into its object). The two classes,
 //! `CostTable` and `PreparedOffer` (an offer read once for many calls, issue 14), never need
 //! `free()`: the wasm-bindgen glue hands their memory back when they are garbage-collected (a
 //! `FinalizationRegistry`); `free()` does it at once. Core errors are thrown as a JS `Error` named

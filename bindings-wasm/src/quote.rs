@@ -5,22 +5,25 @@ use crate::error::{core, type_error, JsResult};
 use crate::json::Json;
 use crate::read::{array, options};
 use js_sys::JsString;
-use remitcost::{Cost, CostOptions, Decimal, FromJson, Offer, Pricer};
+use remitcost::{Cost, CostOptions, Currency, Decimal, FromJson, Offer, Pricer};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    /// The last offer read, by its JSON text (kept as the JS string): a page prices the same
-    /// offers at every keystroke, and reading an offer was most of a `cost()` call.
-    static LAST_OFFER: RefCell<Option<(JsString, Rc<Offer>)>> = const { RefCell::new(None) };
+    /// The last offer read, by its JSON text (kept as the JS string), with core's `Pricer` for
+    /// the last options it was priced under: a page prices the same offers at every keystroke,
+    /// and reading an offer, then the per-offer work of pricing it, were most of a `cost()` call.
+    static LAST_OFFER: RefCell<Option<(JsString, Kept)>> =
+        const { RefCell::new(None) };
 }
 
-/// The `offer` argument read as core's `Offer`, from the cache when its JSON text is the last
-/// one read (the same value as reading it again: the text is all that is read). The texts are
-/// compared in JavaScript (`===`), so a hit copies no text into the module.
-fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
+/// The `offer` argument read as core's `Offer`, in a `Pricer` (for the default options until
+/// `cost_by` asks for others), from the cache when its JSON text is the last one read (the
+/// same value as reading it again: the text is all that is read). The texts are compared in
+/// JavaScript (`===`), so a hit copies no text into the module.
+fn offer_arg(value: &JsValue) -> JsResult<Kept> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(type_error("offer", "an object", value));
     }
@@ -28,17 +31,50 @@ fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
     let hit = LAST_OFFER.with_borrow(|last| {
         last.as_ref()
             .filter(|(seen, _)| **seen == *text)
-            .map(|(_, offer)| Rc::clone(offer))
+            .map(|(_, pricer)| Rc::clone(pricer))
     });
-    if let Some(offer) = hit {
-        return Ok(offer);
+    if let Some(pricer) = hit {
+        return Ok(pricer);
     }
     let json = text
         .as_string()
         .ok_or_else(|| type_error("offer", "JSON-serialisable data", value))?;
-    let offer = Rc::new(core(Offer::from_json(&json))?);
-    LAST_OFFER.set(Some((text, Rc::clone(&offer))));
-    Ok(offer)
+    let offer = core(Offer::from_json(&json))?;
+    let pricer = Rc::new(RefCell::new(Pricer::owned(offer, &CostOptions::default())));
+    LAST_OFFER.set(Some((text, Rc::clone(&pricer))));
+    Ok(pricer)
+}
+
+/// A pricer read or kept (`offer_arg`, a `PreparedOffer`'s), shared with the cache.
+type Kept = Rc<RefCell<Pricer<'static>>>;
+
+/// `cost(amount)` by a kept pricer, made anew first when its options are not `opts` (core's
+/// `Offer::cost` is a `Pricer` made and used once: the same result, the same error). The
+/// arguments are read in the order `cost` reads them, after the offer.
+fn cost_by(pricer: &Kept, send_amount: &JsValue, opts: &JsValue) -> JsResult {
+    let amount = decimal("sendAmount", send_amount)?;
+    let opts: CostOptions = options("options", opts)?;
+    let mut pricer = pricer.borrow_mut();
+    if *pricer.options() != opts {
+        *pricer = Pricer::owned(pricer.offer().clone(), &opts);
+    }
+    cost_js(&core(pricer.cost(amount))?)
+}
+
+/// `sendFor` under a kept pricer's offer.
+fn send_for_by(pricer: &Kept, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
+    let amount = decimal("receiveAmount", receive_amount)?;
+    let opts: CostOptions = options("options", opts)?;
+    let cost = core(pricer.borrow().offer().send_for(amount, &opts))?;
+    cost_js(&cost)
+}
+
+/// `sendWithin` under a kept pricer's offer.
+fn send_within_by(pricer: &Kept, total_paid: &JsValue, opts: &JsValue) -> JsResult {
+    let amount = decimal("totalPaid", total_paid)?;
+    let opts: CostOptions = options("options", opts)?;
+    let cost = core(pricer.borrow().offer().send_within(amount, &opts))?;
+    cost_js(&cost)
 }
 
 /// The cost of sending `sendAmount` (send currency) under an offer: fee, exchange margin,
@@ -46,20 +82,14 @@ fn offer_arg(value: &JsValue) -> JsResult<Rc<Offer>> {
 /// `{rounding, include_receiving_fee, first_transfer, oldest_quote}`.
 #[wasm_bindgen]
 pub fn cost(offer: &JsValue, send_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer = offer_arg(offer)?;
-    let amount = decimal("sendAmount", send_amount)?;
-    let opts: CostOptions = options("options", opts)?;
-    cost_js(&core(offer.cost(amount, &opts))?)
+    cost_by(&offer_arg(offer)?, send_amount, opts)
 }
 
 /// The reverse solve: the cost at the smallest send amount (send currency minor units) for
 /// which the recipient gets at least `receiveAmount` (receive currency).
 #[wasm_bindgen(js_name = sendFor)]
 pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
-    let offer = offer_arg(offer)?;
-    let amount = decimal("receiveAmount", receive_amount)?;
-    let opts: CostOptions = options("options", opts)?;
-    cost_js(&core(offer.send_for(amount, &opts))?)
+    send_for_by(&offer_arg(offer)?, receive_amount, opts)
 }
 
 /// The total-paid solve (the sender's all-in budget): the cost at the largest send amount
@@ -67,30 +97,27 @@ pub fn send_for(offer: &JsValue, receive_amount: &JsValue, opts: &JsValue) -> Js
 /// `totalPaid`.
 #[wasm_bindgen(js_name = sendWithin)]
 pub fn send_within(offer: &JsValue, total_paid: &JsValue, opts: &JsValue) -> JsResult {
-    let offer = offer_arg(offer)?;
-    let amount = decimal("totalPaid", total_paid)?;
-    let opts: CostOptions = options("options", opts)?;
-    cost_js(&core(offer.send_within(amount, &opts))?)
+    send_within_by(&offer_arg(offer)?, total_paid, opts)
 }
 
 /// An offer read once and kept in the module: `prepare(offer)`, then `p.cost(sendAmount,
 /// options)` answers as `cost(offer, sendAmount, options)` (the same object, the same errors;
-/// `p.sendFor`, `p.sendWithin` likewise) without the offer's `JSON.stringify` at each call
-/// (issue 14). It keeps core's `Pricer` for the last options given (the per-offer work done
-/// once). Its memory goes back to the module when the handle is garbage-collected (the glue's
-/// `FinalizationRegistry`); `free()` gives it back at once.
+/// `p.sendFor`, `p.sendWithin` likewise: the same code) without the offer's `JSON.stringify` at
+/// each call (issue 14). It keeps core's `Pricer` for the last options given (the per-offer work
+/// done once), the one `cost(offer, …)` keeps for the same offer text. Its memory goes back to
+/// the module when the handle is garbage-collected (the glue's `FinalizationRegistry`); `free()`
+/// gives it back at once.
 #[wasm_bindgen]
 pub struct PreparedOffer {
-    pricer: RefCell<Pricer<'static>>,
+    pricer: Kept,
 }
 
 /// Reads an offer once (`TypeError` / `RemitError` as `cost` does for its offer) and keeps it
 /// in the module: see `PreparedOffer`.
 #[wasm_bindgen]
 pub fn prepare(offer: &JsValue) -> JsResult<PreparedOffer> {
-    let offer = Rc::unwrap_or_clone(offer_arg(offer)?);
     Ok(PreparedOffer {
-        pricer: RefCell::new(Pricer::owned(offer, &CostOptions::default())),
+        pricer: offer_arg(offer)?,
     })
 }
 
@@ -98,37 +125,127 @@ pub fn prepare(offer: &JsValue) -> JsResult<PreparedOffer> {
 impl PreparedOffer {
     /// `cost(offer, sendAmount, options)` for the prepared offer.
     pub fn cost(&self, send_amount: &JsValue, opts: &JsValue) -> JsResult {
-        let amount = decimal("sendAmount", send_amount)?;
-        let opts: CostOptions = options("options", opts)?;
-        let mut pricer = self.pricer.borrow_mut();
-        if *pricer.options() != opts {
-            *pricer = Pricer::owned(pricer.offer().clone(), &opts);
-        }
-        cost_js(&core(pricer.cost(amount))?)
+        cost_by(&self.pricer, send_amount, opts)
     }
 
     /// `sendFor(offer, receiveAmount, options)` for the prepared offer.
     #[wasm_bindgen(js_name = sendFor)]
     pub fn send_for(&self, receive_amount: &JsValue, opts: &JsValue) -> JsResult {
-        let amount = decimal("receiveAmount", receive_amount)?;
-        let opts: CostOptions = options("options", opts)?;
-        let pricer = self.pricer.borrow();
-        cost_js(&core(pricer.offer().send_for(amount, &opts))?)
+        send_for_by(&self.pricer, receive_amount, opts)
     }
 
     /// `sendWithin(offer, totalPaid, options)` for the prepared offer.
     #[wasm_bindgen(js_name = sendWithin)]
     pub fn send_within(&self, total_paid: &JsValue, opts: &JsValue) -> JsResult {
-        let amount = decimal("totalPaid", total_paid)?;
-        let opts: CostOptions = options("options", opts)?;
-        let pricer = self.pricer.borrow();
-        cost_js(&core(pricer.offer().send_within(amount, &opts))?)
+        send_within_by(&self.pricer, total_paid, opts)
     }
 }
 
-/// A cost as a JS object, its JSON text written directly (core's `push_decimal`): the same
-/// object as core's JSON form, without rust_decimal's `Display` (a fifth of a `cost()` call).
+#[wasm_bindgen(module = "/src/quote.js")]
+extern "C" {
+    /// A cost's object built in JavaScript (src/quote.js) from its two currencies (each code's
+    /// three letters in one integer) and its 13 figures in `Cost::FIGURES`' order, each an
+    /// exact integer mantissa and its scale. Numbers only: no text crosses.
+    #[wasm_bindgen(js_name = costObject)]
+    #[allow(clippy::too_many_arguments)]
+    fn cost_object(
+        send: f64,
+        receive: f64,
+        m0: f64,
+        s0: f64,
+        m1: f64,
+        s1: f64,
+        m2: f64,
+        s2: f64,
+        m3: f64,
+        s3: f64,
+        m4: f64,
+        s4: f64,
+        m5: f64,
+        s5: f64,
+        m6: f64,
+        s6: f64,
+        m7: f64,
+        s7: f64,
+        m8: f64,
+        s8: f64,
+        m9: f64,
+        s9: f64,
+        m10: f64,
+        s10: f64,
+        m11: f64,
+        s11: f64,
+        m12: f64,
+        s12: f64,
+    ) -> JsValue;
+}
+
+/// The largest integer a float holds exactly (every smaller one too).
+const EXACT_IN_F64: u128 = 1 << 53;
+
+/// A currency code's three ASCII letters in one integer, for src/quote.js's `code`.
+fn packed(currency: Currency) -> f64 {
+    let code = currency
+        .code()
+        .bytes()
+        .fold(0u32, |n, b| n << 8 | u32::from(b));
+    f64::from(code)
+}
+
+/// A cost as a JS object, the same as core's JSON form: its figures handed to JavaScript as
+/// numbers, src/quote.js building the object (issue 14: writing the JSON text and its
+/// `JSON.parse` were half of a `p.cost()` call). A cost with a figure that a float does not hold
+/// exactly (a mantissa beyond 2^53) or that a float's `-0` would not write (a negative zero,
+/// `-0.00`) is written as JSON text instead (core's `push_decimal`), as before.
 fn cost_js(cost: &Cost) -> JsResult {
+    let mut args = [0f64; 26];
+    let mut exact = true;
+    for (i, (_, figure)) in Cost::FIGURES.iter().enumerate() {
+        let value = figure(cost);
+        let m = value.mantissa();
+        exact &= m.unsigned_abs() <= EXACT_IN_F64 && (m != 0 || !value.is_sign_negative());
+        if let Some(to) = args.get_mut(2 * i) {
+            // Exact when at most 2^53 (`exact`); through i64, one WebAssembly instruction.
+            *to = m as i64 as f64;
+        }
+        if let Some(to) = args.get_mut(2 * i + 1) {
+            *to = f64::from(value.scale());
+        }
+    }
+    if exact && cost.send_currency.code().len() == 3 && cost.receive_currency.code().len() == 3 {
+        let [m0, s0, m1, s1, m2, s2, m3, s3, m4, s4, m5, s5, m6, s6, m7, s7, m8, s8, m9, s9, m10, s10, m11, s11, m12, s12] =
+            args;
+        return Ok(cost_object(
+            packed(cost.send_currency),
+            packed(cost.receive_currency),
+            m0,
+            s0,
+            m1,
+            s1,
+            m2,
+            s2,
+            m3,
+            s3,
+            m4,
+            s4,
+            m5,
+            s5,
+            m6,
+            s6,
+            m7,
+            s7,
+            m8,
+            s8,
+            m9,
+            s9,
+            m10,
+            s10,
+            m11,
+            s11,
+            m12,
+            s12,
+        ));
+    }
     let mut out = Json::new(400);
     push_cost(&mut out, cost);
     out.parse()
@@ -228,9 +345,6 @@ pub struct CostTable {
     figures: [Vec<i128>; 13],
     errors: Vec<Option<&'static str>>,
 }
-
-/// The largest integer a `Float64Array` holds exactly.
-const EXACT_IN_F64: u128 = 1 << 53;
 
 impl CostTable {
     fn figure(&self, name: &str) -> Option<usize> {
