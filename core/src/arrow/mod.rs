@@ -31,10 +31,12 @@
 //! # Ok::<(), remitcost::Error>(())
 //! ```
 
+mod costs;
 mod read;
 mod rows;
 mod tables;
 
+pub use costs::cost_table;
 pub use read::{Column, Columns};
 pub use rows::{add, frame, observation_table, observations};
 #[cfg(feature = "csv")]
@@ -228,8 +230,12 @@ pub struct Builder {
 
 impl Builder {
     /// Adds a column (every column must have the same number of rows; all nullable).
-    pub fn col(mut self, name: &str, values: Values) -> Self {
-        let array = values.into_array();
+    pub fn col(self, name: &str, values: Values) -> Self {
+        self.array(name, values.into_array())
+    }
+
+    /// Adds a column made already (every column must have the same number of rows).
+    pub fn array(mut self, name: &str, array: ArrayRef) -> Self {
         self.fields
             .push(Field::new(name, array.data_type().clone(), true));
         self.columns.push(array);
