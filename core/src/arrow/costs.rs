@@ -181,6 +181,8 @@ struct Job<'a> {
     minor: &'a [Option<i128>],
     factors: [i128; 13],
     limits: [u128; 13],
+    /// Whether a factor is not 1.
+    scaled: bool,
 }
 
 impl<'a> Job<'a> {
@@ -192,6 +194,7 @@ impl<'a> Job<'a> {
             pricer,
             minor,
             factors: factors.map(|f| f.unwrap_or(0)),
+            scaled: factors.iter().any(|f| *f != Some(1)),
             limits: factors.map(|f| {
                 f.and_then(|f| i128::MAX.checked_div(f))
                     .map_or(0, i128::unsigned_abs)
@@ -281,6 +284,15 @@ impl<'a> Rows<'a> {
     /// written) where one does not fit `i128` at its column's scale.
     #[inline]
     fn set(&mut self, row: usize, figures: &Figures, job: &Job<'_>) -> Option<&'static str> {
+        if !job.scaled {
+            // The offer's scales are the columns': the figures as they are.
+            for (column, v) in self.figures.iter_mut().zip(figures) {
+                if let Some(cell) = column.get_mut(row) {
+                    *cell = *v;
+                }
+            }
+            return None;
+        }
         let fits = figures
             .iter()
             .zip(&job.limits)
