@@ -11,6 +11,13 @@
 
 use pyo3::prelude::*;
 
+/// mimalloc keeps the memory of freed tables for the next ones. With the system allocator
+/// (glibc) a 1,000,000-quote `cost_table` (~250 MB of Arrow buffers) gave its pages back to
+/// the kernel when dropped and faulted every one in again on the next call: 25,000-65,000
+/// page faults a call, 30-45 % of its time (benches/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod corridor;
 mod currency;

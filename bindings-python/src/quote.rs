@@ -10,7 +10,6 @@ use crate::fx::Rate;
 use crate::money::Rounding;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use std::sync::Arc;
 
 /// The JSON keys of an offer whose values are decimals (its schedule's and its rates').
 const OFFER_DECIMALS: &[&str] = &[
@@ -423,33 +422,6 @@ impl Figures {
 }
 
 impl<'a> FigureRows<'a> {
-    /// The first `n` rows and the rest.
-    pub(crate) fn split_at(self, n: usize) -> (FigureRows<'a>, FigureRows<'a>) {
-        let mut heads: Vec<&'a mut [i128]> = Vec::with_capacity(13);
-        let mut tails: Vec<&'a mut [i128]> = Vec::with_capacity(13);
-        for column in self.columns {
-            let (head, tail) = column.split_at_mut(n.min(column.len()));
-            heads.push(head);
-            tails.push(tail);
-        }
-        let (valid_head, valid_tail) = self.valid.split_at_mut(n.min(self.valid.len()));
-        let mut heads = heads.into_iter();
-        let mut tails = tails.into_iter();
-        let scales = self.scales;
-        (
-            FigureRows {
-                scales,
-                columns: std::array::from_fn(|_| heads.next().unwrap_or_default()),
-                valid: valid_head,
-            },
-            FigureRows {
-                scales,
-                columns: std::array::from_fn(|_| tails.next().unwrap_or_default()),
-                valid: valid_tail,
-            },
-        )
-    }
-
     /// The factors that bring a pricer's figures (at `own` scales) to the columns' scales.
     pub(crate) fn factors(&self, own: [u32; 13]) -> [i128; 13] {
         std::array::from_fn(|i| 10i128.pow(self.scales[i].saturating_sub(own[i])))
@@ -517,93 +489,7 @@ pub fn cost_table(
         .collect::<PyResult<Vec<_>>>()?;
     let amounts = crate::table::decimals(amounts)?;
     let options = CostOptions::extract(options)?;
-    Ok(py.detach(|| {
-        let rows = offers.len().saturating_mul(amounts.len());
-        // The per-offer work (checks, rates as fractions, scales) once for all the amounts.
-        let pricers: Vec<remitcost::Pricer> = offers
-            .iter()
-            .map(|o| remitcost::Pricer::new(o, &options))
-            .collect();
-        let mut figures = Figures::new(pricers.iter().map(|p| p.scales()), rows);
-        let mut error: Vec<Option<&'static str>> = vec![None; rows];
-        // Offers split between the machine's cores (scoped threads, GIL released), each
-        // thread writing its own rows of the full-length columns: nothing is appended or
-        // copied. (A small table is priced on this thread: a spawn costs more than its rows.)
-        let threads = match rows {
-            0..20_000 => 1,
-            _ => std::thread::available_parallelism().map_or(1, usize::from),
-        };
-        let per_thread = pricers.len().div_ceil(threads).max(1);
-        std::thread::scope(|scope| {
-            let mut rest = figures.rows();
-            let mut errors: &mut [Option<&'static str>] = &mut error;
-            for chunk in pricers.chunks(per_thread) {
-                let n = chunk.len().saturating_mul(amounts.len());
-                let (mine, more) = rest.split_at(n);
-                let (my_errors, more_errors) = std::mem::take(&mut errors).split_at_mut(n);
-                (rest, errors) = (more, more_errors);
-                let amounts = &amounts;
-                if threads == 1 {
-                    price_rows(chunk, amounts, mine, my_errors);
-                } else {
-                    scope.spawn(move || price_rows(chunk, amounts, mine, my_errors));
-                }
-            }
-        });
-        let mut index = Vec::with_capacity(rows);
-        let mut provider = Vec::with_capacity(rows);
-        let mut amount = Vec::with_capacity(rows);
-        let mut send_currency = Vec::with_capacity(rows);
-        let mut receive_currency = Vec::with_capacity(rows);
-        for (i, offer) in offers.iter().enumerate() {
-            let name: Option<Arc<str>> = offer.provider.as_deref().map(Arc::from);
-            let send: Option<Arc<str>> = Some(Arc::from(offer.send_currency.code()));
-            let receive: Option<Arc<str>> = Some(Arc::from(offer.receive_currency.code()));
-            for a in &amounts {
-                index.push(i64::try_from(i).ok());
-                provider.push(name.clone());
-                amount.push(Some(*a));
-                send_currency.push(send.clone());
-                receive_currency.push(receive.clone());
-            }
-        }
-        use remitcost::arrow::{Builder, Values};
-        let table = Builder::default()
-            .col("offer", Values::Int(index))
-            .col("provider", Values::Shared(provider))
-            .col("amount", Values::Dec(amount))
-            .col("send_currency", Values::Shared(send_currency))
-            .col("receive_currency", Values::Shared(receive_currency));
-        let error = error.into_iter().map(|e| e.map(str::to_string)).collect();
-        crate::table::Table::from(
-            figures
-                .add_to(table)
-                .col("error", Values::Str(error))
-                .build(),
-        )
-    }))
-}
-
-/// Every amount under each of `pricers`, offer by offer, into `rows` and `errors` (error
-/// codes, `None` for a priced row).
-fn price_rows(
-    pricers: &[remitcost::Pricer],
-    amounts: &[rust_decimal::Decimal],
-    mut rows: FigureRows<'_>,
-    errors: &mut [Option<&'static str>],
-) {
-    let mut row = 0usize;
-    for pricer in pricers {
-        let factors = rows.factors(pricer.scales());
-        for amount in amounts {
-            let code = match pricer.figures(*amount) {
-                Ok(f) => (!rows.set(row, Some(&f), &factors)).then_some("overflow"),
-                Err(e) => Some(e.code()),
-            };
-            if let Some(slot) = errors.get_mut(row) {
-                *slot = code;
-            }
-            row = row.saturating_add(1);
-        }
-    }
+    Ok(py
+        .detach(|| remitcost::arrow::cost_table(&offers, &amounts, &options))
+        .into())
 }

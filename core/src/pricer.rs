@@ -151,6 +151,18 @@ impl<'a> Pricer<'a> {
         ready.kernel.figures(offer, &self.options, amount)
     }
 
+    /// [`Pricer::figures`] of `amount`, which is `minor` in the send currency's minor units
+    /// (`None`: it has finer digits): a batch converts each amount once for all its offers.
+    #[cfg(feature = "arrow")]
+    #[inline]
+    pub(crate) fn figures_at(&self, amount: Decimal, minor: Option<i128>) -> Result<Figures> {
+        let ready = self.ready.as_ref().ok();
+        if let Some(figures) = minor.and_then(|a| ready?.kernel.fast_minor(a)) {
+            return Ok(figures);
+        }
+        self.figures(amount)
+    }
+
     /// [`Pricer::figures`] of an amount given in the send currency's minor units (`12050` is
     /// 120.50 EUR; `1` is 1 JPY): the same result (or error) as
     /// `figures(Decimal::new(amount_minor, minor_units))`, without building the decimal when

@@ -11,6 +11,8 @@
 //!   decimals, booleans or whole numbers, whatever their Arrow type among those a data frame
 //!   library writes (strings of any offset width or views, dictionaries, integers, floats,
 //!   decimals).
+//! - [`cost_table`]: every offer priced at every amount, written straight into the columns
+//!   (the bindings' batch pricing).
 //! - [`observation_table`] and [`observations`]: a dataset's rows as Arrow and back (the
 //!   columns of the observation table, or RPW's published headers); [`frame`] and [`add`]:
 //!   Arrow batches of RPW rows as a [`Frame`](crate::Frame) and into a
@@ -31,10 +33,12 @@
 //! # Ok::<(), remitcost::Error>(())
 //! ```
 
+mod costs;
 mod read;
 mod rows;
 mod tables;
 
+pub use costs::cost_table;
 pub use read::{Column, Columns};
 pub use rows::{add, frame, observation_table, observations};
 #[cfg(feature = "csv")]

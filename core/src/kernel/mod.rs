@@ -276,7 +276,7 @@ const POW10: [i128; 39] = {
 };
 
 /// `amount` as an integer at scale `scale`, if it has no finer digits and fits.
-fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
+pub(crate) fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
     let (m, s) = (amount.mantissa(), amount.scale());
     if s <= scale {
         let up = POW10.get(usize::try_from(scale.checked_sub(s)?).ok()?)?;
