@@ -237,16 +237,7 @@ impl<'a> Column<'a> {
                 out.extend(values.into_iter().map(|d| d.map(|d| d.to_string())));
             }
             DataType::Dictionary(_, _) => {
-                // Not `normalized_keys`: it panics on a dictionary without values (all null).
-                let dictionary = array.as_any_dictionary();
-                let mut values = Vec::with_capacity(dictionary.values().len());
-                self.text_of(dictionary.values().as_ref(), &mut values)?;
-                let keys = dictionary.keys();
-                let positions: Option<Vec<u32>> = integers!(keys, k =>
-                    positions(k.values(), keys.logical_nulls().as_ref(), values.len()), None);
-                let Some(positions) = positions else {
-                    return Err(self.unsupported(keys.data_type(), "dictionary keys"));
-                };
+                let (values, positions) = self.dictionary(array)?;
                 out.extend(
                     positions
                         .iter()
@@ -257,6 +248,22 @@ impl<'a> Column<'a> {
                 return Err(self.unsupported(ty, "text"))),
         }
         Ok(())
+    }
+
+    /// A dictionary array's values as text, and each row's position among them: a null key,
+    /// or one past the values, is a null cell, the position after them (`values.len()`).
+    /// Not arrow's `normalized_keys`: it panics on a dictionary without values (all null).
+    fn dictionary(&self, array: &dyn Array) -> Result<(Vec<Option<String>>, Vec<u32>)> {
+        let dictionary = array.as_any_dictionary();
+        let mut values = Vec::with_capacity(dictionary.values().len());
+        self.text_of(dictionary.values().as_ref(), &mut values)?;
+        let keys = dictionary.keys();
+        let positions: Option<Vec<u32>> = integers!(keys, k =>
+            positions(k.values(), keys.logical_nulls().as_ref(), values.len()), None);
+        match positions {
+            Some(positions) => Ok((values, positions)),
+            None => Err(self.unsupported(keys.data_type(), "dictionary keys")),
+        }
     }
 
     /// Each row's code, from `code`: called with each distinct value of a dictionary-encoded
@@ -304,20 +311,9 @@ impl<'a> Column<'a> {
             DataType::LargeUtf8 => cells(&mut array.as_string::<i64>().iter()),
             DataType::Utf8View => cells(&mut array.as_string_view().iter()),
             DataType::Dictionary(_, _) => {
-                let dictionary = array.as_any_dictionary();
-                let mut values = Vec::with_capacity(dictionary.values().len());
-                self.text_of(dictionary.values().as_ref(), &mut values)?;
-                // A null key, or one past the values, is a null cell: the slot after them.
-                let null = values.len();
-                let keys = dictionary.keys();
-                let nulls = keys.logical_nulls();
-                let positions: Option<Vec<u32>> = integers!(keys, k =>
-                    positions(k.values(), nulls.as_ref(), null), None);
-                let Some(mut positions) = positions else {
-                    return Err(self.unsupported(keys.data_type(), "dictionary keys"));
-                };
+                let (values, mut positions) = self.dictionary(array)?;
                 // Only the values some row uses are coded (and seen by `code`).
-                let mut used = vec![false; null.saturating_add(1)];
+                let mut used = vec![false; values.len().saturating_add(1)];
                 for p in &positions {
                     if let Some(u) = used.get_mut(*p as usize) {
                         *u = true;
@@ -361,39 +357,8 @@ impl<'a> Column<'a> {
         Ok(out)
     }
 
-    /// Calls `f` with each value as [`Column::decimals`] reads it, without collecting them.
-    ///
-    /// ```
-    /// use remitcost::{arrow::{Builder, Columns, Values}, parse_decimal};
-    /// let batch = Builder::default()
-    ///     .col("cost", Values::Dec(vec![Some(parse_decimal("4.25")?), None]))
-    ///     .build();
-    /// let mut sum = remitcost::Decimal::ZERO;
-    /// Columns::new(&[batch]).get(&["cost"])?.each_decimal(|d| {
-    ///     sum += d.unwrap_or_default();
-    ///     Ok(())
-    /// })?;
-    /// assert_eq!(sum.to_string(), "4.25");
-    /// # Ok::<(), remitcost::Error>(())
-    /// ```
-    pub fn each_decimal(&self, mut f: impl FnMut(Option<Decimal>) -> Result<()>) -> Result<()> {
-        for chunk in self.chunks {
-            let array = chunk.as_ref();
-            if let DataType::Decimal128(_, scale) = array.data_type() {
-                for v in array.as_primitive::<Decimal128Type>().iter() {
-                    f(v.map(|m| decimal128_of(m, *scale)).transpose()?)?;
-                }
-                continue;
-            }
-            let mut values = Vec::with_capacity(array.len());
-            self.decimals_of(array, &mut values)?;
-            values.into_iter().try_for_each(&mut f)?;
-        }
-        Ok(())
-    }
-
-    /// Calls `f` with each value as [`Column::each_decimal`] reads it, a `decimal128` value of
-    /// at most `places` places as the integer `value × 10^places` (`Ok`) where that fits an
+    /// Calls `f` with each value as [`Column::decimals`] reads it, a `decimal128` value of at
+    /// most `places` places as the integer `value × 10^places` (`Ok`) where that fits an
     /// `i64`: no `Decimal` made for the usual cell.
     pub(crate) fn each_scaled(
         &self,
@@ -402,27 +367,29 @@ impl<'a> Column<'a> {
     ) -> Result<()> {
         for chunk in self.chunks {
             let array = chunk.as_ref();
-            let factor = match array.data_type() {
+            let scaled = match array.data_type() {
                 DataType::Decimal128(_, scale) => u32::try_from(*scale)
                     .ok()
                     .and_then(|s| places.checked_sub(s))
-                    .and_then(|up| 10i64.checked_pow(up)),
+                    .and_then(|up| 10i64.checked_pow(up))
+                    .map(|factor| (factor, *scale)),
                 _ => None,
             };
-            let (Some(factor), DataType::Decimal128(_, scale)) = (factor, array.data_type()) else {
-                Column::new(self.name, std::slice::from_ref(chunk))
-                    .each_decimal(|d| f(d.map(Err)))?;
+            let Some((factor, scale)) = scaled else {
+                let mut values = Vec::with_capacity(array.len());
+                self.decimals_of(array, &mut values)?;
+                values.into_iter().try_for_each(|d| f(d.map(Err)))?;
                 continue;
             };
             for v in array.as_primitive::<Decimal128Type>().iter() {
-                let scaled =
+                let value =
                     v.map(
                         |m| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
                             Some(v) => Ok(Ok(v)),
-                            None => decimal128_of(m, *scale).map(Err),
+                            None => decimal128_of(m, scale).map(Err),
                         },
                     );
-                f(scaled.transpose()?)?;
+                f(value.transpose()?)?;
             }
         }
         Ok(())
