@@ -219,17 +219,7 @@ fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -
         c.get(names(field))?;
     }
     let period = periods(c)?;
-    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
-    for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
-        // A column left unread holds no code (every row reads as empty text).
-        let codes = match c.find(names(field)) {
-            _ if !read => Vec::new(),
-            Some(col) => col.codes(|cell| coded.code_of(cell.map_or("", str::trim), boxed))?,
-            None if rows == 0 => Vec::new(),
-            None => vec![coded.code_of("", boxed)?; rows],
-        };
-        coded.set_codes(codes);
-    }
+    let text = texts(c, read)?;
     // A frame for one pass reads one amount's costs: the other's are left empty there.
     let full = read == [true; TEXTS];
     let priced = Costs::of(&cost, rows)?;
@@ -246,6 +236,47 @@ fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -
         extra: extra_columns(c, options)?,
     }
     .finish()
+}
+
+/// Below this many rows, text columns are coded on the calling thread.
+const TEXTS_ON_THREADS_FROM: usize = 100_000;
+
+/// The text columns, coded where `read` says so (a column left unread holds no code: every
+/// row reads as empty text); the columns shared out over the available cores when there are
+/// many rows, each thread coding every so many of them.
+fn texts(c: &Columns, read: [bool; TEXTS]) -> Result<[Interning<Box<str>>; TEXTS]> {
+    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
+    let mut jobs: Vec<_> = text
+        .iter_mut()
+        .zip(TEXT_FIELDS)
+        .zip(read)
+        .filter_map(|((coded, field), read)| read.then_some((coded, field)))
+        .collect();
+    let threads =
+        crate::threads::for_work(c.rows(), TEXTS_ON_THREADS_FROM).clamp(1, jobs.len().max(1));
+    let mut runs: Vec<Vec<_>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, job) in jobs.drain(..).enumerate() {
+        if let Some(run) = runs.get_mut(i.checked_rem(threads).unwrap_or(0)) {
+            run.push(job);
+        }
+    }
+    crate::threads::in_runs(runs, |run| {
+        run.into_iter()
+            .try_for_each(|(coded, field)| coded_text(c, field, coded))
+    })?;
+    Ok(text)
+}
+
+/// Codes the column of `field` into `coded` (a missing column: every row empty text).
+fn coded_text(c: &Columns, field: &str, coded: &mut Interning<Box<str>>) -> Result<()> {
+    let rows = c.rows();
+    let codes = match c.find(names(field)) {
+        Some(col) => col.codes(|cell| coded.code_of(cell.map_or("", str::trim), boxed))?,
+        None if rows == 0 => Vec::new(),
+        None => vec![coded.code_of("", boxed)?; rows],
+    };
+    coded.set_codes(codes);
+    Ok(())
 }
 
 /// The columns every service row must have besides its cost and flag.
@@ -319,21 +350,13 @@ impl<'a> Numbers<'a> {
             format!("{prefix} total cost %"),
         ];
         let cost = c.get(&[cost_names[0].as_str(), cost_names[1].as_str()])?;
-        let transparent = c.get(names("transparent"))?.booleans()?;
-        let row = match c.find(names("row")) {
-            Some(col) => col.integers()?,
-            None => vec![None; c.rows()],
-        };
         Ok(Numbers {
             cost,
-            transparent: transparent
-                .into_iter()
-                .map(|t| t.unwrap_or(false))
-                .collect(),
-            row: row
-                .into_iter()
-                .map(|r| r.and_then(|r| usize::try_from(r).ok()).unwrap_or(0))
-                .collect(),
+            transparent: c.get(names("transparent"))?.flags()?,
+            row: match c.find(names("row")) {
+                Some(col) => col.counts()?,
+                None => vec![0; c.rows()],
+            },
         })
     }
 }
@@ -467,6 +490,27 @@ mod tests {
             rows.first().map(|o| o.row),
             data.observations.first().map(|o| o.row)
         );
+    }
+
+    /// Enough rows that the text columns are coded, and the group states made, on several
+    /// threads (where the machine has them): the same frame and state as the rows give.
+    #[test]
+    fn many_rows_frame_and_add_on_threads_as_their_observations_do() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
+        let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
+        let table = observation_table(&data.observations);
+        let copies = (2 * TEXTS_ON_THREADS_FROM).div_ceil(table.num_rows());
+        let columns = Columns::new(&vec![table; copies]);
+        let options = AggregateOptions::default();
+        let rows = observations(&columns, &options).unwrap();
+        // (Not `assert_eq!`: a difference would print 200,000 rows.)
+        assert!(frame(&columns, &options).unwrap() == Frame::from_observations(&rows).unwrap());
+        let dims = [crate::Dimension::Period, crate::Dimension::Corridor];
+        let mut by_rows = Partial::new(&dims, &options);
+        by_rows.add(&rows).unwrap();
+        let mut by_batch = Partial::new(&dims, &options);
+        add(&mut by_batch, &columns).unwrap();
+        assert!(by_batch == by_rows);
     }
 
     #[test]
