@@ -210,19 +210,44 @@ pub fn frame(c: &Columns, options: &AggregateOptions) -> Result<Frame> {
 /// one pass that reads only those: see `texts_read`).
 fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -> Result<Frame> {
     let rows = c.rows();
-    let Numbers {
-        cost,
-        transparent,
-        row,
-    } = Numbers::read(c, options)?;
+    let mut numbers = None;
+    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
+    // The numbers and each text column read are independent jobs; the numbers' errors are
+    // kept and reported in the order the columns are checked in, whichever job ends first.
+    let mut jobs: Vec<(usize, Job<'_>)> = vec![(
+        NUMBERS_WEIGHT,
+        Box::new(|| {
+            let read = Numbers::read(c, options).map(|n| {
+                let costs = Costs::of(&n.cost, rows);
+                (n, costs)
+            });
+            numbers = Some(read);
+            Ok(())
+        }),
+    )];
+    for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
+        if read {
+            jobs.push((1, Box::new(move || coded_text(c, field, coded))));
+        }
+    }
+    let threads = crate::threads::for_work(rows, COLUMNS_ON_THREADS_FROM);
+    let coded = crate::threads::in_runs(crate::threads::balanced(jobs, threads), |run| {
+        run.into_iter().try_for_each(|job| job())
+    });
+    let (
+        Numbers {
+            transparent, row, ..
+        },
+        priced,
+    ) = numbers.unwrap_or_else(|| Err(Error::NoData("numbers unread".into())))?;
     for field in REQUIRED {
         c.get(names(field))?;
     }
     let period = periods(c)?;
-    let text = texts(c, read)?;
+    coded?;
     // A frame for one pass reads one amount's costs: the other's are left empty there.
     let full = read == [true; TEXTS];
-    let priced = Costs::of(&cost, rows)?;
+    let priced = priced?;
     let unpriced = Costs::unpriced(if full { rows } else { 0 });
     Parts {
         row,
@@ -238,34 +263,15 @@ fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -
     .finish()
 }
 
-/// Below this many rows, text columns are coded on the calling thread.
-const TEXTS_ON_THREADS_FROM: usize = 100_000;
+/// A piece of reading a frame that can run on a thread of its own.
+type Job<'a> = Box<dyn FnOnce() -> Result<()> + Send + 'a>;
 
-/// The text columns, coded where `read` says so (a column left unread holds no code: every
-/// row reads as empty text); the columns shared out over the available cores when there are
-/// many rows, each thread coding every so many of them.
-fn texts(c: &Columns, read: [bool; TEXTS]) -> Result<[Interning<Box<str>>; TEXTS]> {
-    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
-    let mut jobs: Vec<_> = text
-        .iter_mut()
-        .zip(TEXT_FIELDS)
-        .zip(read)
-        .filter_map(|((coded, field), read)| read.then_some((coded, field)))
-        .collect();
-    let threads =
-        crate::threads::for_work(c.rows(), TEXTS_ON_THREADS_FROM).clamp(1, jobs.len().max(1));
-    let mut runs: Vec<Vec<_>> = (0..threads).map(|_| Vec::new()).collect();
-    for (i, job) in jobs.drain(..).enumerate() {
-        if let Some(run) = runs.get_mut(i.checked_rem(threads).unwrap_or(0)) {
-            run.push(job);
-        }
-    }
-    crate::threads::in_runs(runs, |run| {
-        run.into_iter()
-            .try_for_each(|(coded, field)| coded_text(c, field, coded))
-    })?;
-    Ok(text)
-}
+/// Below this many rows, a frame's columns are read on the calling thread.
+const COLUMNS_ON_THREADS_FROM: usize = 100_000;
+
+/// Reading the numbers (the flag, the source row, the costs) against coding one text column
+/// (measured: about five times as long).
+const NUMBERS_WEIGHT: usize = 5;
 
 /// Codes the column of `field` into `coded` (a missing column: every row empty text).
 fn coded_text(c: &Columns, field: &str, coded: &mut Interning<Box<str>>) -> Result<()> {
@@ -492,14 +498,14 @@ mod tests {
         );
     }
 
-    /// Enough rows that the text columns are coded, and the group states made, on several
+    /// Enough rows that the columns are read, and the group states made, on several
     /// threads (where the machine has them): the same frame and state as the rows give.
     #[test]
     fn many_rows_frame_and_add_on_threads_as_their_observations_do() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
         let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
         let table = observation_table(&data.observations);
-        let copies = (2 * TEXTS_ON_THREADS_FROM).div_ceil(table.num_rows());
+        let copies = (2 * COLUMNS_ON_THREADS_FROM).div_ceil(table.num_rows());
         let columns = Columns::new(&vec![table; copies]);
         let options = AggregateOptions::default();
         let rows = observations(&columns, &options).unwrap();
