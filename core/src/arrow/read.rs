@@ -417,15 +417,20 @@ impl<'a> Column<'a> {
                 values.into_iter().try_for_each(|d| f(d.map(Err)))?;
                 continue;
             };
-            for v in array.as_primitive::<Decimal128Type>().iter() {
-                let value =
-                    v.map(
-                        |m| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
-                            Some(v) => Ok(Ok(v)),
-                            None => decimal128_of(m, scale).map(Err),
-                        },
-                    );
-                f(value.transpose()?)?;
+            let scaled = |m: i128| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
+                Some(v) => Ok(Ok(v)),
+                None => decimal128_of(m, scale).map(Err),
+            };
+            let decimals = array.as_primitive::<Decimal128Type>();
+            if decimals.null_count() == 0 {
+                // No validity to look up per value.
+                for m in decimals.values() {
+                    f(Some(scaled(*m)?))?;
+                }
+                continue;
+            }
+            for v in decimals.iter() {
+                f(v.map(scaled).transpose()?)?;
             }
         }
         Ok(())
