@@ -27,6 +27,7 @@ mod rank;
 mod solve;
 mod sort;
 mod text;
+mod threads;
 
 pub use aggregate::{
     group, AggregateOptions, Comparison, Dimension, Frame, FrameBuilder, FrameRow, Framed,

@@ -334,8 +334,9 @@ pub(crate) fn smart_of<T>(
 /// place), each distinct value normalised once.
 fn scaled_multiset(values: &mut [i64]) -> Vec<(Decimal, usize)> {
     values.sort_unstable();
+    let steps = values.windows(2).filter(|w| w.first() != w.last()).count();
+    let mut out = Vec::with_capacity(steps.saturating_add(1));
     let distinct = values.chunk_by(|a, b| a == b);
-    let mut out = Vec::with_capacity(distinct.clone().count());
     out.extend(distinct.map(|run| (normalized(run.first().copied().unwrap_or(0)), run.len())));
     out
 }

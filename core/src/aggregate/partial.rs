@@ -484,44 +484,13 @@ impl Partial {
     }
 
     /// Adds one pass's groups (over `rows`) to the state.
-    pub(crate) fn add_gathered<R: Rows + ?Sized>(
+    pub(crate) fn add_gathered<R: Rows + Sync + ?Sized>(
         &mut self,
         rows: &R,
         groups: Gathered<'_>,
         left_out: LeftOut,
     ) -> Result<()> {
-        let firm = |i: u32| {
-            rows.named(i)
-                .map_or_else(String::new, |n| n.firm.to_string())
-        };
-        for (key, mut group) in groups {
-            let (Some(cheapest), Some(first)) =
-                (rows.named(group.cheapest.1), rows.named(group.first))
-            else {
-                continue;
-            };
-            let state = GroupState {
-                count: group.count(),
-                sum: group.sum()?.normalize(),
-                costs: group.multiset()?,
-                cheapest: Named::of(cheapest, group.cheapest.0.decimal().normalize()),
-                eligible: group.eligible,
-                smart: group
-                    .smart
-                    .iter()
-                    .map(|(cost, r)| (cost.decimal().normalize(), firm(*r)))
-                    .collect(),
-                span: if group.several {
-                    Span::Several
-                } else {
-                    Span::One(
-                        first.period,
-                        first.source_code.to_string(),
-                        first.destination_code.to_string(),
-                    )
-                },
-            };
-            let key: Vec<KeyPart> = key.iter().map(KeyPart::of).collect();
+        for (key, state) in states(rows, groups)? {
             match self.groups.get_mut(&key) {
                 Some(existing) => existing.merge(state)?,
                 None => {
@@ -682,5 +651,118 @@ impl Partial {
                 .collect(),
             left_out: self.left_out,
         })
+    }
+}
+
+/// Below this many costs, a pass's group states are made on the calling thread: sorting
+/// them is quicker than a spawn.
+const STATES_ON_THREADS_FROM: usize = 100_000;
+
+/// Each group's state, with its key, in the groups' order: on the available cores when the
+/// groups hold many costs (sorting each group's costs is most of what a partial adds to a
+/// pass), each thread taking a run of whole groups.
+fn states<R: Rows + Sync + ?Sized>(
+    rows: &R,
+    groups: Gathered<'_>,
+) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
+    let costs = groups
+        .iter()
+        .fold(0usize, |n, (_, g)| n.saturating_add(g.count()));
+    let threads = crate::threads::for_work(costs, STATES_ON_THREADS_FROM);
+    states_on(rows, groups, costs.div_ceil(threads))
+}
+
+/// [`states`], a thread for each run of groups holding at least `costs` costs.
+fn states_on<R: Rows + Sync + ?Sized>(
+    rows: &R,
+    groups: Gathered<'_>,
+    costs: usize,
+) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
+    let runs = crate::threads::in_runs(runs_of(groups, costs), |run| states_of(rows, run))?;
+    Ok(runs.into_iter().flatten().collect())
+}
+
+/// `groups` in order, in runs of whole groups holding at least `costs` costs each (the last
+/// run fewer).
+fn runs_of(groups: Gathered<'_>, costs: usize) -> Vec<Gathered<'_>> {
+    let mut runs: Vec<Gathered<'_>> = Vec::new();
+    let mut held = 0usize;
+    for group in groups {
+        if held == 0 {
+            runs.push(Vec::new());
+        }
+        held = held.saturating_add(group.1.count());
+        if let Some(run) = runs.last_mut() {
+            run.push(group);
+        }
+        if held >= costs {
+            held = 0;
+        }
+    }
+    runs
+}
+
+/// The states of a run of groups over `rows`, with their keys.
+fn states_of<R: Rows + ?Sized>(
+    rows: &R,
+    groups: Gathered<'_>,
+) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
+    let firm = |i: u32| {
+        rows.named(i)
+            .map_or_else(String::new, |n| n.firm.to_string())
+    };
+    let mut out = Vec::with_capacity(groups.len());
+    for (key, mut group) in groups {
+        let (Some(cheapest), Some(first)) = (rows.named(group.cheapest.1), rows.named(group.first))
+        else {
+            continue;
+        };
+        let state = GroupState {
+            count: group.count(),
+            sum: group.sum()?.normalize(),
+            costs: group.multiset()?,
+            cheapest: Named::of(cheapest, group.cheapest.0.decimal().normalize()),
+            eligible: group.eligible,
+            smart: group
+                .smart
+                .iter()
+                .map(|(cost, r)| (cost.decimal().normalize(), firm(*r)))
+                .collect(),
+            span: if group.several {
+                Span::Several
+            } else {
+                Span::One(
+                    first.period,
+                    first.source_code.to_string(),
+                    first.destination_code.to_string(),
+                )
+            },
+        };
+        out.push((key.iter().map(KeyPart::of).collect(), state));
+    }
+    Ok(out)
+}
+
+#[cfg(all(test, feature = "csv"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_made_on_several_threads_are_the_states_made_on_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
+        let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
+        let frame = Frame::from_observations(&data.observations).unwrap();
+        let options = AggregateOptions::default();
+        let dims = [Dimension::Period, Dimension::Firm];
+        let states = |costs: usize| {
+            let (groups, _) = frame.gather(&dims, &options).unwrap();
+            states_on(&frame, groups, costs).unwrap()
+        };
+        let one = states(usize::MAX);
+        assert!(one.len() > 3, "groups enough to split: {}", one.len());
+        // A run of every group, of about half, of a few, of one each.
+        for costs in [data.observations.len().div_ceil(2), 5, 1] {
+            assert_eq!(states(costs), one, "runs of {costs} costs");
+        }
     }
 }

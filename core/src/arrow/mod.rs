@@ -190,8 +190,9 @@ fn dictionary(values: &[Option<Arc<str>>]) -> ArrayRef {
     dictionary_of(values.iter().map(Option::as_deref))
 }
 
-/// Text, dictionary-encoded from borrowed cells (each distinct text copied once, in order of
-/// first sight; rows hold `int32` keys); plain `large_string` past `int32`'s keys.
+/// Text, dictionary-encoded from borrowed cells (each distinct text copied once, the values
+/// sorted, so that they read as ordered categories and a reader coding them in order needs no
+/// renumbering; rows hold `int32` keys); plain `large_string` past `int32`'s keys.
 pub(crate) fn dictionary_of<'a>(cells: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
     let mut slots: HashMap<&str, i32> = HashMap::new();
     let mut distinct: Vec<&str> = Vec::new();
@@ -221,9 +222,22 @@ pub(crate) fn dictionary_of<'a>(cells: impl Iterator<Item = Option<&'a str>> + C
         };
         keys.push(key);
     }
+    // Keys in order of first sight, renumbered to the sorted values' positions.
+    let mut order: Vec<usize> = (0..distinct.len()).collect();
+    crate::sort::sort_by(&mut order, |a, b| distinct.get(*a).cmp(&distinct.get(*b)));
+    let mut rank = vec![0i32; order.len()];
+    for (r, k) in order.iter().enumerate() {
+        if let (Some(slot), Ok(r)) = (rank.get_mut(*k), i32::try_from(r)) {
+            *slot = r;
+        }
+    }
+    let keys = keys
+        .into_iter()
+        .map(|k| k.and_then(|k| rank.get(usize::try_from(k).ok()?).copied()));
+    let sorted = order.iter().filter_map(|k| distinct.get(*k).copied());
     let dictionary = DictionaryArray::<Int32Type>::try_new(
-        Int32Array::from(keys),
-        Arc::new(LargeStringArray::from(distinct)),
+        keys.collect::<Int32Array>(),
+        Arc::new(sorted.map(Some).collect::<LargeStringArray>()),
     );
     match dictionary {
         Ok(d) => Arc::new(d),

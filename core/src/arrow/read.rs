@@ -169,6 +169,50 @@ fn positions<K: Copy + TryInto<usize>>(
     })
 }
 
+/// Appends the code of each row's dictionary position (at most `null`) to `out`:
+/// `code(position)`, asked once for each position some valid row uses, in order; a null row is
+/// at `null`. Two passes over the positions (which are used, then each row's code), each a
+/// plain loop.
+fn coded_keys(
+    positions: impl Iterator<Item = usize> + Clone,
+    nulls: Option<&NullBuffer>,
+    null: usize,
+    code: &mut impl FnMut(usize) -> Result<u32>,
+    out: &mut Vec<u32>,
+) -> Result<()> {
+    let nulls = nulls.filter(|n| n.null_count() > 0);
+    let mut used = vec![false; null.saturating_add(1)];
+    let mut mark = |p: usize| {
+        if let Some(u) = used.get_mut(p) {
+            *u = true;
+        }
+    };
+    match nulls {
+        None => positions.clone().for_each(&mut mark),
+        Some(n) => positions
+            .clone()
+            .zip(n.iter())
+            .for_each(|(p, valid)| mark(if valid { p } else { null })),
+    }
+    let mut table = vec![0u32; used.len()];
+    for (p, (slot, used)) in table.iter_mut().zip(used).enumerate() {
+        if used {
+            *slot = code(p)?;
+        }
+    }
+    let null_code = table.last().copied().unwrap_or(0);
+    let start = out.len();
+    out.extend(positions.map(|p| table.get(p).copied().unwrap_or(null_code)));
+    if let (Some(n), Some(added)) = (nulls, out.get_mut(start..)) {
+        for (c, valid) in added.iter_mut().zip(n.iter()) {
+            if !valid {
+                *c = null_code;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A `decimal128`'s value: straight into a `Decimal` where mantissa and scale fit one (the
 /// usual case), else as [`decimal_of`] reads it.
 fn decimal128_of(m: i128, scale: i8) -> Result<Decimal> {
@@ -294,6 +338,8 @@ impl<'a> Column<'a> {
         Ok(out)
     }
 
+    // `integers!` expands one arm per key type: `as u64` is the identity in `u64`'s.
+    #[allow(clippy::unnecessary_cast)]
     fn codes_of(
         &self,
         array: &dyn Array,
@@ -311,31 +357,21 @@ impl<'a> Column<'a> {
             DataType::LargeUtf8 => cells(&mut array.as_string::<i64>().iter()),
             DataType::Utf8View => cells(&mut array.as_string_view().iter()),
             DataType::Dictionary(_, _) => {
-                let (values, mut positions) = self.dictionary(array)?;
-                // Only the values some row uses are coded (and seen by `code`).
-                let mut used = vec![false; values.len().saturating_add(1)];
-                for p in &positions {
-                    if let Some(u) = used.get_mut(*p as usize) {
-                        *u = true;
-                    }
-                }
-                let mut codes = vec![0u32; used.len()];
-                for ((c, used), value) in
-                    codes.iter_mut().zip(used).zip(values.iter().chain([&None]))
-                {
-                    if used {
-                        *c = code(value.as_deref())?;
-                    }
-                }
-                // Each position becomes its value's code, in place.
-                for p in &mut positions {
-                    *p = codes.get(*p as usize).copied().unwrap_or(0);
-                }
-                match out.is_empty() {
-                    true => *out = positions,
-                    false => out.extend_from_slice(&positions),
-                }
-                Ok(())
+                let dictionary = array.as_any_dictionary();
+                let mut values = Vec::with_capacity(dictionary.values().len());
+                self.text_of(dictionary.values().as_ref(), &mut values)?;
+                // Each value some row uses is coded once, when a row first uses it.
+                let mut value = |p: usize| code(values.get(p).and_then(Option::as_deref));
+                let keys = dictionary.keys();
+                let nulls = keys.logical_nulls();
+                let null = values.len();
+                // A negative key, or one past the values, is at `null` (`as` keeps the bits:
+                // a negative key reads as a position past any dictionary's).
+                let last = u64::try_from(null).unwrap_or(u64::MAX);
+                let done: Option<Result<()>> = integers!(keys, k => Some(coded_keys(
+                    k.values().iter().map(|v| (*v as u64).min(last) as usize),
+                    nulls.as_ref(), null, &mut value, out)), None);
+                done.unwrap_or_else(|| Err(self.unsupported(keys.data_type(), "dictionary keys")))
             }
             _ => {
                 let mut text = Vec::with_capacity(array.len());
@@ -381,15 +417,20 @@ impl<'a> Column<'a> {
                 values.into_iter().try_for_each(|d| f(d.map(Err)))?;
                 continue;
             };
-            for v in array.as_primitive::<Decimal128Type>().iter() {
-                let value =
-                    v.map(
-                        |m| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
-                            Some(v) => Ok(Ok(v)),
-                            None => decimal128_of(m, scale).map(Err),
-                        },
-                    );
-                f(value.transpose()?)?;
+            let scaled = |m: i128| match i64::try_from(m).ok().and_then(|m| m.checked_mul(factor)) {
+                Some(v) => Ok(Ok(v)),
+                None => decimal128_of(m, scale).map(Err),
+            };
+            let decimals = array.as_primitive::<Decimal128Type>();
+            if decimals.null_count() == 0 {
+                // No validity to look up per value.
+                for m in decimals.values() {
+                    f(Some(scaled(*m)?))?;
+                }
+                continue;
+            }
+            for v in decimals.iter() {
+                f(v.map(scaled).transpose()?)?;
             }
         }
         Ok(())
@@ -433,6 +474,42 @@ impl<'a> Column<'a> {
             }
         }
         Ok(())
+    }
+
+    /// [`Column::booleans`] with `None` read as `false`: a `bool` column straight from its
+    /// bits.
+    pub(crate) fn flags(&self) -> Result<Vec<bool>> {
+        let mut out = Vec::with_capacity(self.chunks.iter().map(|c| c.len()).sum());
+        for chunk in self.chunks {
+            match chunk.as_boolean_opt() {
+                Some(b) if b.null_count() == 0 => out.extend(b.values().iter()),
+                _ => {
+                    return Ok(self
+                        .booleans()?
+                        .into_iter()
+                        .map(|b| b == Some(true))
+                        .collect())
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// [`Column::integers`] as counts: null and negative values are 0; an `int64` column
+    /// straight from its values.
+    pub(crate) fn counts(&self) -> Result<Vec<usize>> {
+        let count = |v: i64| usize::try_from(v).unwrap_or(0);
+        let mut out = Vec::with_capacity(self.chunks.iter().map(|c| c.len()).sum());
+        for chunk in self.chunks {
+            match chunk.as_primitive_opt::<Int64Type>() {
+                Some(a) if a.null_count() == 0 => out.extend(a.values().iter().map(|v| count(*v))),
+                _ => {
+                    let all = self.integers()?.into_iter();
+                    return Ok(all.map(|v| v.map_or(0, count)).collect());
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The values as booleans: `bool`, or text `yes`/`no`, `y`/`n`, `true`/`false`, `1`/`0`
@@ -500,8 +577,8 @@ impl<'a> Column<'a> {
 mod tests {
     use super::*;
     use arrow_array::{
-        BooleanArray, Decimal128Array, DictionaryArray, Float64Array, Int32Array, StringArray,
-        StringViewArray, UInt8Array,
+        BooleanArray, Decimal128Array, DictionaryArray, Float64Array, Int32Array, Int64Array,
+        StringArray, StringViewArray, UInt8Array,
     };
     use std::sync::Arc;
 
@@ -609,6 +686,35 @@ mod tests {
             Column::new("x", &bad).decimals().unwrap_err().code(),
             "invalid_decimal"
         );
+    }
+
+    #[test]
+    fn flags_and_counts_read_nulls_and_negatives_as_false_and_zero() {
+        let plain = col(vec![
+            Arc::new(BooleanArray::from(vec![true, false])),
+            Arc::new(BooleanArray::from(vec![true])),
+        ]);
+        let mixed = col(vec![
+            Arc::new(BooleanArray::from(vec![true, false])),
+            Arc::new(BooleanArray::from(vec![Some(true), None])),
+            Arc::new(StringArray::from(vec!["no", "Yes"])),
+        ]);
+        assert_eq!(
+            Column::new("t", &plain).flags().unwrap(),
+            [true, false, true]
+        );
+        assert_eq!(
+            Column::new("t", &mixed).flags().unwrap(),
+            [true, false, true, false, false, true]
+        );
+        let rows = col(vec![
+            Arc::new(Int64Array::from(vec![3, -1])),
+            Arc::new(Int64Array::from(vec![Some(7), None])),
+            Arc::new(UInt8Array::from(vec![2])),
+        ]);
+        assert_eq!(Column::new("r", &rows).counts().unwrap(), [3, 0, 7, 0, 2]);
+        let all_int64 = col(vec![Arc::new(Int64Array::from(vec![5, -2]))]);
+        assert_eq!(Column::new("r", &all_int64).counts().unwrap(), [5, 0]);
     }
 
     #[test]

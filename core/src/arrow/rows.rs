@@ -210,29 +210,44 @@ pub fn frame(c: &Columns, options: &AggregateOptions) -> Result<Frame> {
 /// one pass that reads only those: see `texts_read`).
 fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -> Result<Frame> {
     let rows = c.rows();
-    let Numbers {
-        cost,
-        transparent,
-        row,
-    } = Numbers::read(c, options)?;
+    let mut numbers = None;
+    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
+    // The numbers and each text column read are independent jobs; the numbers' errors are
+    // kept and reported in the order the columns are checked in, whichever job ends first.
+    let mut jobs: Vec<(usize, Job<'_>)> = vec![(
+        NUMBERS_WEIGHT,
+        Box::new(|| {
+            let read = Numbers::read(c, options).map(|n| {
+                let costs = Costs::of(&n.cost, rows);
+                (n, costs)
+            });
+            numbers = Some(read);
+            Ok(())
+        }),
+    )];
+    for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
+        if read {
+            jobs.push((1, Box::new(move || coded_text(c, field, coded))));
+        }
+    }
+    let threads = crate::threads::for_work(rows, COLUMNS_ON_THREADS_FROM);
+    let coded = crate::threads::in_runs(crate::threads::balanced(jobs, threads), |run| {
+        run.into_iter().try_for_each(|job| job())
+    });
+    let (
+        Numbers {
+            transparent, row, ..
+        },
+        priced,
+    ) = numbers.unwrap_or_else(|| Err(Error::NoData("numbers unread".into())))?;
     for field in REQUIRED {
         c.get(names(field))?;
     }
     let period = periods(c)?;
-    let mut text: [Interning<Box<str>>; TEXTS] = Default::default();
-    for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
-        // A column left unread holds no code (every row reads as empty text).
-        let codes = match c.find(names(field)) {
-            _ if !read => Vec::new(),
-            Some(col) => col.codes(|cell| coded.code_of(cell.map_or("", str::trim), boxed))?,
-            None if rows == 0 => Vec::new(),
-            None => vec![coded.code_of("", boxed)?; rows],
-        };
-        coded.set_codes(codes);
-    }
+    coded?;
     // A frame for one pass reads one amount's costs: the other's are left empty there.
     let full = read == [true; TEXTS];
-    let priced = Costs::of(&cost, rows)?;
+    let priced = priced?;
     let unpriced = Costs::unpriced(if full { rows } else { 0 });
     Parts {
         row,
@@ -246,6 +261,28 @@ fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -
         extra: extra_columns(c, options)?,
     }
     .finish()
+}
+
+/// A piece of reading a frame that can run on a thread of its own.
+type Job<'a> = Box<dyn FnOnce() -> Result<()> + Send + 'a>;
+
+/// Below this many rows, a frame's columns are read on the calling thread.
+const COLUMNS_ON_THREADS_FROM: usize = 100_000;
+
+/// Reading the numbers (the flag, the source row, the costs) against coding one text column
+/// (measured: about five times as long).
+const NUMBERS_WEIGHT: usize = 5;
+
+/// Codes the column of `field` into `coded` (a missing column: every row empty text).
+fn coded_text(c: &Columns, field: &str, coded: &mut Interning<Box<str>>) -> Result<()> {
+    let rows = c.rows();
+    let codes = match c.find(names(field)) {
+        Some(col) => col.codes(|cell| coded.code_of(cell.map_or("", str::trim), boxed))?,
+        None if rows == 0 => Vec::new(),
+        None => vec![coded.code_of("", boxed)?; rows],
+    };
+    coded.set_codes(codes);
+    Ok(())
 }
 
 /// The columns every service row must have besides its cost and flag.
@@ -319,21 +356,13 @@ impl<'a> Numbers<'a> {
             format!("{prefix} total cost %"),
         ];
         let cost = c.get(&[cost_names[0].as_str(), cost_names[1].as_str()])?;
-        let transparent = c.get(names("transparent"))?.booleans()?;
-        let row = match c.find(names("row")) {
-            Some(col) => col.integers()?,
-            None => vec![None; c.rows()],
-        };
         Ok(Numbers {
             cost,
-            transparent: transparent
-                .into_iter()
-                .map(|t| t.unwrap_or(false))
-                .collect(),
-            row: row
-                .into_iter()
-                .map(|r| r.and_then(|r| usize::try_from(r).ok()).unwrap_or(0))
-                .collect(),
+            transparent: c.get(names("transparent"))?.flags()?,
+            row: match c.find(names("row")) {
+                Some(col) => col.counts()?,
+                None => vec![0; c.rows()],
+            },
         })
     }
 }
@@ -467,6 +496,27 @@ mod tests {
             rows.first().map(|o| o.row),
             data.observations.first().map(|o| o.row)
         );
+    }
+
+    /// Enough rows that the columns are read, and the group states made, on several
+    /// threads (where the machine has them): the same frame and state as the rows give.
+    #[test]
+    fn many_rows_frame_and_add_on_threads_as_their_observations_do() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
+        let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
+        let table = observation_table(&data.observations);
+        let copies = (2 * COLUMNS_ON_THREADS_FROM).div_ceil(table.num_rows());
+        let columns = Columns::new(&vec![table; copies]);
+        let options = AggregateOptions::default();
+        let rows = observations(&columns, &options).unwrap();
+        // (Not `assert_eq!`: a difference would print 200,000 rows.)
+        assert!(frame(&columns, &options).unwrap() == Frame::from_observations(&rows).unwrap());
+        let dims = [crate::Dimension::Period, crate::Dimension::Corridor];
+        let mut by_rows = Partial::new(&dims, &options);
+        by_rows.add(&rows).unwrap();
+        let mut by_batch = Partial::new(&dims, &options);
+        add(&mut by_batch, &columns).unwrap();
+        assert!(by_batch == by_rows);
     }
 
     #[test]

@@ -143,16 +143,19 @@ impl<K: Hash + Eq + Clone + Ord> Interning<K> {
         crate::sort::sort_by(&mut order, |a, b| {
             values.get(*a as usize).cmp(&values.get(*b as usize))
         });
-        let mut rank = vec![0u32; values.len()];
-        for (r, id) in order.iter().enumerate() {
-            if let Some(slot) = rank.get_mut(*id as usize) {
-                *slot = index(r)?;
-            }
-        }
         let mut codes = self.codes;
-        for c in &mut codes {
-            if let Some(r) = rank.get(*c as usize) {
-                *c = *r;
+        // Values first seen in order (a sorted dictionary read in order) keep their codes.
+        if !order.iter().enumerate().all(|(r, id)| *id as usize == r) {
+            let mut rank = vec![0u32; values.len()];
+            for (r, id) in order.iter().enumerate() {
+                if let Some(slot) = rank.get_mut(*id as usize) {
+                    *slot = index(r)?;
+                }
+            }
+            for c in &mut codes {
+                if let Some(r) = rank.get(*c as usize) {
+                    *c = *r;
+                }
             }
         }
         let mut values: Vec<Option<K>> = self.values.into_iter().map(Some).collect();
