@@ -14,6 +14,8 @@ use super::int::gcd;
 use super::plan::Plan;
 use super::{Figures, MANTISSA_LIMIT};
 use crate::money::Rounding;
+#[cfg(not(target_arch = "wasm32"))]
+use strength_reduce::StrengthReducedU64;
 
 /// No intermediate of a fast quote on `i128` exceeds this (2^125): room for the rounding's
 /// `2·r` and `q ± 1` beside it, well inside `i128`.
@@ -224,6 +226,11 @@ pub(super) fn limit(plan: &Plan<i128>, ratios: &Ratios<i128>, values: u128) -> O
 pub(crate) struct Ratio<W> {
     num: W,
     den: W,
+    /// For a constant `den` (above 1, within 64 bits) on native targets, its reciprocal: the
+    /// quotient and remainder of a division by it are a multiply-high and a multiply (exact
+    /// for every 64-bit numerator; a native division takes several times as long).
+    #[cfg(not(target_arch = "wasm32"))]
+    by: Option<StrengthReducedU64>,
 }
 
 impl Ratio<i128> {
@@ -237,7 +244,26 @@ impl Ratio<i128> {
         Some(Ratio {
             num: exact(num)?,
             den: exact(den)?,
+            #[cfg(not(target_arch = "wasm32"))]
+            by: None,
         })
+    }
+
+    /// The ratio of a figure over a constant: its denominator's reciprocal made ready.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn constant(self) -> Ratio<i128> {
+        let by = u64::try_from(self.den).ok().filter(|d| *d > 1);
+        Ratio {
+            by: by.map(StrengthReducedU64::new),
+            ..self
+        }
+    }
+
+    /// In WebAssembly a native 64-bit division is one instruction and a 64x64->128 multiply
+    /// is not: nothing to prepare.
+    #[cfg(target_arch = "wasm32")]
+    fn constant(self) -> Ratio<i128> {
+        self
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -245,7 +271,23 @@ impl Ratio<i128> {
         Some(Ratio {
             num: W::try_from(self.num).ok()?,
             den: W::try_from(self.den).ok()?,
+            by: self.by,
         })
+    }
+}
+
+impl<W: Word> Ratio<W> {
+    /// `n / den` rounded once under `rule` (see [`div`]): by the reciprocal where there is one
+    /// and `n` is within 64 bits.
+    #[inline(always)]
+    fn div(self, n: i128, rule: Rounding) -> Option<i128> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let (Some(by), Ok(m)) = (self.by, u64::try_from(n.unsigned_abs())) {
+            let (q, r) = StrengthReducedU64::div_rem(m, by);
+            let d = u128::from(by.get());
+            return rounded(n < 0, u128::from(q), u128::from(r), d, rule);
+        }
+        div(n, self.den.into(), rule)
     }
 }
 
@@ -273,14 +315,15 @@ impl Ratios<i128> {
     pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios<i128>> {
         let su = p.send_unit;
         let r = Ratio::new;
+        let c = |num, den| r(num, den).map(Ratio::constant);
         Some(Ratios {
-            sa: r(su, p.p10_sa)?,
-            k1: r(su, p.p10_k1)?,
-            k2: r(su, p.p10_k2)?,
-            fee_d: r(su, p.fee_d)?,
-            xd: r(su, p.xd)?,
-            c_d: r(su, p.c_d)?,
-            gd: r(p.recv_unit, p.gd)?,
+            sa: c(su, p.p10_sa)?,
+            k1: c(su, p.p10_k1)?,
+            k2: c(su, p.p10_k2)?,
+            fee_d: c(su, p.fee_d)?,
+            xd: c(su, p.xd)?,
+            c_d: c(su, p.c_d)?,
+            gd: c(p.recv_unit, p.gd)?,
             margin: r(p.hundred.checked_mul(p.pct_unit)?, p.cd_pm)?,
             pct: r(p.pct_a.checked_mul(p.pct_unit)?, p.c_d)?,
             rate: r(p.p10_k2.checked_mul(p.rate_unit)?, p.gd)?,
@@ -352,6 +395,14 @@ fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
         (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
         _ => (m.checked_div(d)?, m.checked_rem(d)?),
     };
+    rounded(n < 0, q, r, d, rule)
+}
+
+/// The figure of a division of magnitude `d·q + r` (`r < d`) by `d`, negative or not: the
+/// remainder decides the rounding (no other division), then the sign is put back. `None`
+/// beyond a decimal's 96 bits.
+#[inline(always)]
+fn rounded(negative: bool, q: u128, r: u128, d: u128, rule: Rounding) -> Option<i128> {
     let twice = r.wrapping_mul(2);
     let away = match rule {
         Rounding::HalfEven => twice > d || (twice == d && q & 1 != 0),
@@ -364,7 +415,7 @@ fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
         return None;
     }
     let q = i128::try_from(q).ok()?;
-    Some(if n < 0 { q.wrapping_neg() } else { q })
+    Some(if negative { q.wrapping_neg() } else { q })
 }
 
 /// The figures of `a` (minor units, positive, at most [`limit`] of `p` for `W`'s limit, `r`
@@ -420,7 +471,7 @@ pub(super) fn price<W: Word>(p: &Plan<W>, r: &Ratios<W>, a: W) -> Option<Figures
     // x / y at a figure's unit, `ratio` being unit / y in lowest terms (y constant), or
     // x / y with `ratio` the constant part of unit / y.
     let wide = |x: W, y: W| x.into().wrapping_mul(y.into());
-    let at = |x: W, ratio: Ratio<W>| div(wide(x, ratio.num), ratio.den.into(), rule);
+    let at = |x: W, ratio: Ratio<W>| ratio.div(wide(x, ratio.num), rule);
     let over = |x: W, y: W, ratio: Ratio<W>| div(wide(x, ratio.num), wide(y, ratio.den), rule);
     let mut gets_r = at(gets, r.gd)?;
     if let Some(unit) = p.payout_unit {
@@ -680,6 +731,61 @@ mod tests {
                 if !(lo..=hi).contains(&a) {
                     prop_assert!(!fast);
                 }
+            }
+        }
+    }
+
+    /// A denominator of every size (powers of two and 2^64 − 1 among them).
+    fn divisor() -> impl Strategy<Value = u64> {
+        prop_oneof![
+            2u64..1_000,
+            2u64..=u64::MAX,
+            (1u32..64).prop_map(|k| 1u64 << k),
+            Just(u64::MAX),
+            Just(u64::MAX - 1),
+            Just((1u64 << 63) + 1),
+        ]
+    }
+
+    /// A numerator of every size for a divisor `d`: within 64 bits (the reciprocal), on the
+    /// ties and next to them, at the ends, and beyond 64 bits (the native division again).
+    fn numerator(d: u64) -> impl Strategy<Value = i128> {
+        let d = i128::from(d);
+        let half = d.checked_div(2).unwrap_or(0);
+        // q·d + half + e: a tie when d is even (e = 0), next to one otherwise.
+        let near = move |(q, e): (i128, i128)| {
+            q.checked_mul(d)
+                .and_then(|v| v.checked_add(half))
+                .and_then(|v| v.checked_add(e))
+                .unwrap_or(0)
+        };
+        prop_oneof![
+            any::<u64>().prop_map(i128::from),
+            (0i128..1 << 62, Just(0)).prop_map(near),
+            (0i128..1 << 62, -1i128..=1).prop_map(near),
+            Just(i128::from(u64::MAX)),
+            Just(i128::from(u64::MAX).saturating_add(1)),
+            any::<i128>().prop_map(|v| v.wrapping_shr(10)),
+        ]
+        .prop_flat_map(|v| prop_oneof![Just(v), Just(v.wrapping_neg())])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+        /// A constant denominator's reciprocal gives what the native division gives: the same
+        /// figure (quotient, tie and rounding) for every rule, every 64-bit divisor and every
+        /// numerator the kernel divides.
+        #[test]
+        fn the_reciprocal_divides_as_the_division(
+            (d, n) in divisor().prop_flat_map(|d| (Just(d), numerator(d))),
+            rule in rule(),
+        ) {
+            let d = i128::from(d);
+            let ratio = Ratio::new(1, d).map(Ratio::constant);
+            prop_assert!(ratio.is_some_and(|r| r.by.is_some()));
+            if let Some(ratio) = ratio {
+                prop_assert_eq!(ratio.div(n, rule), div(n, d, rule), "{} / {}", n, d);
             }
         }
     }
