@@ -259,13 +259,6 @@ impl Ratio<i128> {
         }
     }
 
-    /// In WebAssembly a native 64-bit division is one instruction and a 64x64->128 multiply
-    /// is not: nothing to prepare.
-    #[cfg(target_arch = "wasm32")]
-    fn constant(self) -> Ratio<i128> {
-        self
-    }
-
     #[cfg(not(target_arch = "wasm32"))]
     fn narrow<W: TryFrom<i128>>(self) -> Option<Ratio<W>> {
         Some(Ratio {
@@ -315,7 +308,12 @@ impl Ratios<i128> {
     pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios<i128>> {
         let su = p.send_unit;
         let r = Ratio::new;
+        #[cfg(not(target_arch = "wasm32"))]
         let c = |num, den| r(num, den).map(Ratio::constant);
+        // In WebAssembly a native 64-bit division is one instruction and a 64x64->128
+        // multiply is not: nothing to prepare.
+        #[cfg(target_arch = "wasm32")]
+        let c = r;
         Some(Ratios {
             sa: c(su, p.p10_sa)?,
             k1: c(su, p.p10_k1)?,
