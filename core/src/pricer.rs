@@ -251,31 +251,19 @@ impl<'a> Pricer<'a> {
     ///
     /// [`Cost::FIGURES`]: crate::Cost::FIGURES
     pub fn price_column(&self, amounts_minor: &[i64], out: &mut CostColumns) {
-        let rows = amounts_minor.len();
-        out.reset(self.scales(), rows);
+        out.reset(self.scales(), amounts_minor.len());
         let kernel = self.ready.as_ref().ok().map(|r| &r.kernel);
-        let [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12] = &mut out.figures;
-        let mut columns: [&mut [i128]; 13] =
-            [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12]
-                .map(|c| c.get_mut(..rows).unwrap_or_default());
         for (row, &amount) in amounts_minor.iter().enumerate() {
             let priced = match kernel.and_then(|k| k.fast_minor(i128::from(amount))) {
                 Some(figures) => figures,
-                None => match self.figures_minor(amount) {
-                    Ok(figures) => figures,
-                    Err(e) => {
-                        if let Some(cell) = out.errors.get_mut(row) {
-                            *cell = Some(e);
-                        }
-                        continue;
+                None => self.figures_minor(amount).unwrap_or_else(|e| {
+                    if let Some(cell) = out.errors.get_mut(row) {
+                        *cell = Some(e);
                     }
-                },
+                    [0; 13]
+                }),
             };
-            for (column, value) in columns.iter_mut().zip(priced) {
-                if let Some(cell) = column.get_mut(row) {
-                    *cell = value;
-                }
-            }
+            out.push(priced);
         }
     }
 }

@@ -40,15 +40,25 @@ impl CostColumns {
         }
     }
 
-    /// Makes this `rows` rows of zeros at `scales`, no errors, reusing the vectors' memory.
+    /// Makes this `rows` rows at `scales` with no errors and empty figure columns, each with
+    /// room for `rows` (reusing the vectors' memory): the caller pushes every row's figures
+    /// (zeros for a row in error), so no column is zeroed first.
     pub(crate) fn reset(&mut self, scales: [u32; 13], rows: usize) {
         self.scales = scales;
         for column in &mut self.figures {
             column.clear();
-            column.resize(rows, 0);
+            column.reserve(rows);
         }
         self.errors.clear();
         self.errors.resize(rows, None);
+    }
+
+    /// Appends one row's figures to the columns (see [`CostColumns::reset`]).
+    #[inline(always)]
+    pub(crate) fn push(&mut self, figures: Figures) {
+        for (column, value) in self.figures.iter_mut().zip(figures) {
+            column.push(value);
+        }
     }
 
     /// Writes one row's figures, or its error.

@@ -14,10 +14,19 @@ use super::int::gcd;
 use super::plan::Plan;
 use super::{Figures, MANTISSA_LIMIT};
 use crate::money::Rounding;
+#[cfg(not(target_arch = "wasm32"))]
+use strength_reduce::StrengthReducedU64;
 
-/// No intermediate of a fast quote exceeds this (2^125): room for the rounding's `2·r` and
-/// `q ± 1` beside it, well inside `i128`.
-const LIMIT: u128 = 1 << 125;
+/// No intermediate of a fast quote on `i128` exceeds this (2^125): room for the rounding's
+/// `2·r` and `q ± 1` beside it, well inside `i128`.
+pub(super) const LIMIT: u128 = 1 << 125;
+
+/// No value of a fast quote on `i64` exceeds this (2^62; the products a figure divides are
+/// `i128`, within [`LIMIT`]): the amounts of most offers up to this bound are everyday ones,
+/// priced with native 64-bit operations (a division is a library call only where a product
+/// exceeds 64 bits).
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) const LIMIT_64: u128 = 1 << 62;
 
 /// `x·y`, if it fits: one widening multiply where both are within 64 bits (a checked
 /// 128-bit one is a library call). In WebAssembly this and the other steps of the
@@ -74,10 +83,33 @@ impl Linear {
     }
 }
 
-/// The largest slope and constant of every recorded bound: `k_max·a + c_max` bounds them all.
+/// The largest slope and constant of every recorded bound: `k·a + c` bounds them all.
+#[derive(Default)]
+struct Most {
+    k: u128,
+    c: u128,
+}
+
+impl Most {
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn add(&mut self, x: Linear) {
+        self.k = self.k.max(x.k);
+        self.c = self.c.max(x.c);
+    }
+
+    /// The largest amount for which `k·a + c` stays within `max`.
+    fn amount(&self, max: u128) -> Option<u128> {
+        let room = max.checked_sub(self.c)?;
+        Some(room.checked_div(self.k).unwrap_or(u128::MAX))
+    }
+}
+
+/// The bounds of the values `price` computes, and apart those of the products a figure
+/// divides (on `i128` even where the values are `i64`).
+#[derive(Default)]
 struct Bound {
-    k_max: u128,
-    c_max: u128,
+    values: Most,
+    products: Most,
 }
 
 impl Bound {
@@ -85,27 +117,27 @@ impl Bound {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn keep(&mut self, x: Option<Linear>) -> Option<Linear> {
         let x = x?;
-        self.k_max = self.k_max.max(x.k);
-        self.c_max = self.c_max.max(x.c);
+        self.values.add(x);
         Some(x)
     }
 
-    /// Records what `round(n, d, unit)` computes: `n·unit` (unless `d` is `unit`), `d`, and
-    /// from them the quotient, the remainder and twice it, all within `max(|n·unit|, 2·d)`.
-    fn round(&mut self, n: Linear, d: Linear, unit: i128, d_is_unit: bool) -> Option<()> {
-        if !d_is_unit {
-            self.keep(n.times(unit))?;
-        }
-        self.keep(d.times(2))?;
+    /// Records what rounding `x / y` at a figure's unit computes, `ratio` being the constant
+    /// part of `unit / y` (see [`Ratio`]): `x·num`, `y·den`, and from them the quotient, the
+    /// remainder and twice it, all within `max(|x·num|, 2·y·den)`.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn round(&mut self, x: Linear, y: Linear, ratio: Ratio<i128>) -> Option<()> {
+        self.products.add(x.times(ratio.num)?);
+        self.products.add(y.times(ratio.den)?.times(2)?);
         Some(())
     }
 }
 
-/// The largest amount `a` (minor units, at least 0) for which no intermediate of
-/// `plan.price` exceeds [`LIMIT`], or `None` when even the amount 0 would (an offer of
-/// extreme numbers: every quote takes the checked path).
-pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
-    let mut b = Bound { k_max: 0, c_max: 0 };
+/// The largest amount `a` (minor units, at least 0) for which no value `plan.price` computes
+/// exceeds `values` ([`LIMIT`] on `i128`, [`LIMIT_64`] on `i64`) and no product a figure
+/// divides exceeds [`LIMIT`], or `None` when even the amount 0 would (an offer of extreme
+/// numbers: every quote takes the checked path); `ratios` are the plan's.
+pub(super) fn limit(plan: &Plan<i128>, ratios: &Ratios<i128>, values: u128) -> Option<i128> {
+    let mut b = Bound::default();
     let a = b.keep(Some(Linear::AMOUNT))?;
     let a1 = b.keep(a.times(plan.a_to_k1))?;
     let _ = a1;
@@ -156,39 +188,34 @@ pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
     let c_e = b.keep(c_e.times(plan.c_coef))?;
     let lost_qm = b.keep(lost.times(plan.qm))?;
     let total_n = b.keep(c_e.plus(lost_qm))?;
-    let fee_n = b.keep(charges.times(plan.p10srf_pm))?;
-    let fee_n = b.keep(fee_n.plus(Linear::constant(plan.rfi_fee)))?;
-    // The roundings, in the order of `price`.
-    let constant = Linear::constant;
-    let su = plan.send_unit;
-    let recv = plan.recv_unit;
-    let pct = plan.pct_unit;
-    b.round(gets, constant(plan.gd), recv, plan.gd == recv)?;
-    b.round(a, constant(plan.p10_sa), su, plan.p10_sa == su)?;
-    b.round(fee, constant(plan.p10_k1), su, plan.p10_k1 == su)?;
+    // The roundings, in the order of `price`: `x / y` at a unit, `y` a constant or not.
+    let one = Linear::constant(1);
+    let r = ratios;
+    b.round(gets, one, r.gd)?;
+    b.round(a, one, r.sa)?;
+    b.round(fee, one, r.k1)?;
     for n in [tax, charges, paid, exchanged] {
-        b.round(n, constant(plan.p10_k2), su, plan.p10_k2 == su)?;
+        b.round(n, one, r.k2)?;
     }
-    b.round(
-        constant(plan.rfi_fee),
-        constant(plan.fee_d),
-        su,
-        plan.fee_d == su,
-    )?;
-    b.round(fee_n, constant(plan.fee_d), su, plan.fee_d == su)?;
-    let fx_100 = b.keep(fx_n.times(plan.hundred))?;
-    b.round(fx_100, e_cd_pm, pct, false)?;
-    b.round(fx_n, constant(plan.xd), su, plan.xd == su)?;
-    b.round(total_n, constant(plan.c_d), su, plan.c_d == su)?;
-    let total_pct = b.keep(total_n.times(plan.pct_a))?;
-    let c_d_a = b.keep(a.times(plan.c_d))?;
-    b.round(total_pct, c_d_a, pct, false)?;
-    let gets_k2 = b.keep(gets.times(plan.p10_k2))?;
-    let gd_paid = b.keep(paid.times(plan.gd))?;
-    b.round(gets_k2, gd_paid, plan.rate_unit, false)?;
-    // The amount itself was recorded (slope 1), so k_max is at least 1.
-    let room = LIMIT.checked_sub(b.c_max)?;
-    i128::try_from(room.checked_div(b.k_max)?).ok()
+    // The figures `price` takes from the plan (the receiving fee, the margin with one rate)
+    // and the fee's other formula are not computed.
+    if plan.receiving.is_none() {
+        b.round(Linear::constant(plan.rfi_fee), one, r.fee_d)?;
+    }
+    if plan.rfi_fee != 0 {
+        let fee_n = b.keep(charges.times(plan.p10srf_pm))?;
+        let fee_n = b.keep(fee_n.plus(Linear::constant(plan.rfi_fee)))?;
+        b.round(fee_n, one, r.fee_d)?;
+    }
+    if plan.margin.is_none() {
+        b.round(fx_n, exchanged, r.margin)?;
+    }
+    b.round(fx_n, one, r.xd)?;
+    b.round(total_n, one, r.c_d)?;
+    b.round(total_n, a, r.pct)?;
+    b.round(gets, paid, r.rate)?;
+    let most = b.values.amount(values)?.min(b.products.amount(LIMIT)?);
+    i128::try_from(most).ok()
 }
 
 /// `num / den` reduced: a figure `x / y` at `unit` is `(x·num) / (y·den)` rounded, with
@@ -196,14 +223,19 @@ pub(super) fn limit(plan: &Plan<i128>) -> Option<i128> {
 /// small as they can be (most then fit one native 64-bit division, and a denominator of 1
 /// needs none).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Ratio {
-    num: i128,
-    den: i128,
+pub(crate) struct Ratio<W> {
+    num: W,
+    den: W,
+    /// For a constant `den` (above 1, within 64 bits) on native targets, its reciprocal: the
+    /// quotient and remainder of a division by it are a multiply-high and a multiply (exact
+    /// for every 64-bit numerator; a native division takes several times as long).
+    #[cfg(not(target_arch = "wasm32"))]
+    by: Option<StrengthReducedU64>,
 }
 
-impl Ratio {
+impl Ratio<i128> {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
-    fn new(num: i128, den: i128) -> Option<Ratio> {
+    fn new(num: i128, den: i128) -> Option<Ratio<i128>> {
         let g = gcd(num, den);
         let exact = |v: i128| match (u64::try_from(v), u64::try_from(g)) {
             (Ok(v), Ok(g)) => v.checked_div(g).map(i128::from),
@@ -212,48 +244,140 @@ impl Ratio {
         Some(Ratio {
             num: exact(num)?,
             den: exact(den)?,
+            #[cfg(not(target_arch = "wasm32"))]
+            by: None,
         })
+    }
+
+    /// The ratio of a figure over a constant: its denominator's reciprocal made ready.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn constant(self) -> Ratio<i128> {
+        let by = u64::try_from(self.den).ok().filter(|d| *d > 1);
+        Ratio {
+            by: by.map(StrengthReducedU64::new),
+            ..self
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn narrow<W: TryFrom<i128>>(self) -> Option<Ratio<W>> {
+        Some(Ratio {
+            num: W::try_from(self.num).ok()?,
+            den: W::try_from(self.den).ok()?,
+            by: self.by,
+        })
+    }
+}
+
+impl<W: Word> Ratio<W> {
+    /// `n / den` rounded once under `rule` (see [`div`]): by the reciprocal where there is one
+    /// and `n` is within 64 bits.
+    #[inline(always)]
+    fn div(self, n: i128, rule: Rounding) -> Option<i128> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let (Some(by), Ok(m)) = (self.by, u64::try_from(n.unsigned_abs())) {
+            let (q, r) = StrengthReducedU64::div_rem(m, by);
+            let d = u128::from(by.get());
+            return rounded(n < 0, u128::from(q), u128::from(r), d, rule);
+        }
+        div(n, self.den.into(), rule)
     }
 }
 
 /// The reduced ratios of every figure of a plan (see [`Ratio`]), worked out with its bound.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Ratios {
+pub(crate) struct Ratios<W> {
     /// unit / 10^sa, unit / 10^k1, unit / 10^k2, unit / fee_d, unit / xd, unit / c_d (send
     /// money), recv_unit / gd.
-    sa: Ratio,
-    k1: Ratio,
-    k2: Ratio,
-    fee_d: Ratio,
-    xd: Ratio,
-    c_d: Ratio,
-    gd: Ratio,
+    sa: Ratio<W>,
+    k1: Ratio<W>,
+    k2: Ratio<W>,
+    fee_d: Ratio<W>,
+    xd: Ratio<W>,
+    c_d: Ratio<W>,
+    gd: Ratio<W>,
     /// The figures whose denominator depends on the amount: `100·pct_unit / cd_pm` (the
     /// margin, over the amount exchanged), `pct_a·pct_unit / c_d` (total cost %, over the
     /// amount), `10^k2·rate_unit / gd` (effective rate, over the total paid).
-    margin: Ratio,
-    pct: Ratio,
-    rate: Ratio,
+    margin: Ratio<W>,
+    pct: Ratio<W>,
+    rate: Ratio<W>,
 }
 
-impl Ratios {
-    pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios> {
+impl Ratios<i128> {
+    pub(crate) fn new(p: &Plan<i128>) -> Option<Ratios<i128>> {
         let su = p.send_unit;
         let r = Ratio::new;
+        #[cfg(not(target_arch = "wasm32"))]
+        let c = |num, den| r(num, den).map(Ratio::constant);
+        // In WebAssembly a native 64-bit division is one instruction and a 64x64->128
+        // multiply is not: nothing to prepare.
+        #[cfg(target_arch = "wasm32")]
+        let c = r;
         Some(Ratios {
-            sa: r(su, p.p10_sa)?,
-            k1: r(su, p.p10_k1)?,
-            k2: r(su, p.p10_k2)?,
-            fee_d: r(su, p.fee_d)?,
-            xd: r(su, p.xd)?,
-            c_d: r(su, p.c_d)?,
-            gd: r(p.recv_unit, p.gd)?,
+            sa: c(su, p.p10_sa)?,
+            k1: c(su, p.p10_k1)?,
+            k2: c(su, p.p10_k2)?,
+            fee_d: c(su, p.fee_d)?,
+            xd: c(su, p.xd)?,
+            c_d: c(su, p.c_d)?,
+            gd: c(p.recv_unit, p.gd)?,
             margin: r(p.hundred.checked_mul(p.pct_unit)?, p.cd_pm)?,
             pct: r(p.pct_a.checked_mul(p.pct_unit)?, p.c_d)?,
             rate: r(p.p10_k2.checked_mul(p.rate_unit)?, p.gd)?,
         })
     }
+
+    /// These ratios on `W`, if each fits.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn narrow<W: TryFrom<i128>>(&self) -> Option<Ratios<W>> {
+        Some(Ratios {
+            sa: self.sa.narrow()?,
+            k1: self.k1.narrow()?,
+            k2: self.k2.narrow()?,
+            fee_d: self.fee_d.narrow()?,
+            xd: self.xd.narrow()?,
+            c_d: self.c_d.narrow()?,
+            gd: self.gd.narrow()?,
+            margin: self.margin.narrow()?,
+            pct: self.pct.narrow()?,
+            rate: self.rate.narrow()?,
+        })
+    }
 }
+
+/// The integers a fast quote computes its values on: `i128`, or `i64` for the amounts up to
+/// the offer's smaller bound (see [`LIMIT_64`]), where every operation is one native
+/// instruction. The products a figure divides are `i128` on both (one widening multiply from
+/// `i64`). Within the bound no operation wraps, so the wrapping ones are exact.
+pub(super) trait Word: Copy + Ord + Into<i128> {
+    const ZERO: Self;
+    fn plus(self, o: Self) -> Self;
+    fn minus(self, o: Self) -> Self;
+    fn times(self, o: Self) -> Self;
+}
+
+/// One `Word` implementation per integer type, on its wrapping operations.
+macro_rules! word {
+    ($($t:ty),*) => {$(
+        impl Word for $t {
+            const ZERO: $t = 0;
+            #[inline(always)]
+            fn plus(self, o: $t) -> $t {
+                self.wrapping_add(o)
+            }
+            #[inline(always)]
+            fn minus(self, o: $t) -> $t {
+                self.wrapping_sub(o)
+            }
+            #[inline(always)]
+            fn times(self, o: $t) -> $t {
+                self.wrapping_mul(o)
+            }
+        }
+    )*};
+}
+word!(i64, i128);
 
 /// `n / d` (d > 0) rounded once under `rule` to an integer, as [`super::round`] does it, for
 /// values within the bound: `None` where it would not fit a decimal's 96 bits (the wide path
@@ -269,6 +393,14 @@ fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
         (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
         _ => (m.checked_div(d)?, m.checked_rem(d)?),
     };
+    rounded(n < 0, q, r, d, rule)
+}
+
+/// The figure of a division of magnitude `d·q + r` (`r < d`) by `d`, negative or not: the
+/// remainder decides the rounding (no other division), then the sign is put back. `None`
+/// beyond a decimal's 96 bits.
+#[inline(always)]
+fn rounded(negative: bool, q: u128, r: u128, d: u128, rule: Rounding) -> Option<i128> {
     let twice = r.wrapping_mul(2);
     let away = match rule {
         Rounding::HalfEven => twice > d || (twice == d && q & 1 != 0),
@@ -281,72 +413,67 @@ fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
         return None;
     }
     let q = i128::try_from(q).ok()?;
-    Some(if n < 0 { q.wrapping_neg() } else { q })
+    Some(if negative { q.wrapping_neg() } else { q })
 }
 
-/// The figures of `a` (minor units, positive, at most [`limit`] of `p`, `r` its ratios):
-/// `Plan::price`'s formulas on plain `i128`, every operation exact by the bound, no check but
-/// the ones that decide (a fee or tax that takes the whole amount, a figure beyond 96 bits:
-/// `None`, and the wide path gives the error).
-pub(super) fn price(p: &Plan<i128>, r: &Ratios, a: i128) -> Option<Figures> {
-    let a1 = a.wrapping_mul(p.a_to_k1);
-    let mut fee = 0i128;
+/// The figures of `a` (minor units, positive, at most [`limit`] of `p` for `W`'s limit, `r`
+/// its ratios): `Plan::price`'s formulas on plain `W`, every operation exact by the bound, no
+/// check but the ones that decide (a fee or tax that takes the whole amount, a figure beyond
+/// 96 bits: `None`, and the wide path gives the error).
+pub(super) fn price<W: Word>(p: &Plan<W>, r: &Ratios<W>, a: W) -> Option<Figures> {
+    let a1 = a.times(p.a_to_k1);
+    let mut fee = W::ZERO;
     if !p.waived {
         for part in &p.parts {
             if part.from.is_none_or(|f| a1 >= f) && part.to.is_none_or(|t| a1 < t) {
-                fee = fee
-                    .wrapping_add(part.fixed)
-                    .wrapping_add(a.wrapping_mul(part.per_unit));
+                fee = fee.plus(part.fixed).plus(a.times(part.per_unit));
             }
         }
         fee = p.min_fee.map_or(fee, |min| fee.max(min));
         fee = p.max_fee.map_or(fee, |max| fee.min(max));
     }
-    let tax = fee
-        .wrapping_mul(p.tax_on_fee)
-        .wrapping_add(a.wrapping_mul(p.tax_on_amount));
-    let charges = fee.wrapping_mul(p.k1_to_k2).wrapping_add(tax);
-    let a2 = a.wrapping_mul(p.a_to_k2);
+    let tax = fee.times(p.tax_on_fee).plus(a.times(p.tax_on_amount));
+    let charges = fee.times(p.k1_to_k2).plus(tax);
+    let a2 = a.times(p.a_to_k2);
     let (exchanged, paid) = if p.deducted {
-        (a2.wrapping_sub(charges), a2)
+        (a2.minus(charges), a2)
     } else {
-        (a2, a2.wrapping_add(charges))
+        (a2, a2.plus(charges))
     };
-    if exchanged <= 0 {
+    if exchanged <= W::ZERO {
         return None;
     }
     let conv = match p.promo {
-        None => exchanged.wrapping_mul(p.offered),
+        None => exchanged.times(p.offered),
         Some(promo) => {
-            let at_promo = promo.cap.map_or(exchanged, |c| exchanged.min(c)).max(0);
-            let rest = exchanged.wrapping_sub(at_promo);
-            at_promo
-                .wrapping_mul(promo.coef)
-                .wrapping_add(rest.wrapping_mul(p.offered))
+            let at_promo = promo
+                .cap
+                .map_or(exchanged, |c| exchanged.min(c))
+                .max(W::ZERO);
+            let rest = exchanged.minus(at_promo);
+            at_promo.times(promo.coef).plus(rest.times(p.offered))
         }
     };
-    let conv_s = conv.wrapping_mul(p.p10_srf);
-    let gets = conv_s.wrapping_sub(p.rf_conv);
-    if gets <= 0 {
+    let conv_s = conv.times(p.p10_srf);
+    let gets = conv_s.minus(p.rf_conv);
+    if gets <= W::ZERO {
         return None;
     }
-    let lost = conv_s.wrapping_sub(p.rfi_conv);
-    let fx_n = exchanged
-        .wrapping_mul(p.cd_pm)
-        .wrapping_sub(conv.wrapping_mul(p.qm));
+    let lost = conv_s.minus(p.rfi_conv);
+    let fx_n = exchanged.times(p.cd_pm).minus(conv.times(p.qm));
     let total_n = charges
-        .wrapping_add(exchanged)
-        .wrapping_mul(p.c_coef)
-        .wrapping_sub(lost.wrapping_mul(p.qm));
+        .plus(exchanged)
+        .times(p.c_coef)
+        .minus(lost.times(p.qm));
     let rule = p.rounding;
     // x / y at a figure's unit, `ratio` being unit / y in lowest terms (y constant), or
     // x / y with `ratio` the constant part of unit / y.
-    let at = |x: i128, ratio: Ratio| div(x.wrapping_mul(ratio.num), ratio.den, rule);
-    let over = |x: i128, y: i128, ratio: Ratio| {
-        div(x.wrapping_mul(ratio.num), y.wrapping_mul(ratio.den), rule)
-    };
+    let wide = |x: W, y: W| x.into().wrapping_mul(y.into());
+    let at = |x: W, ratio: Ratio<W>| ratio.div(wide(x, ratio.num), rule);
+    let over = |x: W, y: W, ratio: Ratio<W>| div(wide(x, ratio.num), wide(y, ratio.den), rule);
     let mut gets_r = at(gets, r.gd)?;
     if let Some(unit) = p.payout_unit {
+        let unit: i128 = unit.into();
         gets_r = gets_r.checked_div(unit)?.checked_mul(unit)?;
     }
     Some([
@@ -357,13 +484,10 @@ pub(super) fn price(p: &Plan<i128>, r: &Ratios, a: i128) -> Option<Figures> {
             Some(fee) => fee,
             None => at(p.rfi_fee, r.fee_d)?,
         },
-        if p.rfi_fee == 0 {
+        if p.rfi_fee == W::ZERO {
             at(charges, r.k2)?
         } else {
-            at(
-                charges.wrapping_mul(p.p10srf_pm).wrapping_add(p.rfi_fee),
-                r.fee_d,
-            )?
+            at(charges.times(p.p10srf_pm).plus(p.rfi_fee), r.fee_d)?
         },
         at(paid, r.k2)?,
         at(exchanged, r.k2)?,
@@ -585,6 +709,10 @@ mod tests {
                 return Ok(());
             };
             let mut amounts = vec![lo, hi, hi.saturating_sub(1), hi.saturating_add(1), lo.saturating_add(1)];
+            // Both sides of the end of the `i64` path.
+            if let Some((small, ..)) = kernel.small {
+                amounts.extend([small.saturating_sub(1), small, small.saturating_add(1)]);
+            }
             let span = u128::try_from(hi.saturating_sub(lo)).unwrap_or(0).saturating_add(1);
             for p in picks {
                 let off = i128::try_from(u128::from(p).checked_rem(span).unwrap_or(0)).unwrap_or(0);
@@ -601,6 +729,61 @@ mod tests {
                 if !(lo..=hi).contains(&a) {
                     prop_assert!(!fast);
                 }
+            }
+        }
+    }
+
+    /// A denominator of every size (powers of two and 2^64 − 1 among them).
+    fn divisor() -> impl Strategy<Value = u64> {
+        prop_oneof![
+            2u64..1_000,
+            2u64..=u64::MAX,
+            (1u32..64).prop_map(|k| 1u64 << k),
+            Just(u64::MAX),
+            Just(u64::MAX - 1),
+            Just((1u64 << 63) + 1),
+        ]
+    }
+
+    /// A numerator of every size for a divisor `d`: within 64 bits (the reciprocal), on the
+    /// ties and next to them, at the ends, and beyond 64 bits (the native division again).
+    fn numerator(d: u64) -> impl Strategy<Value = i128> {
+        let d = i128::from(d);
+        let half = d.checked_div(2).unwrap_or(0);
+        // q·d + half + e: a tie when d is even (e = 0), next to one otherwise.
+        let near = move |(q, e): (i128, i128)| {
+            q.checked_mul(d)
+                .and_then(|v| v.checked_add(half))
+                .and_then(|v| v.checked_add(e))
+                .unwrap_or(0)
+        };
+        prop_oneof![
+            any::<u64>().prop_map(i128::from),
+            (0i128..1 << 62, Just(0)).prop_map(near),
+            (0i128..1 << 62, -1i128..=1).prop_map(near),
+            Just(i128::from(u64::MAX)),
+            Just(i128::from(u64::MAX).saturating_add(1)),
+            any::<i128>().prop_map(|v| v.wrapping_shr(10)),
+        ]
+        .prop_flat_map(|v| prop_oneof![Just(v), Just(v.wrapping_neg())])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+        /// A constant denominator's reciprocal gives what the native division gives: the same
+        /// figure (quotient, tie and rounding) for every rule, every 64-bit divisor and every
+        /// numerator the kernel divides.
+        #[test]
+        fn the_reciprocal_divides_as_the_division(
+            (d, n) in divisor().prop_flat_map(|d| (Just(d), numerator(d))),
+            rule in rule(),
+        ) {
+            let d = i128::from(d);
+            let ratio = Ratio::new(1, d).map(Ratio::constant);
+            prop_assert!(ratio.is_some_and(|r| r.by.is_some()));
+            if let Some(ratio) = ratio {
+                prop_assert_eq!(ratio.div(n, rule), div(n, d, rule), "{} / {}", n, d);
             }
         }
     }
@@ -631,8 +814,9 @@ mod tests {
         let kernel = Kernel::new(&offer, &options);
         let (lo, hi) = kernel.fast.unwrap_or((0, 0));
         assert_eq!(lo, 1);
-        assert!(hi > 1 && hi < 1 << 40, "{hi}");
-        for a in [lo, hi / 2, hi - 1, hi] {
+        assert!(hi > 1 && hi < 1 << 50, "{hi}");
+        let small = kernel.small.as_ref().map_or(lo, |(small, ..)| *small);
+        for a in [lo, hi / 2, hi - 1, hi, small, small + 1] {
             assert!(check(&kernel, &offer, &options, a), "{a}");
         }
         assert!(!check(&kernel, &offer, &options, hi + 1));
@@ -650,5 +834,10 @@ mod tests {
         let offer = super::tests::offer(&ordinary);
         let kernel = Kernel::new(&offer, &options);
         assert!(kernel.fast.is_some_and(|(_, hi)| hi > 10i128.pow(15)));
+        // Its everyday amounts (here beyond 100,000 EUR, at a fee's scale of 7 places) take
+        // the `i64` path.
+        assert!(kernel
+            .small
+            .is_some_and(|(small, ..)| small > 10i128.pow(7)));
     }
 }

@@ -301,8 +301,12 @@ pub(crate) fn scaled(amount: Decimal, scale: u32) -> Option<i128> {
 pub(crate) struct Kernel {
     narrow: Step<Plan<i128>>,
     /// The largest amount of the fast path, and the ratios of its figures.
-    bound: Option<(i128, fast::Ratios)>,
+    bound: Option<(i128, fast::Ratios<i128>)>,
     fast: Option<(i128, i128)>,
+    /// The largest amount of the fast path on `i64` (at most `bound`), its plan and ratios.
+    /// Not in WebAssembly, whose module has a size budget.
+    #[cfg(not(target_arch = "wasm32"))]
+    small: Option<(i128, Plan<i64>, fast::Ratios<i64>)>,
     scale: u32,
     wide: OnceLock<Step<Plan<I512>>>,
 }
@@ -334,10 +338,22 @@ impl Kernel {
     pub(crate) fn new(offer: &Offer, options: &CostOptions) -> Kernel {
         let scale = offer.send_currency.minor_units();
         let narrow = Plan::new(offer, options, scale);
-        let bound = narrow
+        let bound = narrow.as_ref().ok().and_then(|plan| {
+            let ratios = fast::Ratios::new(plan)?;
+            Some((fast::limit(plan, &ratios, fast::LIMIT)?, ratios))
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        let small = narrow
             .as_ref()
             .ok()
-            .and_then(|plan| Some((fast::limit(plan)?, fast::Ratios::new(plan)?)));
+            .zip(bound.as_ref())
+            .and_then(|(plan, (_, ratios))| {
+                Some((
+                    fast::limit(plan, ratios, fast::LIMIT_64)?,
+                    plan.narrow()?,
+                    ratios.narrow()?,
+                ))
+            });
         let fast = bound.and_then(|(bound, _)| {
             let s = &offer.schedule;
             let lo = match s.min_amount {
@@ -354,6 +370,8 @@ impl Kernel {
             narrow,
             bound,
             fast,
+            #[cfg(not(target_arch = "wasm32"))]
+            small,
             scale,
             wide: OnceLock::new(),
         }
@@ -368,6 +386,10 @@ impl Kernel {
         let (lo, hi) = self.fast?;
         if a < lo || a > hi {
             return None;
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some((_, plan, ratios)) = self.small.as_ref().filter(|(bound, ..)| a <= *bound) {
+            return fast::price(plan, ratios, i64::try_from(a).ok()?);
         }
         let (plan, (_, ratios)) = (self.narrow.as_ref().ok()?, self.bound.as_ref()?);
         fast::price(plan, ratios, a)
@@ -416,10 +438,11 @@ impl Kernel {
     fn once(offer: &Offer, options: &CostOptions, scale: u32, amount: Decimal) -> Result<Figures> {
         let a = amount.normalize().mantissa();
         match Plan::<i128>::new(offer, options, scale) {
-            Ok(plan) if fast::limit(&plan).is_some_and(|bound| a <= bound) => {
-                if let Some(figures) =
-                    fast::Ratios::new(&plan).and_then(|r| fast::price(&plan, &r, a))
-                {
+            Ok(plan) => {
+                let ratios = fast::Ratios::new(&plan);
+                let fast = ratios
+                    .filter(|r| fast::limit(&plan, r, fast::LIMIT).is_some_and(|bound| a <= bound));
+                if let Some(figures) = fast.and_then(|r| fast::price(&plan, &r, a)) {
                     return Ok(figures);
                 }
             }

@@ -291,3 +291,74 @@ impl<I: Int> Plan<I> {
         Ok(plan)
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Plan<i128> {
+    /// This plan on the narrower integer `W` (every integer of it converted), if each fits:
+    /// the fast path on `i64` (see [`super::fast`]).
+    pub(crate) fn narrow<W: TryFrom<i128>>(&self) -> Option<Plan<W>> {
+        let w = |v: i128| W::try_from(v).ok();
+        let maybe = |v: Option<i128>| match v {
+            None => Some(None),
+            Some(v) => w(v).map(Some),
+        };
+        let parts = self
+            .parts
+            .iter()
+            .map(|p| {
+                Some(Part {
+                    from: maybe(p.from)?,
+                    to: maybe(p.to)?,
+                    fixed: w(p.fixed)?,
+                    per_unit: w(p.per_unit)?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let promo = match self.promo {
+            None => None,
+            Some(p) => Some(Promo {
+                coef: w(p.coef)?,
+                cap: maybe(p.cap)?,
+            }),
+        };
+        Some(Plan {
+            rounding: self.rounding,
+            a_to_k1: w(self.a_to_k1)?,
+            a_to_k2: w(self.a_to_k2)?,
+            k1_to_k2: w(self.k1_to_k2)?,
+            parts,
+            min_fee: maybe(self.min_fee)?,
+            max_fee: maybe(self.max_fee)?,
+            waived: self.waived,
+            tax_on_fee: w(self.tax_on_fee)?,
+            tax_on_amount: w(self.tax_on_amount)?,
+            deducted: self.deducted,
+            offered: w(self.offered)?,
+            promo,
+            qm: w(self.qm)?,
+            p10_srf: w(self.p10_srf)?,
+            rf_conv: w(self.rf_conv)?,
+            rfi_conv: w(self.rfi_conv)?,
+            gd: w(self.gd)?,
+            rfi_fee: w(self.rfi_fee)?,
+            fee_d: w(self.fee_d)?,
+            p10srf_pm: w(self.p10srf_pm)?,
+            cd_pm: w(self.cd_pm)?,
+            xd: w(self.xd)?,
+            c_coef: w(self.c_coef)?,
+            c_d: w(self.c_d)?,
+            pct_a: w(self.pct_a)?,
+            p10_k1: w(self.p10_k1)?,
+            p10_k2: w(self.p10_k2)?,
+            p10_sa: w(self.p10_sa)?,
+            hundred: w(self.hundred)?,
+            send_unit: w(self.send_unit)?,
+            recv_unit: w(self.recv_unit)?,
+            pct_unit: w(self.pct_unit)?,
+            rate_unit: w(self.rate_unit)?,
+            payout_unit: maybe(self.payout_unit)?,
+            margin: self.margin,
+            receiving: self.receiving,
+        })
+    }
+}
