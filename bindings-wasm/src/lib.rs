@@ -44,7 +44,6 @@ mod observation;
 mod quote;
 #[cfg(feature = "pricing")]
 mod rank;
-#[cfg(feature = "pricing")]
 mod read;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -5,14 +5,16 @@
 //! with the same error codes; the property tests (tests.rs) check them against it on random
 //! and edited JSON, with the few deliberate differences listed there.
 
+mod aggregate;
 mod parse;
 mod read;
 #[cfg(test)]
 mod tests;
 
 use crate::{
-    Charging, CostOptions, Currency, Decimal, FeePart, FeeSchedule, Money, Offer, Order, Promotion,
-    RankOptions, Rate, Result, Rounding, RpwAmount, Speed, Target, Tax, TaxBase,
+    AggregateOptions, Charging, Comparison, CorridorStat, CostOptions, Currency, Decimal,
+    Dimension, Eligibility, FeePart, FeeSchedule, Money, Observation, Offer, Order, Period, Price,
+    Promotion, RankOptions, Rate, Result, Rounding, RpwAmount, Speed, Target, Tax, TaxBase,
 };
 
 /// A core input type read from JSON text by the serde-free reader of the `lite-json` feature:
@@ -22,9 +24,11 @@ use crate::{
 ///
 /// Implemented for the pricing inputs: [`Offer`], [`FeeSchedule`], [`FeePart`], [`Tax`],
 /// [`Promotion`], [`Rate`], [`Money`], [`CostOptions`], [`RankOptions`], [`Target`], their
-/// enums, [`Currency`], [`Decimal`] (a decimal string, as [`parse_decimal`](crate::parse_decimal)
-/// reads it), `String`, `bool`, `i64`, and `Vec` and `Option` of any of them. Sealed: other
-/// types use serde.
+/// enums; the aggregation inputs: [`Observation`], [`Price`], [`Period`], [`CorridorStat`],
+/// [`Dimension`], [`AggregateOptions`], [`Eligibility`], [`Comparison`]; [`Currency`],
+/// [`Decimal`] (a decimal string, as [`parse_decimal`](crate::parse_decimal) reads it),
+/// `String`, `bool`, `i64`, `usize`, and `Vec`, `Option`, string-keyed `BTreeMap` and
+/// three-element tuples of any of them. Sealed: other types use serde.
 ///
 /// ```
 /// use remitcost::{CostOptions, Decimal, FromJson, Offer};
@@ -84,10 +88,21 @@ from_json!(
     Speed,
     Currency,
     Decimal,
+    Observation,
+    Price,
+    Period,
+    CorridorStat,
+    Dimension,
+    AggregateOptions,
+    Eligibility,
+    Comparison,
     String,
     bool,
-    i64
+    i64,
+    usize
 );
 
 impl<T: FromJson> FromJson for Vec<T> {}
 impl<T: FromJson> FromJson for Option<T> {}
+impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {}
+impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {}

@@ -82,7 +82,7 @@ impl Read for Currency {
 }
 
 /// A unit variant by its snake_case name.
-fn variant<T: Copy>(v: &V, names: &[(&str, T)]) -> Result<T> {
+pub(super) fn variant<T: Copy>(v: &V, names: &[(&str, T)]) -> Result<T> {
     let name = String::read(v)?;
     names
         .iter()
@@ -167,7 +167,7 @@ impl Read for Speed {
 /// fields afterwards, as serde does at the end of the object). An array is serde's other form
 /// of a struct: the values of the fields `names` in their order, the last ones left out or
 /// not, none more.
-fn fields(
+pub(super) fn fields(
     v: &V,
     names: &[&str],
     deny_unknown: bool,
@@ -206,7 +206,7 @@ fn known<'a>(
     seen: &mut u32,
 ) -> Result<Option<&'a str>> {
     let key = key.ok_or_else(|| invalid("lone surrogate in a key"))?;
-    // At most 12 names (a bit each).
+    // At most 32 names (a bit each; `Observation` has 22).
     let bit = |p: usize| 1u32.wrapping_shl(p as u32);
     match names.iter().position(|n| *n == key) {
         Some(p) if *seen & bit(p) != 0 => {
@@ -222,13 +222,13 @@ fn known<'a>(
 }
 
 /// Reads `v` into `slot` and says the field was known.
-fn set<T: Read>(slot: &mut T, v: &V) -> Result<bool> {
+pub(super) fn set<T: Read>(slot: &mut T, v: &V) -> Result<bool> {
     *slot = T::read(v)?;
     Ok(true)
 }
 
 /// Reads a required field's `v` (no `null` for it) into `slot`.
-fn req<T: Read>(slot: &mut Option<T>, v: &V) -> Result<bool> {
+pub(super) fn req<T: Read>(slot: &mut Option<T>, v: &V) -> Result<bool> {
     *slot = Some(T::read(v)?);
     Ok(true)
 }
