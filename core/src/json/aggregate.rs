@@ -10,10 +10,10 @@
 //! stops the crate compiling with the feature on until it is read here too.
 
 use super::parse::{invalid, V};
-use super::read::{fields, req, set, variant, Read};
+use super::read::{fields, missing, req, set, variant, Read};
 use crate::{
-    AggregateOptions, Comparison, CorridorStat, Dimension, Eligibility, Observation, Period, Price,
-    Result,
+    AggregateOptions, Comparison, CorridorStat, Decimal, Dimension, Eligibility, Observation,
+    Period, Price, Result,
 };
 use std::collections::BTreeMap;
 
@@ -95,15 +95,17 @@ impl Read for Comparison {
     }
 }
 
-/// The value of a required field, or serde's refusal naming it.
-fn required<T>(slot: Option<T>, name: &str) -> Result<T> {
-    slot.ok_or_else(|| crate::Error::InvalidJson(format!("missing field `{name}`")))
-}
-
 impl Read for Price {
     fn read(v: &V) -> Result<Self> {
-        let (mut amount, mut denomination_amount, mut currency, mut fee) = (None, None, None, None);
-        let (mut fx_rate, mut fx_margin_pct, mut total_cost_pct) = (None, None, None);
+        let mut p = Price {
+            amount: Decimal::ZERO,
+            denomination_amount: None,
+            currency: None,
+            fee: Decimal::ZERO,
+            fx_rate: None,
+            fx_margin_pct: Decimal::ZERO,
+            total_cost_pct: Decimal::ZERO,
+        };
         const NAMES: [&str; 7] = [
             "amount",
             "denomination_amount",
@@ -113,40 +115,57 @@ impl Read for Price {
             "fx_margin_pct",
             "total_cost_pct",
         ];
-        fields(v, &NAMES, false, |k, v| match k {
-            "amount" => req(&mut amount, v),
-            "denomination_amount" => set(&mut denomination_amount, v),
-            "currency" => set(&mut currency, v),
-            "fee" => req(&mut fee, v),
-            "fx_rate" => set(&mut fx_rate, v),
-            "fx_margin_pct" => req(&mut fx_margin_pct, v),
-            "total_cost_pct" => req(&mut total_cost_pct, v),
+        let seen = fields(v, &NAMES, false, |k, v| match k {
+            "amount" => set(&mut p.amount, v),
+            "denomination_amount" => set(&mut p.denomination_amount, v),
+            "currency" => set(&mut p.currency, v),
+            "fee" => set(&mut p.fee, v),
+            "fx_rate" => set(&mut p.fx_rate, v),
+            "fx_margin_pct" => set(&mut p.fx_margin_pct, v),
+            "total_cost_pct" => set(&mut p.total_cost_pct, v),
             _ => Ok(false),
         })?;
-        Ok(Price {
-            amount: required(amount, "amount")?,
-            denomination_amount,
-            currency,
-            fee: required(fee, "fee")?,
-            fx_rate,
-            fx_margin_pct: required(fx_margin_pct, "fx_margin_pct")?,
-            total_cost_pct: required(total_cost_pct, "total_cost_pct")?,
-        })
+        missing(
+            seen,
+            &NAMES,
+            &["amount", "fee", "fx_margin_pct", "total_cost_pct"],
+        )?;
+        Ok(p)
     }
 }
 
 impl Read for Observation {
     fn read(v: &V) -> Result<Self> {
-        let (mut row, mut id, mut period) = (None, None, None);
-        let [mut source_code, mut source_name, mut source_region] = [None, None, None];
-        let [mut destination_code, mut destination_name, mut destination_region] =
-            [None, None, None];
-        let [mut firm, mut firm_type, mut instrument, mut access_point, mut speed] =
-            [None, None, None, None, None];
-        let [mut product, mut coverage, mut pickup_method] =
-            [String::new(), String::new(), String::new()];
-        let (mut transparent, mut cc1, mut cc2, mut interbank_fx, mut extra) =
-            (None, None, None, None, None);
+        // Each field at its default, then read; the required ones checked once, at the end
+        // (`missing`). The period has no default: kept apart until then.
+        let mut period = None;
+        let mut o = Observation {
+            row: 0,
+            id: None,
+            period: Period {
+                year: 0,
+                quarter: 1,
+            },
+            source_code: String::new(),
+            source_name: String::new(),
+            source_region: String::new(),
+            destination_code: String::new(),
+            destination_name: String::new(),
+            destination_region: String::new(),
+            firm: String::new(),
+            firm_type: String::new(),
+            instrument: String::new(),
+            product: String::new(),
+            access_point: String::new(),
+            coverage: String::new(),
+            pickup_method: String::new(),
+            speed: String::new(),
+            transparent: false,
+            cc1: None,
+            cc2: None,
+            interbank_fx: None,
+            extra: BTreeMap::new(),
+        };
         // In declaration order (serde's sequence form of the struct).
         const NAMES: [&str; 22] = [
             "row",
@@ -172,67 +191,79 @@ impl Read for Observation {
             "interbank_fx",
             "extra",
         ];
-        fields(v, &NAMES, false, |k, v| match k {
-            "row" => req(&mut row, v),
-            "id" => set(&mut id, v),
+        let seen = fields(v, &NAMES, false, |k, v| match k {
+            "row" => set(&mut o.row, v),
+            "id" => set(&mut o.id, v),
             "period" => req(&mut period, v),
-            "source_code" => req(&mut source_code, v),
-            "source_name" => req(&mut source_name, v),
-            "source_region" => req(&mut source_region, v),
-            "destination_code" => req(&mut destination_code, v),
-            "destination_name" => req(&mut destination_name, v),
-            "destination_region" => req(&mut destination_region, v),
-            "firm" => req(&mut firm, v),
-            "firm_type" => req(&mut firm_type, v),
-            "instrument" => req(&mut instrument, v),
-            "product" => set(&mut product, v),
-            "access_point" => req(&mut access_point, v),
-            "coverage" => set(&mut coverage, v),
-            "pickup_method" => set(&mut pickup_method, v),
-            "speed" => req(&mut speed, v),
-            "transparent" => req(&mut transparent, v),
-            "cc1" => set(&mut cc1, v),
-            "cc2" => set(&mut cc2, v),
-            "interbank_fx" => set(&mut interbank_fx, v),
-            "extra" => req(&mut extra, v),
+            "source_code" => set(&mut o.source_code, v),
+            "source_name" => set(&mut o.source_name, v),
+            "source_region" => set(&mut o.source_region, v),
+            "destination_code" => set(&mut o.destination_code, v),
+            "destination_name" => set(&mut o.destination_name, v),
+            "destination_region" => set(&mut o.destination_region, v),
+            "firm" => set(&mut o.firm, v),
+            "firm_type" => set(&mut o.firm_type, v),
+            "instrument" => set(&mut o.instrument, v),
+            "product" => set(&mut o.product, v),
+            "access_point" => set(&mut o.access_point, v),
+            "coverage" => set(&mut o.coverage, v),
+            "pickup_method" => set(&mut o.pickup_method, v),
+            "speed" => set(&mut o.speed, v),
+            "transparent" => set(&mut o.transparent, v),
+            "cc1" => set(&mut o.cc1, v),
+            "cc2" => set(&mut o.cc2, v),
+            "interbank_fx" => set(&mut o.interbank_fx, v),
+            "extra" => set(&mut o.extra, v),
             _ => Ok(false),
         })?;
-        // Missing fields refused in declaration order, as serde does.
-        Ok(Observation {
-            row: required(row, "row")?,
-            id,
-            period: required(period, "period")?,
-            source_code: required(source_code, "source_code")?,
-            source_name: required(source_name, "source_name")?,
-            source_region: required(source_region, "source_region")?,
-            destination_code: required(destination_code, "destination_code")?,
-            destination_name: required(destination_name, "destination_name")?,
-            destination_region: required(destination_region, "destination_region")?,
-            firm: required(firm, "firm")?,
-            firm_type: required(firm_type, "firm_type")?,
-            instrument: required(instrument, "instrument")?,
-            product,
-            access_point: required(access_point, "access_point")?,
-            coverage,
-            pickup_method,
-            speed: required(speed, "speed")?,
-            transparent: required(transparent, "transparent")?,
-            cc1,
-            cc2,
-            interbank_fx,
-            extra: required(extra, "extra")?,
-        })
+        // The fields without a default in serde's form (all but `id`, `product`, `coverage`,
+        // `pickup_method`, `cc1`, `cc2` and `interbank_fx`).
+        const REQUIRED: [&str; 15] = [
+            "row",
+            "period",
+            "source_code",
+            "source_name",
+            "source_region",
+            "destination_code",
+            "destination_name",
+            "destination_region",
+            "firm",
+            "firm_type",
+            "instrument",
+            "access_point",
+            "speed",
+            "transparent",
+            "extra",
+        ];
+        missing(seen, &NAMES, &REQUIRED)?;
+        match period {
+            Some(p) => o.period = p,
+            None => return Err(invalid("missing field `period`")),
+        }
+        Ok(o)
     }
 }
 
 impl Read for CorridorStat {
     fn read(v: &V) -> Result<Self> {
-        let (mut period, mut source_code, mut destination_code, mut average_pct) =
-            (None, None, None, None);
-        let (mut source_name, mut source_region) = (String::new(), None);
-        let (mut destination_name, mut destination_region) = (String::new(), None);
-        let (mut services, mut eligible, mut smart_pct, mut smart_firms) =
-            (None, None, None, Vec::new());
+        let mut period = None;
+        let mut c = CorridorStat {
+            period: Period {
+                year: 0,
+                quarter: 1,
+            },
+            source_code: String::new(),
+            source_name: String::new(),
+            source_region: None,
+            destination_code: String::new(),
+            destination_name: String::new(),
+            destination_region: None,
+            services: None,
+            eligible: None,
+            average_pct: Decimal::ZERO,
+            smart_pct: None,
+            smart_firms: Vec::new(),
+        };
         const NAMES: [&str; 12] = [
             "period",
             "source_code",
@@ -247,35 +278,31 @@ impl Read for CorridorStat {
             "smart_pct",
             "smart_firms",
         ];
-        fields(v, &NAMES, false, |k, v| match k {
+        let seen = fields(v, &NAMES, false, |k, v| match k {
             "period" => req(&mut period, v),
-            "source_code" => req(&mut source_code, v),
-            "source_name" => set(&mut source_name, v),
-            "source_region" => set(&mut source_region, v),
-            "destination_code" => req(&mut destination_code, v),
-            "destination_name" => set(&mut destination_name, v),
-            "destination_region" => set(&mut destination_region, v),
-            "services" => set(&mut services, v),
-            "eligible" => set(&mut eligible, v),
-            "average_pct" => req(&mut average_pct, v),
-            "smart_pct" => set(&mut smart_pct, v),
-            "smart_firms" => set(&mut smart_firms, v),
+            "source_code" => set(&mut c.source_code, v),
+            "source_name" => set(&mut c.source_name, v),
+            "source_region" => set(&mut c.source_region, v),
+            "destination_code" => set(&mut c.destination_code, v),
+            "destination_name" => set(&mut c.destination_name, v),
+            "destination_region" => set(&mut c.destination_region, v),
+            "services" => set(&mut c.services, v),
+            "eligible" => set(&mut c.eligible, v),
+            "average_pct" => set(&mut c.average_pct, v),
+            "smart_pct" => set(&mut c.smart_pct, v),
+            "smart_firms" => set(&mut c.smart_firms, v),
             _ => Ok(false),
         })?;
-        Ok(CorridorStat {
-            period: required(period, "period")?,
-            source_code: required(source_code, "source_code")?,
-            source_name,
-            source_region,
-            destination_code: required(destination_code, "destination_code")?,
-            destination_name,
-            destination_region,
-            services,
-            eligible,
-            average_pct: required(average_pct, "average_pct")?,
-            smart_pct,
-            smart_firms,
-        })
+        missing(
+            seen,
+            &NAMES,
+            &["period", "source_code", "destination_code", "average_pct"],
+        )?;
+        match period {
+            Some(p) => c.period = p,
+            None => return Err(invalid("missing field `period`")),
+        }
+        Ok(c)
     }
 }
 
