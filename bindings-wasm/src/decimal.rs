@@ -1,14 +1,12 @@
-//! Decimal strings in and out (core's `decimal` module), a JS value's JSON text (which core's
-//! `lite-json` readers read, read.rs), and the aggregation module's results as plain JS data
-//! through core's serde JSON: the same forms as the JSON vectors, so the three languages agree
-//! on every shape.
+//! Decimal strings in and out (core's `decimal` module), and a JS value's JSON text (which core's
+//! `lite-json` readers read, read.rs).
 
-use crate::error::{core, type_error, JsResult};
+#[cfg(feature = "pricing")]
+use crate::error::core;
+use crate::error::{type_error, JsResult};
 use js_sys::{JsString, JSON};
 #[cfg(feature = "pricing")]
 use rust_decimal::Decimal;
-#[cfg(feature = "aggregate")]
-use serde::Serialize;
 #[cfg(feature = "pricing")]
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -45,13 +43,6 @@ pub fn json_text(value: &JsValue) -> JsResult<String> {
     let text: JsString = JSON::stringify(value)?;
     text.as_string()
         .ok_or_else(|| type_error("value", "JSON-serialisable data", value))
-}
-
-#[cfg(feature = "aggregate")]
-/// A core value as plain JS data: its JSON form (decimals as strings), through `JSON.parse`.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
-    let text = core(serde_json::to_string(value).map_err(remitcost::Error::from))?;
-    JSON::parse(&text)
 }
 
 #[cfg(feature = "pricing")]

@@ -20,6 +20,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 mod aggregate;
+mod write;
 
 use super::parse::{parse, V};
 use super::read::Read;
