@@ -128,7 +128,7 @@ impl Read for Price {
         missing(
             seen,
             &NAMES,
-            &["amount", "fee", "fx_margin_pct", "total_cost_pct"],
+            &["denomination_amount", "currency", "fx_rate"],
         )?;
         Ok(p)
     }
@@ -216,26 +216,17 @@ impl Read for Observation {
             "extra" => set(&mut o.extra, v),
             _ => Ok(false),
         })?;
-        // The fields without a default in serde's form (all but `id`, `product`, `coverage`,
-        // `pickup_method`, `cc1`, `cc2` and `interbank_fx`).
-        const REQUIRED: [&str; 15] = [
-            "row",
-            "period",
-            "source_code",
-            "source_name",
-            "source_region",
-            "destination_code",
-            "destination_name",
-            "destination_region",
-            "firm",
-            "firm_type",
-            "instrument",
-            "access_point",
-            "speed",
-            "transparent",
-            "extra",
+        // The fields with a default in serde's form (the others are required).
+        const OPTIONAL: [&str; 7] = [
+            "id",
+            "product",
+            "coverage",
+            "pickup_method",
+            "cc1",
+            "cc2",
+            "interbank_fx",
         ];
-        missing(seen, &NAMES, &REQUIRED)?;
+        missing(seen, &NAMES, &OPTIONAL)?;
         match period {
             Some(p) => o.period = p,
             None => return Err(invalid("missing field `period`")),
@@ -296,7 +287,16 @@ impl Read for CorridorStat {
         missing(
             seen,
             &NAMES,
-            &["period", "source_code", "destination_code", "average_pct"],
+            &[
+                "source_name",
+                "source_region",
+                "destination_name",
+                "destination_region",
+                "services",
+                "eligible",
+                "smart_pct",
+                "smart_firms",
+            ],
         )?;
         match period {
             Some(p) => c.period = p,

@@ -188,16 +188,17 @@ pub(super) fn fields(
     }
 }
 
-/// The first of the `required` fields (in the order of `names`, the declaration order, as
-/// serde checks them) that `seen` (from `fields`) does not have, refused as serde refuses it.
-/// One check after the fields are read, rather than one `Option` unwrapped per field: a
-/// struct of many required fields built from `Option`s took ~10 KB of WebAssembly.
-pub(super) fn missing(seen: u32, names: &[&str], required: &[&str]) -> Result<()> {
+/// The first required field (one of `names` not in `optional`, in the order of `names`, the
+/// declaration order, as serde checks them) that `seen` (from `fields`) does not have, refused
+/// as serde refuses it. One check after the fields are read, rather than one `Option`
+/// unwrapped per field: a struct of many required fields built from `Option`s took ~10 KB of
+/// WebAssembly.
+pub(super) fn missing(seen: u32, names: &[&str], optional: &[&str]) -> Result<()> {
     let bit = |p: usize| 1u32.wrapping_shl(p as u32);
     match names
         .iter()
         .enumerate()
-        .find(|(p, n)| seen & bit(*p) == 0 && required.contains(n))
+        .find(|(p, n)| seen & bit(*p) == 0 && !optional.contains(n))
     {
         Some((_, name)) => Err(Error::InvalidJson(format!("missing field `{name}`"))),
         None => Ok(()),
