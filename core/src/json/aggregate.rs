@@ -10,7 +10,7 @@
 //! stops the crate compiling with the feature on until it is read here too.
 
 use super::parse::{invalid, V};
-use super::read::{fields, missing, req, set, variant, Read};
+use super::read::{fields, missing, set, variant, Read};
 use crate::{
     AggregateOptions, Comparison, CorridorStat, Decimal, Dimension, Eligibility, Observation,
     Period, Price, Result,
@@ -95,6 +95,12 @@ impl Read for Comparison {
     }
 }
 
+/// A required period's place until it is read (`missing` refuses it absent).
+const NO_PERIOD: Period = Period {
+    year: 0,
+    quarter: 1,
+};
+
 impl Read for Price {
     fn read(v: &V) -> Result<Self> {
         let mut p = Price {
@@ -136,16 +142,12 @@ impl Read for Price {
 
 impl Read for Observation {
     fn read(v: &V) -> Result<Self> {
-        // Each field at its default, then read; the required ones checked once, at the end
-        // (`missing`). The period has no default: kept apart until then.
-        let mut period = None;
+        // Each field at its default (or a placeholder), then read; the required ones checked
+        // once, at the end (`missing`).
         let mut o = Observation {
             row: 0,
             id: None,
-            period: Period {
-                year: 0,
-                quarter: 1,
-            },
+            period: NO_PERIOD,
             source_code: String::new(),
             source_name: String::new(),
             source_region: String::new(),
@@ -194,7 +196,7 @@ impl Read for Observation {
         let seen = fields(v, &NAMES, false, |k, v| match k {
             "row" => set(&mut o.row, v),
             "id" => set(&mut o.id, v),
-            "period" => req(&mut period, v),
+            "period" => set(&mut o.period, v),
             "source_code" => set(&mut o.source_code, v),
             "source_name" => set(&mut o.source_name, v),
             "source_region" => set(&mut o.source_region, v),
@@ -227,22 +229,14 @@ impl Read for Observation {
             "interbank_fx",
         ];
         missing(seen, &NAMES, &OPTIONAL)?;
-        match period {
-            Some(p) => o.period = p,
-            None => return Err(invalid("missing field `period`")),
-        }
         Ok(o)
     }
 }
 
 impl Read for CorridorStat {
     fn read(v: &V) -> Result<Self> {
-        let mut period = None;
         let mut c = CorridorStat {
-            period: Period {
-                year: 0,
-                quarter: 1,
-            },
+            period: NO_PERIOD,
             source_code: String::new(),
             source_name: String::new(),
             source_region: None,
@@ -270,7 +264,7 @@ impl Read for CorridorStat {
             "smart_firms",
         ];
         let seen = fields(v, &NAMES, false, |k, v| match k {
-            "period" => req(&mut period, v),
+            "period" => set(&mut c.period, v),
             "source_code" => set(&mut c.source_code, v),
             "source_name" => set(&mut c.source_name, v),
             "source_region" => set(&mut c.source_region, v),
@@ -298,10 +292,6 @@ impl Read for CorridorStat {
                 "smart_firms",
             ],
         )?;
-        match period {
-            Some(p) => c.period = p,
-            None => return Err(invalid("missing field `period`")),
-        }
         Ok(c)
     }
 }

@@ -245,7 +245,7 @@ pub(super) fn set<T: Read>(slot: &mut T, v: &V) -> Result<bool> {
 }
 
 /// Reads a required field's `v` (no `null` for it) into `slot`.
-pub(super) fn req<T: Read>(slot: &mut Option<T>, v: &V) -> Result<bool> {
+fn req<T: Read>(slot: &mut Option<T>, v: &V) -> Result<bool> {
     *slot = Some(T::read(v)?);
     Ok(true)
 }
