@@ -1,7 +1,8 @@
 //! Grouping service rows (core's `corridor` module).
 
-use crate::decimal::{array, options, to_js};
 use crate::error::{core, JsResult};
+use crate::json::to_js;
+use crate::read::{array, options};
 use remitcost::{AggregateOptions, Dimension, Observation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;

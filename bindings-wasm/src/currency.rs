@@ -2,7 +2,8 @@
 
 use crate::decimal::string;
 use crate::error::{core, JsResult};
-use crate::json::Json;
+use crate::json::key;
+use remitcost::ToJson;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -13,10 +14,13 @@ use wasm_bindgen::JsValue;
 pub fn parse_currency(code: &JsValue) -> JsResult {
     let code = string("code", "a currency code (string)", code)?;
     let currency = core(remitcost::Currency::parse(&code))?;
-    let mut out = Json::new(40);
-    out.raw("{").key("code").currency(currency);
-    out.key("minor_units").int(currency.minor_units().into());
-    out.raw("}").parse()
+    let mut out = String::from("{");
+    key(&mut out, "code");
+    currency.code().write_json(&mut out);
+    key(&mut out, "minor_units");
+    out.push_str(&currency.minor_units().to_string());
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }
 
 /// A currency argument: its code as a string.

@@ -1,17 +1,12 @@
-//! Decimal strings in and out (core's `decimal` module), and plain JS data to and from core's
-//! serde types through JSON text: the same reader and writer as the JSON vectors, so the three
-//! languages agree on every shape.
+//! Decimal strings in and out (core's `decimal` module), and a JS value's JSON text (which core's
+//! `lite-json` readers read, read.rs).
 
-use crate::error::{core, type_error, JsResult};
-#[cfg(feature = "aggregate")]
-use js_sys::Array;
+#[cfg(feature = "pricing")]
+use crate::error::core;
+use crate::error::{type_error, JsResult};
 use js_sys::{JsString, JSON};
 #[cfg(feature = "pricing")]
 use rust_decimal::Decimal;
-#[cfg(feature = "aggregate")]
-use serde::de::DeserializeOwned;
-#[cfg(feature = "aggregate")]
-use serde::Serialize;
 #[cfg(feature = "pricing")]
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
@@ -43,66 +38,11 @@ pub fn string(name: &str, expected: &str, value: &JsValue) -> JsResult<String> {
         .ok_or_else(|| type_error(name, expected, value))
 }
 
-#[cfg(feature = "aggregate")]
-/// An object argument (not an array, not `null`) read as core's `T`; a shape that does not fit
-/// core's schema is a `RemitError` (`invalid_json`, or the code of the check that refused a
-/// value inside it, such as `unknown_currency`).
-pub fn object<T: DeserializeOwned>(name: &str, value: &JsValue) -> JsResult<T> {
-    from_json_text(&object_text(name, value)?)
-}
-
-#[cfg(feature = "aggregate")]
-/// An object argument's JSON text (not an array, not `null`, else a `TypeError`).
-pub fn object_text(name: &str, value: &JsValue) -> JsResult<String> {
-    if !value.is_object() || Array::is_array(value) {
-        return Err(type_error(name, "an object", value));
-    }
-    json_text(value)
-}
-
-#[cfg(feature = "aggregate")]
-/// An optional object argument: `undefined` or `null` gives core's default.
-pub fn options<T: DeserializeOwned + Default>(name: &str, value: &JsValue) -> JsResult<T> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    object(name, value)
-}
-
-#[cfg(feature = "aggregate")]
-/// An array argument read as core's `Vec<T>`.
-pub fn array<T: DeserializeOwned>(name: &str, value: &JsValue) -> JsResult<Vec<T>> {
-    if !Array::is_array(value) {
-        return Err(type_error(name, "an array", value));
-    }
-    read(value)
-}
-
 /// A JS value as its JSON text (`JSON.stringify`; its own `TypeError` on a BigInt or a cycle).
 pub fn json_text(value: &JsValue) -> JsResult<String> {
     let text: JsString = JSON::stringify(value)?;
     text.as_string()
         .ok_or_else(|| type_error("value", "JSON-serialisable data", value))
-}
-
-#[cfg(feature = "aggregate")]
-/// JSON text read into `T` directly, from a slice: 3 KB gzipped smaller than going through a
-/// `serde_json::Value` (issue 14's measurement; the tree was thought the smaller), and the
-/// `io::Read` path tracked lines and columns byte by byte (a sixth of a `cost()` call).
-pub fn from_json_text<T: DeserializeOwned>(text: &str) -> JsResult<T> {
-    core(serde_json::from_slice(text.as_bytes()).map_err(remitcost::Error::from))
-}
-
-#[cfg(feature = "aggregate")]
-fn read<T: DeserializeOwned>(value: &JsValue) -> JsResult<T> {
-    from_json_text(&json_text(value)?)
-}
-
-#[cfg(feature = "aggregate")]
-/// A core value as plain JS data: its JSON form (decimals as strings), through `JSON.parse`.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
-    let text = core(serde_json::to_string(value).map_err(remitcost::Error::from))?;
-    JSON::parse(&text)
 }
 
 #[cfg(feature = "pricing")]

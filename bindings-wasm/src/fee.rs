@@ -2,9 +2,9 @@
 
 use crate::decimal::{decimal, string};
 use crate::error::{core, JsResult};
-use crate::json::Json;
+use crate::json::key;
 use crate::read::object;
-use remitcost::FeeSchedule;
+use remitcost::{FeeSchedule, ToJson};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -20,11 +20,13 @@ pub fn fee(schedule: &JsValue, amount: &JsValue, funding: &JsValue) -> JsResult 
         Some(string("funding", "a funding name (string)", funding)?)
     };
     let charges = core(schedule.fee(amount, funding.as_deref()))?;
-    let mut out = Json::new(60);
-    out.raw("{")
-        .key("transfer_fee")
-        .decimal(charges.transfer_fee);
-    out.key("tax").decimal(charges.tax).raw("}").parse()
+    let mut out = String::from("{");
+    key(&mut out, "transfer_fee");
+    charges.transfer_fee.write_json(&mut out);
+    key(&mut out, "tax");
+    charges.tax.write_json(&mut out);
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }
 
 /// Checks a schedule (bands, signs, limits); throws `RemitError` with code `invalid_schedule`

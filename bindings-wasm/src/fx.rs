@@ -1,7 +1,7 @@
 //! Rates (core's `fx` module): margin, cross rate, inverse, conversion.
 
 use crate::error::{core, JsResult};
-use crate::json::Json;
+use crate::json::to_js;
 use crate::money::money;
 use crate::read::object;
 use remitcost::Rate;
@@ -24,9 +24,7 @@ pub fn fx_margin(exchanged: &JsValue, offered: &JsValue, mid: &JsValue) -> JsRes
     let exchanged = money("exchanged", exchanged)?;
     let offered: Rate = object("offered", offered)?;
     let mid: Rate = object("mid", mid)?;
-    Json::new(60)
-        .money(&core(remitcost::fx_margin(&exchanged, &offered, &mid))?)
-        .parse()
+    to_js(&core(remitcost::fx_margin(&exchanged, &offered, &mid))?)
 }
 
 /// The rate between the outer currencies of two rates that share one currency, either way
@@ -35,14 +33,14 @@ pub fn fx_margin(exchanged: &JsValue, offered: &JsValue, mid: &JsValue) -> JsRes
 pub fn cross_rate(a: &JsValue, b: &JsValue) -> JsResult {
     let a: Rate = object("a", a)?;
     let b: Rate = object("b", b)?;
-    Json::new(60).rate(&core(a.cross(&b))?).parse()
+    to_js(&core(a.cross(&b))?)
 }
 
 /// The same rate quoted the other way round (`quote` per `base` becomes `base` per `quote`).
 #[wasm_bindgen(js_name = inverseRate)]
 pub fn inverse_rate(rate: &JsValue) -> JsResult {
     let rate: Rate = object("rate", rate)?;
-    Json::new(60).rate(&core(rate.inverse())?).parse()
+    to_js(&core(rate.inverse())?)
 }
 
 /// Converts `{amount, currency}` at a rate (either way round), exact (unrounded).
@@ -50,5 +48,5 @@ pub fn inverse_rate(rate: &JsValue) -> JsResult {
 pub fn convert(rate: &JsValue, amount: &JsValue) -> JsResult {
     let rate: Rate = object("rate", rate)?;
     let amount = money("money", amount)?;
-    Json::new(60).money(&core(rate.convert(&amount))?).parse()
+    to_js(&core(rate.convert(&amount))?)
 }

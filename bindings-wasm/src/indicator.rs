@@ -1,7 +1,8 @@
 //! The RPW indicators (core's `indicator` module).
 
-use crate::decimal::{array, options, to_js};
 use crate::error::{core, JsResult};
+use crate::json::to_js;
+use crate::read::{array, options};
 use remitcost::{AggregateOptions, CorridorStat, CorridorWeights, Dimension, Observation};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;

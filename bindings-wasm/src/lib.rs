@@ -3,8 +3,8 @@
 //!
 //! Conventions (one schema in every language): decimals are strings in and out; functions are
 //! camelCase; data keys are snake_case exactly as in core's JSON (testdata/vectors); inputs and
-//! outputs are plain objects (read and written through core's serde JSON; in the pricing module
-//! through core's `lite-json` readers and JSON text written directly, a cost's figures as numbers
+//! outputs are plain objects (read and written as core's JSON forms by core's serde-free
+//! `lite-json` readers and writers, `FromJson` and `ToJson`; a cost's figures cross as numbers
 //! that the one hand-written JS file, src/quote.js, makes into its object). The two classes,
 //! `CostTable` and `PreparedOffer` (an offer read once for many calls, issue 14), never need
 //! `free()`: the wasm-bindgen glue hands their memory back when they are garbage-collected (a
@@ -34,7 +34,6 @@ mod fee;
 mod fx;
 #[cfg(feature = "aggregate")]
 mod indicator;
-#[cfg(feature = "pricing")]
 mod json;
 #[cfg(feature = "pricing")]
 mod money;
@@ -44,7 +43,6 @@ mod observation;
 mod quote;
 #[cfg(feature = "pricing")]
 mod rank;
-#[cfg(feature = "pricing")]
 mod read;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -2,7 +2,7 @@
 
 use crate::currency::currency;
 use crate::error::{core, JsResult};
-use crate::json::Json;
+use crate::json::to_js;
 use crate::money::rounding;
 use crate::read::{object, variant};
 use remitcost::{Rate, RpwAmount};
@@ -23,7 +23,5 @@ pub fn rpw_amount_in_currency(
     let rate: Rate = object("usdRate", usd_rate)?;
     let currency = currency("currency", currency_code)?;
     let rule = rounding("rounding", rule)?;
-    Json::new(60)
-        .money(&core(amount.in_currency(&rate, currency, rule))?)
-        .parse()
+    to_js(&core(amount.in_currency(&rate, currency, rule))?)
 }

@@ -2,10 +2,10 @@
 
 use crate::decimal::{decimal, decimals};
 use crate::error::{core, type_error, JsResult};
-use crate::json::Json;
+use crate::json::{key, to_js};
 use crate::read::{array, options};
 use js_sys::JsString;
-use remitcost::{Cost, CostOptions, Currency, Decimal, FromJson, Offer, Pricer};
+use remitcost::{Cost, CostOptions, Currency, Decimal, FromJson, Offer, Pricer, ToJson};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -246,34 +246,20 @@ fn cost_js(cost: &Cost) -> JsResult {
             s12,
         ));
     }
-    let mut out = Json::new(400);
-    push_cost(&mut out, cost);
-    out.parse()
+    to_js(cost)
 }
 
-/// A cost's JSON object (core's `Cost` form) appended to `out`.
-pub fn push_cost(out: &mut Json, cost: &Cost) {
-    out.raw("{")
-        .key("send_currency")
-        .currency(cost.send_currency);
-    out.key("receive_currency").currency(cost.receive_currency);
-    for (name, figure) in Cost::FIGURES {
-        out.key(name).decimal(figure(cost));
-    }
-    out.raw("}");
-}
-
-/// Appends `"name":[v, …],` to JSON text, each value written by `value` (strings it writes
-/// need no escaping: decimals, currency and error codes, numbers, `null`).
-fn column<T>(out: &mut Json, name: &str, rows: &[T], value: impl Fn(&mut Json, &T)) {
-    out.key(name).raw("[");
+/// Appends `"name":[v, …]` to JSON text, each value written by `value`.
+fn column<T>(out: &mut String, name: &str, rows: &[T], value: impl Fn(&mut String, &T)) {
+    key(out, name);
+    out.push('[');
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
-            out.raw(",");
+            out.push(',');
         }
         value(out, row);
     }
-    out.raw("]");
+    out.push(']');
 }
 
 /// The batch form of `cost`, as Python's `cost_table`: every offer priced at every amount
@@ -364,38 +350,36 @@ impl CostTable {
     }
 
     /// The JSON text of column `name` as decimal strings (figures, `amount`) or as it is.
-    fn text_column(&self, out: &mut Json, name: &str) -> JsResult<()> {
+    fn text_column(&self, out: &mut String, name: &str) -> JsResult<()> {
         let n = self.amounts.len().max(1);
         let offer = |row: usize| self.offers.get(row / n);
         let rows: Vec<usize> = (0..self.errors.len()).collect();
         match (name, self.figure(name)) {
             (_, Some(f)) => column(out, name, &rows, |o, r| {
-                match self.decimal(f, *r) {
-                    Some(d) => o.decimal(d),
-                    None => o.raw("null"),
-                };
+                self.decimal(f, *r).write_json(o);
             }),
             ("offer", _) => column(out, name, &rows, |o, r| {
-                o.int(i64::try_from(r / n).unwrap_or(i64::MAX));
+                remitcost::push_decimal(o, Decimal::from(r / n));
             }),
             ("provider", _) => column(out, name, &rows, |o, r| {
-                // Names are free text: JSON-escaped.
-                o.opt_text(offer(*r).and_then(|x| x.provider.as_deref()));
+                offer(*r).and_then(|x| x.provider.as_deref()).write_json(o);
             }),
             ("amount", _) => column(out, name, &rows, |o, r| {
-                o.decimal(self.amounts.get(r % n).copied().unwrap_or_default());
+                let amount = self.amounts.get(r % n).copied().unwrap_or_default();
+                amount.write_json(o);
             }),
             ("send_currency", _) => column(out, name, &rows, |o, r| {
-                o.plain(offer(*r).map_or("", |x| x.send_currency.code()));
+                offer(*r)
+                    .map_or("", |x| x.send_currency.code())
+                    .write_json(o);
             }),
             ("receive_currency", _) => column(out, name, &rows, |o, r| {
-                o.plain(offer(*r).map_or("", |x| x.receive_currency.code()));
+                offer(*r)
+                    .map_or("", |x| x.receive_currency.code())
+                    .write_json(o);
             }),
             ("error", _) => column(out, name, &rows, |o, r| {
-                match self.errors.get(*r) {
-                    Some(Some(code)) => o.plain(code),
-                    _ => o.raw("null"),
-                };
+                self.errors.get(*r).copied().flatten().write_json(o);
             }),
             _ => return core(Err(remitcost::Error::MissingColumn(name.into()))),
         }
@@ -423,11 +407,10 @@ impl CostTable {
     /// `BigInt64Array` where a value exceeds 2^53); any other column as an array.
     pub fn column(&self, name: &str) -> JsResult {
         let Some(f) = self.figure(name) else {
-            let mut out = Json::new(16);
-            out.raw("{");
+            let mut out = String::from("{");
             self.text_column(&mut out, name)?;
-            out.raw("}");
-            return js_sys::Reflect::get(&out.parse()?, &JsValue::from_str(name));
+            out.push('}');
+            return js_sys::Reflect::get(&js_sys::JSON::parse(&out)?, &JsValue::from_str(name));
         };
         let values = self.figures.get(f).map_or(&[][..], |v| v.as_slice());
         if values.iter().all(|v| v.unsigned_abs() <= EXACT_IN_F64) {
@@ -464,8 +447,8 @@ impl CostTable {
     /// receive_currency, send_amount, …, effective_rate, error}`.
     #[wasm_bindgen(js_name = toStrings)]
     pub fn to_strings(&self) -> JsResult {
-        let mut out = Json::new(self.rows().saturating_mul(300));
-        out.raw("{");
+        let mut out = String::with_capacity(self.rows().saturating_mul(300));
+        out.push('{');
         let names = TEXT_COLUMNS
             .into_iter()
             .chain(Cost::FIGURES.iter().map(|(n, _)| *n))
@@ -473,7 +456,7 @@ impl CostTable {
         for name in names {
             self.text_column(&mut out, name)?;
         }
-        out.raw("}");
-        out.parse()
+        out.push('}');
+        js_sys::JSON::parse(&out)
     }
 }

@@ -1,6 +1,7 @@
-//! The pricing module's arguments: a JS value's JSON text (`JSON.stringify`) read by core's
+//! Both modules' arguments: a JS value's JSON text (`JSON.stringify`) read by core's
 //! serde-free readers (`FromJson`, feature `lite-json`; issue 14: serde's derived
-//! deserialisers and serde_json were a fifth of the module), after the JavaScript type checks.
+//! deserialisers and serde_json were a fifth of the pricing module, a third of the aggregation
+//! module), after the JavaScript type checks.
 
 use crate::decimal::json_text;
 use crate::error::{core, type_error, JsResult};
@@ -29,6 +30,7 @@ pub fn array<T: FromJson>(name: &str, value: &JsValue) -> JsResult<Vec<T>> {
     )?))
 }
 
+#[cfg(feature = "pricing")]
 /// A string argument naming a variant (`"half_even"`, `"usd200"` …) read as `T`, else a
 /// `TypeError` saying what was `expected`.
 pub fn variant<T: FromJson>(name: &str, expected: &str, value: &JsValue) -> JsResult<T> {

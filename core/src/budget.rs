@@ -137,9 +137,9 @@ fn largest_within(
     let (mut fits, mut fails) = (lo, hi);
     // The total paid grows at least as fast as the amount: taking the excess off the amount
     // nearly always lands just below the budget, and the bisection that follows is short.
-    if let Some(guess) = paid
-        .checked_sub(budget)
-        .and_then(|excess| hi.checked_sub(excess))
+    if let Some(guess) = decimal::sub(paid, budget, "budget")
+        .and_then(|excess| decimal::sub(hi, excess, "budget"))
+        .ok()
         .map(|g| Rounding::Down.round(g, places))
         .filter(|g| *g > lo)
     {

@@ -114,6 +114,11 @@ pub(crate) mod de {
 }
 
 // `match` rather than `ok_or`: building the error eagerly and dropping it costs ~5% of a quote.
+// In WebAssembly each is one function, never inlined: rust_decimal's checked operations inline
+// their whole 96-bit routines at every call site (a multiplication or a division is 1-3 KB of
+// code), and the page's module is downloaded (issue 14). Callers outside the kernel use these
+// rather than `Decimal::checked_*`. Native builds inline as before.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
     match a.checked_add(b) {
         Some(v) => Ok(v),
@@ -121,6 +126,7 @@ pub(crate) fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal>
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
     match a.checked_sub(b) {
         Some(v) => Ok(v),
@@ -128,6 +134,7 @@ pub(crate) fn sub(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal>
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn mul(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
     match a.checked_mul(b) {
         Some(v) => Ok(v),
@@ -135,6 +142,7 @@ pub(crate) fn mul(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal>
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn div(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal> {
     if b.is_zero() {
         return Err(Error::DivisionByZero(what));

@@ -62,7 +62,7 @@ pub use indicator::{
     CorridorsAbove, Indicators, PeriodIndicators,
 };
 #[cfg(feature = "lite-json")]
-pub use json::FromJson;
+pub use json::{FromJson, ToJson};
 pub use kernel::{CostColumns, Figures};
 pub use money::{Money, Rounding, PCT_DECIMALS};
 pub use observation::{Observation, Period, Price, RpwAmount};

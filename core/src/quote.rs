@@ -281,7 +281,7 @@ impl Rates {
             return decimal::div(converted, self.offered.value(), "reverse solve");
         };
         // A cap whose reach overflows 96 bits reaches beyond any amount: no cap.
-        let promo_reach = up_to.and_then(|cap| cap.checked_mul(promo.value()));
+        let promo_reach = up_to.and_then(|cap| decimal::mul(cap, promo.value(), "promotion").ok());
         if promo_reach.is_none_or(|reach| converted <= reach) {
             return decimal::div(converted, promo.value(), "reverse solve");
         }
@@ -307,8 +307,9 @@ impl Offer {
         // A payout unit finer than, or not a multiple of, the receive currency's minor unit
         // cannot be paid out (and rounding it back to minor units broke the reverse solve).
         if let Some(unit) = self.schedule.payout_unit {
-            let minor = Decimal::new(1, recv.minor_units());
-            if unit.checked_rem(minor).is_none_or(|r| !r.is_zero()) {
+            // A whole number of 10^-k is a decimal with at most k places once its trailing
+            // zeros are dropped (not a remainder: rust_decimal's inlines its whole division).
+            if unit.normalize().scale() > recv.minor_units() {
                 return Err(Error::InvalidSchedule(format!(
                     "payout unit {unit} is not a whole number of {recv} minor units"
                 )));

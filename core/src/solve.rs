@@ -138,16 +138,16 @@ fn gallop(
     let unit = Decimal::new(1, places);
     let grows = piece.charges.as_ref().is_ok_and(|c| c.rate < Decimal::ONE);
     // The last grid amount below the piece's (exclusive) end.
-    let last = piece.hi.map(|hi| {
-        ceil_to(hi, places)
-            .checked_sub(unit)
-            .unwrap_or(Decimal::MIN)
-    });
+    let last = piece
+        .hi
+        .map(|hi| decimal::sub(ceil_to(hi, places), unit, "reverse solve").unwrap_or(Decimal::MIN));
     let mut step = unit;
     let mut at = from;
     while grows && *budget > 0 {
         *budget = budget.saturating_sub(1);
-        let next = at.checked_add(step).map(|n| floor_to(n, places));
+        let next = decimal::add(at, step, "reverse solve")
+            .ok()
+            .map(|n| floor_to(n, places));
         let next = match (next, last) {
             (Some(n), Some(l)) if n >= l => l,
             (Some(n), _) if n > at => n,
@@ -164,7 +164,7 @@ fn gallop(
             return Ok(None);
         }
         at = next;
-        step = step.checked_mul(Decimal::TWO).unwrap_or(Decimal::MAX);
+        step = decimal::mul(step, Decimal::TWO, "reverse solve").unwrap_or(Decimal::MAX);
     }
     Ok(None)
 }
@@ -268,7 +268,7 @@ fn pieces(offer: &Offer, waived: bool) -> Result<Vec<Piece>> {
     // the top of the 96-bit range limits nothing: no amount is above it).
     let end = schedule
         .max_amount
-        .and_then(|max| floor_to(max, send_places).checked_add(unit));
+        .and_then(|max| decimal::add(floor_to(max, send_places), unit, "reverse solve").ok());
     let mut bounds = vec![start];
     bounds.extend(
         schedule

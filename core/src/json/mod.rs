@@ -1,18 +1,25 @@
-//! Core's input types read from JSON text without serde (feature `lite-json`): a small parser
-//! (parse.rs) and a reader per type written by hand (read.rs), for builds where serde's
-//! derived deserialisers and serde_json cost too many bytes (the npm package's page module,
-//! issue 14). They accept and refuse what `serde_json::from_str` into the same types does,
-//! with the same error codes; the property tests (tests.rs) check them against it on random
-//! and edited JSON, with the few deliberate differences listed there.
+//! Core's inputs read from JSON text and its outputs written as JSON text without serde
+//! (feature `lite-json`): a small parser (parse.rs), a reader per type written by hand
+//! (read.rs for the pricing inputs, aggregate.rs for the aggregation inputs) and a writer per
+//! output (write.rs), for builds where serde's derived code and serde_json cost too many bytes
+//! (the npm package's two modules, issue 14). The readers accept and refuse what
+//! `serde_json::from_str` into the same types does, with the same error codes; the writers
+//! write the text `serde_json::to_string` writes. The property tests (tests.rs, tests/) check
+//! both against serde_json on random and edited JSON, with the few deliberate differences
+//! listed there.
 
+mod aggregate;
 mod parse;
 mod read;
 #[cfg(test)]
 mod tests;
+mod write;
 
 use crate::{
-    Charging, CostOptions, Currency, Decimal, FeePart, FeeSchedule, Money, Offer, Order, Promotion,
-    RankOptions, Rate, Result, Rounding, RpwAmount, Speed, Target, Tax, TaxBase,
+    AggregateOptions, Charging, Comparison, CorridorStat, Cost, CostOptions, Currency, Decimal,
+    Dimension, Eligibility, FeePart, FeeSchedule, Grouping, Indicators, Money, Observation, Offer,
+    Order, Period, Price, Promotion, RankOptions, Ranking, Rate, Result, Rounding, RpwAmount,
+    Speed, Target, Tax, TaxBase,
 };
 
 /// A core input type read from JSON text by the serde-free reader of the `lite-json` feature:
@@ -22,9 +29,11 @@ use crate::{
 ///
 /// Implemented for the pricing inputs: [`Offer`], [`FeeSchedule`], [`FeePart`], [`Tax`],
 /// [`Promotion`], [`Rate`], [`Money`], [`CostOptions`], [`RankOptions`], [`Target`], their
-/// enums, [`Currency`], [`Decimal`] (a decimal string, as [`parse_decimal`](crate::parse_decimal)
-/// reads it), `String`, `bool`, `i64`, and `Vec` and `Option` of any of them. Sealed: other
-/// types use serde.
+/// enums; the aggregation inputs: [`Observation`], [`Price`], [`Period`], [`CorridorStat`],
+/// [`Dimension`], [`AggregateOptions`], [`Eligibility`], [`Comparison`]; [`Currency`],
+/// [`Decimal`] (a decimal string, as [`parse_decimal`](crate::parse_decimal) reads it),
+/// `String`, `bool`, `i64`, `usize`, and `Vec`, `Option`, string-keyed `BTreeMap` and
+/// three-element tuples of any of them. Sealed: other types use serde.
 ///
 /// ```
 /// use remitcost::{CostOptions, Decimal, FromJson, Offer};
@@ -84,10 +93,65 @@ from_json!(
     Speed,
     Currency,
     Decimal,
+    Observation,
+    Price,
+    Period,
+    CorridorStat,
+    Dimension,
+    AggregateOptions,
+    Eligibility,
+    Comparison,
     String,
     bool,
-    i64
+    i64,
+    usize
 );
 
 impl<T: FromJson> FromJson for Vec<T> {}
 impl<T: FromJson> FromJson for Option<T> {}
+impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {}
+impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {}
+
+/// A core output written as JSON text by the serde-free writer of the `lite-json` feature: the
+/// text `serde_json::to_string` writes for it (keys in declaration order, decimals as strings,
+/// `null` for an absent value, serde_json's string escapes).
+///
+/// Implemented for the outputs [`Cost`], [`Ranking`], [`Rate`], [`Money`], [`Grouping`] and
+/// [`Indicators`], and for `str`, `String`, [`Decimal`] and `Option` of any of
+/// them, and references to them. Sealed: other types use serde.
+///
+/// ```
+/// use remitcost::{Currency, Money, ToJson};
+///
+/// let fee = Money::new("4.90".parse().unwrap(), Currency::parse("EUR")?);
+/// assert_eq!(fee.to_json(), r#"{"amount":"4.90","currency":"EUR"}"#);
+/// assert_eq!(fee.to_json(), serde_json::to_string(&fee).unwrap());
+/// assert_eq!("a \"b\"\n".to_json(), r#""a \"b\"\n""#);
+/// # Ok::<(), remitcost::Error>(())
+/// ```
+pub trait ToJson: write::Write {
+    /// The value's JSON text.
+    fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    /// Appends the value's JSON text to `out` (inside a larger text being written).
+    fn write_json(&self, out: &mut String) {
+        let mut writer = write::Writer(std::mem::take(out));
+        self.write(&mut writer);
+        *out = writer.0;
+    }
+}
+
+macro_rules! to_json {
+    ($($t:ty),*) => {
+        $(impl ToJson for $t {})*
+    };
+}
+
+to_json!(Cost, Ranking, Rate, Money, Grouping, Indicators, str, String, Decimal);
+
+impl<T: ToJson> ToJson for Option<T> {}
+impl<T: ToJson + ?Sized> ToJson for &T {}

@@ -82,7 +82,7 @@ impl Read for Currency {
 }
 
 /// A unit variant by its snake_case name.
-fn variant<T: Copy>(v: &V, names: &[(&str, T)]) -> Result<T> {
+pub(super) fn variant<T: Copy>(v: &V, names: &[(&str, T)]) -> Result<T> {
     let name = String::read(v)?;
     names
         .iter()
@@ -166,13 +166,13 @@ impl Read for Speed {
 /// given twice is refused before its second value is read (the caller checks its required
 /// fields afterwards, as serde does at the end of the object). An array is serde's other form
 /// of a struct: the values of the fields `names` in their order, the last ones left out or
-/// not, none more.
-fn fields(
+/// not, none more. Gives the fields seen, a bit each in the order of `names` (see `missing`).
+pub(super) fn fields(
     v: &V,
     names: &[&str],
     deny_unknown: bool,
     mut field: impl FnMut(&str, &V) -> Result<bool>,
-) -> Result<()> {
+) -> Result<u32> {
     // The generic part is small (it is in every reader): the checks are in `entry`, `known`.
     let mut seen = 0u32;
     let mut i = 0;
@@ -184,7 +184,24 @@ fn fields(
     }
     match v {
         V::Arr(items) if items.len() > names.len() => Err(invalid("trailing characters")),
-        _ => Ok(()),
+        _ => Ok(seen),
+    }
+}
+
+/// The first required field (one of `names` not in `optional`, in the order of `names`, the
+/// declaration order, as serde checks them) that `seen` (from `fields`) does not have, refused
+/// as serde refuses it. One check after the fields are read, rather than one `Option`
+/// unwrapped per field: a struct of many required fields built from `Option`s took ~10 KB of
+/// WebAssembly.
+pub(super) fn missing(seen: u32, names: &[&str], optional: &[&str]) -> Result<()> {
+    let bit = |p: usize| 1u32.wrapping_shl(p as u32);
+    match names
+        .iter()
+        .enumerate()
+        .find(|(p, n)| seen & bit(*p) == 0 && !optional.contains(n))
+    {
+        Some((_, name)) => Err(Error::InvalidJson(format!("missing field `{name}`"))),
+        None => Ok(()),
     }
 }
 
@@ -206,7 +223,7 @@ fn known<'a>(
     seen: &mut u32,
 ) -> Result<Option<&'a str>> {
     let key = key.ok_or_else(|| invalid("lone surrogate in a key"))?;
-    // At most 12 names (a bit each).
+    // At most 32 names (a bit each; `Observation` has 22).
     let bit = |p: usize| 1u32.wrapping_shl(p as u32);
     match names.iter().position(|n| *n == key) {
         Some(p) if *seen & bit(p) != 0 => {
@@ -222,7 +239,7 @@ fn known<'a>(
 }
 
 /// Reads `v` into `slot` and says the field was known.
-fn set<T: Read>(slot: &mut T, v: &V) -> Result<bool> {
+pub(super) fn set<T: Read>(slot: &mut T, v: &V) -> Result<bool> {
     *slot = T::read(v)?;
     Ok(true)
 }

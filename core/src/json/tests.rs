@@ -19,6 +19,9 @@
 // Test code (the independent number grammar, the text edits): an overflow would be a failure.
 #![allow(clippy::arithmetic_side_effects)]
 
+mod aggregate;
+mod write;
+
 use super::parse::{parse, V};
 use super::read::Read;
 use crate::{
@@ -680,7 +683,9 @@ where
     Ok(())
 }
 
-/// The same on JSON text edited at random: the codes when it is still JSON, else both refuse.
+/// The same on JSON text edited at random: the value or the codes when it is still JSON (to
+/// serde_json's `Value` or to the parser, which keeps a lone surrogate or a value too deep for
+/// a reader to refuse: in a skipped field both pass it), else both refuse.
 fn same_reading_edited<T>(
     text: &str,
     edits: &[(usize, usize, &str)],
@@ -689,7 +694,7 @@ where
     T: DeserializeOwned + Read + PartialEq + Debug + serde::Serialize,
 {
     let text = apply(text, edits);
-    if serde_json::from_str::<Value>(&text).is_ok() {
+    if serde_json::from_str::<Value>(&text).is_ok() || parse(&text).is_ok() {
         return same_reading::<T>(&text);
     }
     let theirs = serde_json::from_str::<T>(&text);
