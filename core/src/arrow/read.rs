@@ -360,7 +360,7 @@ impl<'a> Column<'a> {
                 let dictionary = array.as_any_dictionary();
                 let mut values = Vec::with_capacity(dictionary.values().len());
                 self.text_of(dictionary.values().as_ref(), &mut values)?;
-                // Each value some row uses is coded once, when a row first uses it.
+                // Each value some row uses is coded once, in the dictionary's order.
                 let mut value = |p: usize| code(values.get(p).and_then(Option::as_deref));
                 let keys = dictionary.keys();
                 let nulls = keys.logical_nulls();

@@ -225,6 +225,7 @@ fn frame_reading(c: &Columns, options: &AggregateOptions, read: [bool; TEXTS]) -
             Ok(())
         }),
     )];
+    // A column left unread holds no code (every row reads as empty text).
     for ((coded, field), read) in text.iter_mut().zip(TEXT_FIELDS).zip(read) {
         if read {
             jobs.push((1, Box::new(move || coded_text(c, field, coded))));
