@@ -2,13 +2,14 @@
 //! ([`dimension`], [`options`]), group keys interned without copying ([`keys`]), the one
 //! pass whose per-group accumulator [`group`], the indicators and [`Partial`] share
 //! ([`accumulator`]), the columnar frame that feeds it without reading strings ([`frame`]), exact statistics of a group of values ([`stats`]), the grouping API
-//! ([`grouping`]) and the mergeable partial state ([`partial`]).
+//! ([`grouping`]) and the mergeable partial state ([`partial`]) with its costs ([`multiset`]).
 
 mod accumulator;
 mod dimension;
 mod frame;
 mod grouping;
 mod keys;
+mod multiset;
 mod options;
 mod partial;
 mod stats;
