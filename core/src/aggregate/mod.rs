@@ -15,11 +15,14 @@ mod partial;
 mod stats;
 
 pub(crate) use accumulator::{service_groups, ServiceGroup};
+#[cfg(feature = "arrow")]
+pub(crate) use accumulator::{Named, Rows};
 pub use dimension::Dimension;
 pub(crate) use dimension::{column, member};
 #[cfg(feature = "arrow")]
 pub(crate) use frame::{
-    boxed, texts_read, Costs, ExtraColumns, Interning, Parts, MISSING, TEXTS, TEXT_FIELDS,
+    boxed, names_read_later, texts_read, Costs, ExtraColumns, Interning, Parts, MISSING, TEXTS,
+    TEXT_FIELDS,
 };
 pub use frame::{Frame, FrameBuilder, FrameRow, Framed};
 pub(crate) use grouping::finish;
