@@ -27,6 +27,7 @@ mod rank;
 mod solve;
 mod sort;
 mod text;
+#[cfg(feature = "arrow")]
 mod threads;
 
 pub use aggregate::{

@@ -1,4 +1,5 @@
-//! Work split over the machine's cores with scoped threads: no pool, no dependency.
+//! Work split over the machine's cores with scoped threads: no pool, no dependency. Used by
+//! the Arrow reader (`arrow` feature), to read a batch's columns.
 
 use crate::error::{Error, Result};
 
@@ -38,7 +39,6 @@ pub(crate) fn in_runs<T: Send, R: Send>(
 
 /// `jobs` shared out into `threads` runs (at least one), each job, heaviest first, going to
 /// the run with the least weight so far.
-#[cfg(feature = "arrow")]
 pub(crate) fn balanced<T>(jobs: Vec<(usize, T)>, threads: usize) -> Vec<Vec<T>> {
     let mut runs: Vec<(usize, Vec<T>)> = (0..threads.max(1)).map(|_| (0, Vec::new())).collect();
     let mut jobs = jobs;
@@ -75,7 +75,6 @@ mod tests {
         assert!(for_work(100, 100) >= 1);
     }
 
-    #[cfg(feature = "arrow")]
     #[test]
     fn jobs_go_heaviest_first_to_the_least_loaded_run() {
         let runs = balanced(vec![(1, 'a'), (5, 'b'), (1, 'c'), (1, 'd'), (1, 'e')], 2);

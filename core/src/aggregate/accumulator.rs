@@ -15,6 +15,7 @@
 
 use super::dimension::{Dimension, Field};
 use super::keys::{index, FastMap, Interner, Part};
+use super::multiset::Multiset;
 use super::options::{AggregateOptions, LeftOut};
 use super::stats::{summarize_values, Summary};
 use crate::decimal::{add, div};
@@ -292,6 +293,15 @@ impl Accumulator {
             .collect())
     }
 
+    /// The costs as a [`Partial`](crate::Partial)'s state keeps them: as gathered when all
+    /// are scaled (the usual case), else sorted into a multiset now.
+    pub(crate) fn into_multiset(mut self) -> Result<Multiset> {
+        if self.exact.is_empty() {
+            return Ok(Multiset::gathered(self.scaled));
+        }
+        self.multiset().map(Multiset::sorted)
+    }
+
     /// SmaRT where it applies: the mean of the three least eligible services (of all of them
     /// when fewer, if at least `min_services`; 0 acts as 1), with their rows, cheapest first.
     pub(crate) fn smart(
@@ -332,7 +342,7 @@ pub(crate) fn smart_of<T>(
 
 /// Scaled costs as a multiset (see [`Accumulator::multiset`]): sorted as integers (in
 /// place), each distinct value normalised once.
-fn scaled_multiset(values: &mut [i64]) -> Vec<(Decimal, usize)> {
+pub(crate) fn scaled_multiset(values: &mut [i64]) -> Vec<(Decimal, usize)> {
     values.sort_unstable();
     let steps = values.windows(2).filter(|w| w.first() != w.last()).count();
     let mut out = Vec::with_capacity(steps.saturating_add(1));
@@ -343,7 +353,7 @@ fn scaled_multiset(values: &mut [i64]) -> Vec<(Decimal, usize)> {
 
 /// A scaled cost as a normalised `Decimal`: trailing zeros dropped (8, 4, 2 then 1 at a
 /// time, so at most four divisions), as `Decimal::normalize` of its value would.
-fn normalized(scaled: i64) -> Decimal {
+pub(crate) fn normalized(scaled: i64) -> Decimal {
     let (mut v, mut scale) = (scaled, SCALE);
     for (places, factor) in [(8, 100_000_000), (4, 10_000), (2, 100), (1, 10)] {
         if scale >= places && v.checked_rem(factor) == Some(0) {
@@ -356,7 +366,7 @@ fn normalized(scaled: i64) -> Decimal {
 
 /// The median of scaled costs (the mean of the two middle ones for an even count), by
 /// selection; `values` is reordered.
-fn median_scaled(values: &mut [i64]) -> Result<Decimal> {
+pub(crate) fn median_scaled(values: &mut [i64]) -> Result<Decimal> {
     let count = values.len();
     let mid = count / 2;
     let Some((lower_half, upper, _)) = crate::sort::select_nth_by(values, mid, Ord::cmp) else {

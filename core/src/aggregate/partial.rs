@@ -14,7 +14,8 @@
 //!   costs in the group, never the number of rows: a corridor in a quarter has tens of
 //!   services; a coarse group (a region over years) holds at most its distinct costs,
 //!   which the one-pass computation holds anyway (it keeps every value). An exact median
-//!   cannot be had for less;
+//!   cannot be had for less. A pass's costs join the state unsorted and are sorted in only
+//!   when needed in order (see [`Multiset`]), at most a few thousand of them per group;
 //! - the cheapest service: the least by (cost, firm) as in one pass; ties of both are broken
 //!   by the source row (the earliest, as one pass over the rows in file order does), then by
 //!   the remaining fields, so the choice never depends on the order partitions arrive in;
@@ -35,6 +36,7 @@ use super::dimension::Dimension;
 use super::frame::Frame;
 use super::grouping::{finish, GroupStat, Grouping};
 use super::keys::Part;
+use super::multiset::Multiset;
 use super::options::{AggregateOptions, LeftOut};
 use crate::decimal::{add, div};
 use crate::error::{Error, Result};
@@ -42,7 +44,6 @@ use crate::indicator::{per_period, CorridorStat, CorridorWeights, Indicators};
 use crate::observation::{Observation, Period};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// One dimension's value in a group key, owned (so that it travels).
@@ -137,9 +138,8 @@ struct GroupState {
     count: usize,
     #[serde(deserialize_with = "crate::decimal::de::decimal")]
     sum: Decimal,
-    /// Distinct costs (normalised), ascending, with how many services have each.
-    #[serde(deserialize_with = "crate::decimal::de::pairs")]
-    costs: Vec<(Decimal, usize)>,
+    /// The costs, as a multiset (serialized as its distinct costs, ascending, with counts).
+    costs: Multiset,
     cheapest: Named,
     eligible: usize,
     /// The (up to) three least eligible services by (cost, firm), ascending.
@@ -161,7 +161,7 @@ impl GroupState {
         // Normalised, as the costs are: equal sums reached in different orders (1.50 + 1.5
         // or 1.5 + 1.50) then serialize alike, so merged states compare byte for byte.
         self.sum = add(self.sum, other.sum, "partial aggregation sum")?.normalize();
-        self.costs = merge_costs(std::mem::take(&mut self.costs), other.costs)?;
+        self.costs.merge(other.costs)?;
         if other.cheapest < self.cheapest {
             self.cheapest = other.cheapest;
         }
@@ -180,35 +180,6 @@ impl GroupState {
         Ok(())
     }
 
-    /// The cost at position `k` of the sorted multiset.
-    fn nth(&self, k: usize) -> Option<Decimal> {
-        let mut seen = 0usize;
-        for (value, n) in &self.costs {
-            seen = seen.saturating_add(*n);
-            if k < seen {
-                return Some(*value);
-            }
-        }
-        None
-    }
-
-    fn median(&self) -> Result<Decimal> {
-        let missing = || Error::NoData("an empty group".into());
-        let mid = self.count / 2;
-        let upper = self.nth(mid).ok_or_else(missing)?;
-        if self.count % 2 == 1 {
-            return Ok(upper);
-        }
-        let lower = self
-            .nth(mid.checked_sub(1).ok_or_else(missing)?)
-            .ok_or_else(missing)?;
-        div(
-            add(lower, upper, "group median")?,
-            Decimal::TWO,
-            "group median",
-        )
-    }
-
     /// SmaRT and the firms it takes, where it applies.
     fn smart(&self, applies: bool, min_services: usize) -> Result<Option<(Decimal, Vec<String>)>> {
         let least = self.smart.iter().map(|(cost, firm)| (*cost, firm.clone()));
@@ -218,20 +189,8 @@ impl GroupState {
     /// Checks the invariants of a state read from outside.
     fn check(&self) -> Result<()> {
         let bad = |what: &str| Err(Error::InvalidJson(format!("partial aggregation: {what}")));
-        let mut total = 0usize;
-        for pair in self.costs.windows(2) {
-            if pair[0].0 >= pair[1].0 {
-                return bad("costs not strictly ascending");
-            }
-        }
-        for (_, n) in &self.costs {
-            if *n == 0 {
-                return bad("a cost counted zero times");
-            }
-            total = total.checked_add(*n).ok_or_else(count_overflow)?;
-        }
-        if total != self.count || self.count == 0 {
-            return bad("cost counts do not add up to the group's count");
+        if let Err(what) = self.costs.check(self.count) {
+            return bad(what);
         }
         if self.eligible > self.count || self.smart.len() > self.eligible.min(3) {
             return bad("more eligible services than services");
@@ -241,33 +200,6 @@ impl GroupState {
         }
         Ok(())
     }
-}
-
-/// Merges two ascending multisets of costs.
-fn merge_costs(
-    a: Vec<(Decimal, usize)>,
-    b: Vec<(Decimal, usize)>,
-) -> Result<Vec<(Decimal, usize)>> {
-    let mut out = Vec::with_capacity(a.len().saturating_add(b.len()));
-    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-    loop {
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
-                Ordering::Less => a.next(),
-                Ordering::Greater => b.next(),
-                Ordering::Equal => {
-                    let (value, n) = a.next().unwrap_or_default();
-                    let (_, m) = b.next().unwrap_or_default();
-                    Some((value, n.checked_add(m).ok_or_else(count_overflow)?))
-                }
-            },
-            (Some(_), None) => a.next(),
-            (None, Some(_)) => b.next(),
-            (None, None) => break,
-        };
-        out.extend(next);
-    }
-    Ok(out)
 }
 
 /// The state of an aggregation over part of the rows, to merge with the states of the other
@@ -484,7 +416,7 @@ impl Partial {
     }
 
     /// Adds one pass's groups (over `rows`) to the state.
-    pub(crate) fn add_gathered<R: Rows + Sync + ?Sized>(
+    pub(crate) fn add_gathered<R: Rows + ?Sized>(
         &mut self,
         rows: &R,
         groups: Gathered<'_>,
@@ -571,16 +503,16 @@ impl Partial {
             let smart_pct = state
                 .smart(applies, self.options.smart_min_services)?
                 .map(|(mean, _)| mean);
-            let (Some(min), Some(max)) = (state.costs.first(), state.costs.last()) else {
+            let Some((min, max)) = state.costs.min_max() else {
                 return Err(Error::NoData("an empty group".into()));
             };
             stats.push(GroupStat {
                 key: key.iter().map(KeyPart::display).collect(),
                 count: state.count,
                 mean_pct: div(state.sum, Decimal::from(state.count), "group mean")?,
-                median_pct: state.median()?,
-                min_pct: min.0,
-                max_pct: max.0,
+                median_pct: state.costs.median(state.count)?,
+                min_pct: min,
+                max_pct: max,
                 cheapest: state.cheapest.firm.clone(),
                 eligible: state.eligible,
                 smart_pct,
@@ -654,56 +586,9 @@ impl Partial {
     }
 }
 
-/// Below this many costs, a pass's group states are made on the calling thread: sorting
-/// them is quicker than a spawn.
-const STATES_ON_THREADS_FROM: usize = 100_000;
-
-/// Each group's state, with its key, in the groups' order: on the available cores when the
-/// groups hold many costs (sorting each group's costs is most of what a partial adds to a
-/// pass), each thread taking a run of whole groups.
-fn states<R: Rows + Sync + ?Sized>(
-    rows: &R,
-    groups: Gathered<'_>,
-) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
-    let costs = groups
-        .iter()
-        .fold(0usize, |n, (_, g)| n.saturating_add(g.count()));
-    let threads = crate::threads::for_work(costs, STATES_ON_THREADS_FROM);
-    states_on(rows, groups, costs.div_ceil(threads))
-}
-
-/// [`states`], a thread for each run of groups holding at least `costs` costs.
-fn states_on<R: Rows + Sync + ?Sized>(
-    rows: &R,
-    groups: Gathered<'_>,
-    costs: usize,
-) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
-    let runs = crate::threads::in_runs(runs_of(groups, costs), |run| states_of(rows, run))?;
-    Ok(runs.into_iter().flatten().collect())
-}
-
-/// `groups` in order, in runs of whole groups holding at least `costs` costs each (the last
-/// run fewer).
-fn runs_of(groups: Gathered<'_>, costs: usize) -> Vec<Gathered<'_>> {
-    let mut runs: Vec<Gathered<'_>> = Vec::new();
-    let mut held = 0usize;
-    for group in groups {
-        if held == 0 {
-            runs.push(Vec::new());
-        }
-        held = held.saturating_add(group.1.count());
-        if let Some(run) = runs.last_mut() {
-            run.push(group);
-        }
-        if held >= costs {
-            held = 0;
-        }
-    }
-    runs
-}
-
-/// The states of a run of groups over `rows`, with their keys.
-fn states_of<R: Rows + ?Sized>(
+/// The state of each of a pass's groups over `rows`, with its key. Cheap: a group's costs
+/// move into its state unsorted (see [`Multiset`]).
+fn states<R: Rows + ?Sized>(
     rows: &R,
     groups: Gathered<'_>,
 ) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
@@ -712,7 +597,7 @@ fn states_of<R: Rows + ?Sized>(
             .map_or_else(String::new, |n| n.firm.to_string())
     };
     let mut out = Vec::with_capacity(groups.len());
-    for (key, mut group) in groups {
+    for (key, group) in groups {
         let (Some(cheapest), Some(first)) = (rows.named(group.cheapest.1), rows.named(group.first))
         else {
             continue;
@@ -720,7 +605,6 @@ fn states_of<R: Rows + ?Sized>(
         let state = GroupState {
             count: group.count(),
             sum: group.sum()?.normalize(),
-            costs: group.multiset()?,
             cheapest: Named::of(cheapest, group.cheapest.0.decimal().normalize()),
             eligible: group.eligible,
             smart: group
@@ -737,32 +621,10 @@ fn states_of<R: Rows + ?Sized>(
                     first.destination_code.to_string(),
                 )
             },
+            // Last: it takes the group's costs.
+            costs: group.into_multiset()?,
         };
         out.push((key.iter().map(KeyPart::of).collect(), state));
     }
     Ok(out)
-}
-
-#[cfg(all(test, feature = "csv"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn states_made_on_several_threads_are_the_states_made_on_one() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/rpw/sample.csv");
-        let data = crate::read_rpw_csv(std::fs::File::open(path).unwrap()).unwrap();
-        let frame = Frame::from_observations(&data.observations).unwrap();
-        let options = AggregateOptions::default();
-        let dims = [Dimension::Period, Dimension::Firm];
-        let states = |costs: usize| {
-            let (groups, _) = frame.gather(&dims, &options).unwrap();
-            states_on(&frame, groups, costs).unwrap()
-        };
-        let one = states(usize::MAX);
-        assert!(one.len() > 3, "groups enough to split: {}", one.len());
-        // A run of every group, of about half, of a few, of one each.
-        for costs in [data.observations.len().div_ceil(2), 5, 1] {
-            assert_eq!(states(costs), one, "runs of {costs} costs");
-        }
-    }
 }

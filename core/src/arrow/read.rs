@@ -213,6 +213,30 @@ fn coded_keys(
     Ok(())
 }
 
+/// Cell `i` of a string array (or a dictionary of strings), borrowed; `None` for a null cell,
+/// a key naming no value, or another layout.
+// `integers!` expands one arm per key type: `try_from` cannot fail in the unsigned small ones.
+#[allow(clippy::unnecessary_fallible_conversions)]
+fn str_in(array: &dyn Array, i: usize) -> Option<&str> {
+    if array.is_null(i) || i >= array.len() {
+        return None;
+    }
+    match array.data_type() {
+        DataType::Utf8 => Some(array.as_string::<i32>().value(i)),
+        DataType::LargeUtf8 => Some(array.as_string::<i64>().value(i)),
+        DataType::Utf8View => Some(array.as_string_view().value(i)),
+        DataType::Dictionary(_, _) => {
+            let dictionary = array.as_any_dictionary();
+            let keys = dictionary.keys();
+            let key: Option<usize> = integers!(keys, k => k.values().get(i).and_then(|v| usize::try_from(*v).ok()), None);
+            let values = dictionary.values();
+            key.filter(|k| *k < values.len())
+                .and_then(|k| str_in(values.as_ref(), k))
+        }
+        _ => None,
+    }
+}
+
 /// A `decimal128`'s value: straight into a `Decimal` where mantissa and scale fit one (the
 /// usual case), else as [`decimal_of`] reads it.
 fn decimal128_of(m: i128, scale: i8) -> Result<Decimal> {
@@ -308,6 +332,33 @@ impl<'a> Column<'a> {
             Some(positions) => Ok((values, positions)),
             None => Err(self.unsupported(keys.data_type(), "dictionary keys")),
         }
+    }
+
+    /// Whether every chunk holds strings (`utf8`, `large_utf8`, `utf8_view`, or a dictionary of
+    /// them), so that [`Column::str_at`] reads any row.
+    pub(crate) fn holds_strings(&self) -> bool {
+        fn strings(ty: &DataType) -> bool {
+            match ty {
+                DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => true,
+                DataType::Dictionary(_, values) => strings(values),
+                _ => false,
+            }
+        }
+        self.chunks.iter().all(|c| strings(c.data_type()))
+    }
+
+    /// Row `row`'s text, borrowed from the column (`None`: a null cell, or a dictionary key
+    /// that names no value, as [`Column::codes`] reads them), where the column
+    /// [holds strings](Column::holds_strings); `None` for any other row or layout.
+    pub(crate) fn str_at(&self, row: usize) -> Option<&'a str> {
+        let mut row = row;
+        for chunk in self.chunks {
+            match row.checked_sub(chunk.len()) {
+                Some(after) => row = after,
+                None => return str_in(chunk.as_ref(), row),
+            }
+        }
+        None
     }
 
     /// Each row's code, from `code`: called with each distinct value of a dictionary-encoded
@@ -578,7 +629,7 @@ mod tests {
     use super::*;
     use arrow_array::{
         BooleanArray, Decimal128Array, DictionaryArray, Float64Array, Int32Array, Int64Array,
-        StringArray, StringViewArray, UInt8Array,
+        Int8Array, LargeStringArray, StringArray, StringViewArray, UInt8Array,
     };
     use std::sync::Arc;
 
@@ -608,6 +659,27 @@ mod tests {
             Some("199.99"),
         ];
         assert_eq!(text, want.map(|s| s.map(String::from)).to_vec());
+    }
+
+    #[test]
+    fn a_cell_is_borrowed_from_any_string_layout_across_chunks() {
+        let keys = Int8Array::from(vec![Some(1), None, Some(0)]);
+        let values = Arc::new(LargeStringArray::from(vec![Some("FRA"), None]));
+        let chunks = col(vec![
+            Arc::new(StringViewArray::from(vec![Some("a"), None])),
+            Arc::new(DictionaryArray::<Int8Type>::try_new(keys, values).unwrap()),
+            Arc::new(StringArray::from(vec!["z"])),
+        ]);
+        let column = Column::new("x", &chunks);
+        assert!(column.holds_strings());
+        let cells: Vec<_> = (0..7).map(|row| column.str_at(row)).collect();
+        // The dictionary's null value and its null key read as null, as `codes` reads them; a
+        // row past the end is `None` too.
+        let want = [Some("a"), None, None, None, Some("FRA"), Some("z"), None];
+        assert_eq!(cells, want);
+        let numbers = col(vec![Arc::new(UInt8Array::from(vec![7]))]);
+        assert!(!Column::new("n", &numbers).holds_strings());
+        assert_eq!(Column::new("n", &numbers).str_at(0), None);
     }
 
     #[test]

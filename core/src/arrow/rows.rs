@@ -2,13 +2,15 @@
 
 use super::{dictionary_of, Builder, Column, Columns, Values};
 use crate::aggregate::{
-    boxed, texts_read, Costs, ExtraColumns, Interning, Parts, MISSING, TEXTS, TEXT_FIELDS,
+    boxed, names_read_later, texts_read, Costs, ExtraColumns, Interning, Named, Parts, Rows,
+    MISSING, TEXTS, TEXT_FIELDS,
 };
 use crate::{
     AggregateOptions, Decimal, Error, Frame, Observation, Partial, Period, Price, Result, RpwAmount,
 };
 use arrow_array::ArrayRef;
 use arrow_array::RecordBatch;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// The columns an observation field is read from: the observation table's name
@@ -373,10 +375,68 @@ impl<'a> Numbers<'a> {
 /// state as [`Partial::add`] over [`observations`]. Errors: as [`observations`] and
 /// [`Partial::add`].
 pub fn add(partial: &mut Partial, c: &Columns) -> Result<()> {
-    let read = texts_read(partial.dimensions(), partial.options());
-    match partial.add_frame(&frame_reading(c, partial.options(), read)?) {
-        Err(Error::Incompatible(_)) => partial.add(&observations(c, partial.options())?),
+    let (dims, options) = (partial.dimensions().to_vec(), partial.options().clone());
+    let mut read = texts_read(&dims, &options);
+    let later = names_read_later(&dims, &read).and_then(|at| {
+        let names = at.map(|t| TEXT_FIELDS.get(t).and_then(|f| c.find(names(f))));
+        names.iter().flatten().all(Column::holds_strings).then(|| {
+            for t in at {
+                read[t] = false;
+            }
+            names
+        })
+    });
+    let frame = frame_reading(c, &options, read)?;
+    let added = match later {
+        Some(names) => {
+            let rows = NamesLater {
+                frame: &frame,
+                names,
+            };
+            frame
+                .gather_with(&rows, &dims, &options)
+                .and_then(|(groups, left_out)| partial.add_gathered(&rows, groups, left_out))
+        }
+        None => partial.add_frame(&frame),
+    };
+    match added {
+        Err(Error::Incompatible(_)) => partial.add(&observations(c, &options)?),
         added => added,
+    }
+}
+
+/// A frame read without its name and region columns, those read from the batch for just the
+/// services a partial names (each group's cheapest and first) and the rare tie they decide:
+/// coding four columns of every row for a few thousand cells was a quarter of reading a
+/// batch for a pass by period and corridor (issue 13).
+struct NamesLater<'a> {
+    frame: &'a Frame,
+    /// Source name, source region, destination name, destination region (`None`: the batch
+    /// has no such column, every row's is empty, as [`frame`] reads it).
+    names: [Option<Column<'a>>; 4],
+}
+
+impl Rows for NamesLater<'_> {
+    fn tie(&self, a: u32, b: u32) -> Ordering {
+        let names = || self.named(a).cmp(&self.named(b));
+        self.frame.tie_before_names(a, b).then_with(names)
+    }
+    fn firm_order(&self, a: u32, b: u32) -> Ordering {
+        self.frame.firm_order(a, b)
+    }
+    fn named(&self, row: u32) -> Option<Named<'_>> {
+        let [source_name, source_region, destination_name, destination_region] =
+            self.names.each_ref().map(|c| {
+                let cell = c.as_ref().and_then(|c| c.str_at(row as usize));
+                cell.map_or("", str::trim)
+            });
+        Some(Named {
+            source_name,
+            source_region,
+            destination_name,
+            destination_region,
+            ..self.frame.named(row)?
+        })
     }
 }
 

@@ -130,6 +130,24 @@ pub(crate) fn texts_read(dims: &[Dimension], options: &AggregateOptions) -> [boo
     read
 }
 
+/// The name and region columns (positions in [`Text`] order) that a pass by `dims` reads
+/// only for the services it names (each group's cheapest and first), where `read` (from
+/// [`texts_read`]) leaves the labels unread and no dimension is a region: the Arrow reader
+/// then reads those cells alone, from the batch ([`Frame::tie_before_names`] says where
+/// they decide a tie).
+#[cfg(feature = "arrow")]
+pub(crate) fn names_read_later(dims: &[Dimension], read: &[bool; TEXTS]) -> Option<[usize; 4]> {
+    let regions = dims
+        .iter()
+        .any(|d| matches!(d, Dimension::SourceRegion | Dimension::DestinationRegion));
+    (!regions && read.contains(&false)).then_some([
+        Text::SourceName as usize,
+        Text::SourceRegion as usize,
+        Text::DestinationName as usize,
+        Text::DestinationRegion as usize,
+    ])
+}
+
 /// The [`Observation`](crate::Observation) field each text column holds, in [`Text`] order
 /// (the names of the observation table's columns).
 #[cfg(feature = "arrow")]
@@ -324,6 +342,17 @@ impl Frame {
             RpwAmount::Usd200 => usd200,
             RpwAmount::Usd500 => usd500,
         }
+    }
+
+    /// Row `a` against row `b` by the fields of [`Rows::tie`] before the names: firm, source
+    /// row, period, sending code. Only where these are equal do the names decide.
+    #[cfg(feature = "arrow")]
+    pub(crate) fn tie_before_names(&self, a: u32, b: u32) -> Ordering {
+        let key = |row: u32| {
+            let (firm, source_row, period, codes) = self.tie_key(row);
+            (firm, source_row, period, codes[0])
+        };
+        key(a).cmp(&key(b))
     }
 
     /// The codes of row `row` in the tie order of [`Rows::tie`].

@@ -5,7 +5,7 @@
 
 use super::keys::{number, KeyDim};
 use super::{Frame, Text, MISSING};
-use crate::aggregate::accumulator::{one_corridor_period, Accumulator, Gathered};
+use crate::aggregate::accumulator::{one_corridor_period, Accumulator, Gathered, Rows};
 use crate::aggregate::dimension::Dimension;
 use crate::aggregate::keys::{index, Part};
 use crate::aggregate::options::{AggregateOptions, LeftOut};
@@ -78,6 +78,17 @@ impl Frame {
         dims: &[Dimension],
         options: &AggregateOptions,
     ) -> Result<(Gathered<'_>, LeftOut)> {
+        self.gather_with(self, dims, options)
+    }
+
+    /// [`Frame::gather`], the ties between services decided by `rows` (the frame's rows, some
+    /// of their labels read elsewhere).
+    pub(crate) fn gather_with<R: Rows + ?Sized>(
+        &self,
+        rows: &R,
+        dims: &[Dimension],
+        options: &AggregateOptions,
+    ) -> Result<(Gathered<'_>, LeftOut)> {
         let keys = dims
             .iter()
             .map(|d| self.key_dim(d))
@@ -105,12 +116,12 @@ impl Frame {
                 *n = n.saturating_add(1);
             }
         }
-        let rows = costs
+        let each = costs
             .scaled
             .iter()
             .zip(&self.transparent)
             .zip(numbering.gid.iter().zip(&speed.codes));
-        for (i, ((scaled, transparent), (g, s))) in rows.enumerate() {
+        for (i, ((scaled, transparent), (g, s))) in each.enumerate() {
             let row = index(i)?;
             let Some(cost) = costs.cost(row, *scaled) else {
                 left_out.unpriced = left_out.unpriced.saturating_add(1);
@@ -136,7 +147,7 @@ impl Frame {
                 let differs = |c: &[u32]| c.get(first) != c.get(i);
                 group.several = differs(period) || differs(src) || differs(dst);
             }
-            group.add(self, row, cost, eligible)?;
+            group.add(rows, row, cost, eligible)?;
         }
         let mut ordered: Vec<(Vec<u32>, Accumulator)> = groups
             .into_iter()
