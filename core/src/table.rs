@@ -33,10 +33,10 @@ const ONE_THREAD: usize = 20_000;
 /// assert_eq!((grid.rows(), grid.offers(), grid.amounts()), (4, 2, 2));
 /// // Recipient gets (figure 11): XOF (0 places) beside EUR (2 places), in one column at 2.
 /// assert_eq!(grid.scales()[11], 2);
-/// assert_eq!(grid.figures(11), [12_900_000, 0, 19_900, 499_900]);
+/// assert_eq!(grid.figures(11), [12_900_000, 0, 20_000, 500_000]);
 /// // At the offer's own scale, as `Pricer::cost` writes it.
 /// assert_eq!(grid.decimal(11, 0), Some(Decimal::from(129_000)));
-/// assert_eq!(grid.decimal(11, 2).unwrap().to_string(), "199.00");
+/// assert_eq!(grid.decimal(11, 2).unwrap().to_string(), "200.00");
 /// assert_eq!(grid.errors(), [(1, "amount_out_of_range")]);
 /// assert_eq!((grid.error(1), grid.decimal(11, 1)), (Some("amount_out_of_range"), None));
 /// ```
