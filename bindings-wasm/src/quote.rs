@@ -5,7 +5,7 @@ use crate::error::{core, type_error, JsResult};
 use crate::json::{key, to_js};
 use crate::read::{array, options};
 use js_sys::JsString;
-use remitcost::{Cost, CostOptions, Currency, Decimal, FromJson, Offer, Pricer, ToJson};
+use remitcost::{Cost, CostGrid, CostOptions, Currency, Decimal, FromJson, Offer, Pricer, ToJson};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -275,61 +275,20 @@ pub fn cost_table(offers: &JsValue, send_amounts: &JsValue, opts: &JsValue) -> J
     let offers: Vec<Offer> = array("offers", offers)?;
     let amounts = decimals("sendAmounts", send_amounts)?;
     let opts: CostOptions = options("options", opts)?;
-    let pricers: Vec<Pricer> = offers.iter().map(|o| Pricer::new(o, &opts)).collect();
-    let mut scales = [0u32; 13];
-    for own in pricers.iter().map(Pricer::scales) {
-        for (s, o) in scales.iter_mut().zip(own) {
-            *s = (*s).max(o);
-        }
-    }
-    let rows = offers.len().saturating_mul(amounts.len());
-    let mut figures: [Vec<i128>; 13] = std::array::from_fn(|_| Vec::with_capacity(rows));
-    let mut errors = Vec::with_capacity(rows);
-    for pricer in &pricers {
-        let own = pricer.scales();
-        let factors: [i128; 13] =
-            std::array::from_fn(|i| 10i128.pow(scales[i].saturating_sub(own[i])));
-        for amount in &amounts {
-            let priced = pricer.figures(*amount).and_then(|f| {
-                let mut scaled = [0i128; 13];
-                for ((to, v), k) in scaled.iter_mut().zip(f).zip(factors) {
-                    *to = v
-                        .checked_mul(k)
-                        .ok_or(remitcost::Error::Overflow("cost table"))?;
-                }
-                Ok(scaled)
-            });
-            let (row, error) = match priced {
-                Ok(f) => (f, None),
-                Err(e) => ([0; 13], Some(e.code())),
-            };
-            for (column, v) in figures.iter_mut().zip(row) {
-                column.push(v);
-            }
-            errors.push(error);
-        }
-    }
-    let own = pricers.iter().map(Pricer::scales).collect();
+    let grid = CostGrid::new(&offers, &amounts, &opts);
     Ok(CostTable {
         offers,
         amounts,
-        scales,
-        own,
-        figures,
-        errors,
+        grid,
     })
 }
 
-/// What `costTable` returns: its columns held in the module, read out on demand.
+/// What `costTable` returns: core's `CostGrid` held in the module, read out on demand.
 #[wasm_bindgen]
 pub struct CostTable {
     offers: Vec<Offer>,
     amounts: Vec<Decimal>,
-    scales: [u32; 13],
-    /// Each offer's own scales (its currencies'), for figures as `cost` writes them.
-    own: Vec<[u32; 13]>,
-    figures: [Vec<i128>; 13],
-    errors: Vec<Option<&'static str>>,
+    grid: CostGrid,
 }
 
 impl CostTable {
@@ -337,26 +296,14 @@ impl CostTable {
         Cost::FIGURES.iter().position(|(n, _)| *n == name)
     }
 
-    /// A figure at its offer's own scale (`6546` for XOF in a column also holding euros), as
-    /// `cost` gives it.
-    fn decimal(&self, figure: usize, row: usize) -> Option<Decimal> {
-        if self.errors.get(row)?.is_some() {
-            return None;
-        }
-        let m = *self.figures.get(figure)?.get(row)?;
-        let own = *self.own.get(row / self.amounts.len().max(1))?.get(figure)?;
-        let drop = 10i128.checked_pow(self.scales.get(figure)?.checked_sub(own)?)?;
-        Decimal::try_from_i128_with_scale(m.checked_div(drop)?, own).ok()
-    }
-
     /// The JSON text of column `name` as decimal strings (figures, `amount`) or as it is.
     fn text_column(&self, out: &mut String, name: &str) -> JsResult<()> {
         let n = self.amounts.len().max(1);
         let offer = |row: usize| self.offers.get(row / n);
-        let rows: Vec<usize> = (0..self.errors.len()).collect();
+        let rows: Vec<usize> = (0..self.grid.rows()).collect();
         match (name, self.figure(name)) {
             (_, Some(f)) => column(out, name, &rows, |o, r| {
-                self.decimal(f, *r).write_json(o);
+                self.grid.decimal(f, *r).write_json(o);
             }),
             ("offer", _) => column(out, name, &rows, |o, r| {
                 remitcost::push_decimal(o, Decimal::from(r / n));
@@ -379,7 +326,7 @@ impl CostTable {
                     .write_json(o);
             }),
             ("error", _) => column(out, name, &rows, |o, r| {
-                self.errors.get(*r).copied().flatten().write_json(o);
+                self.grid.error(*r).write_json(o);
             }),
             _ => return core(Err(remitcost::Error::MissingColumn(name.into()))),
         }
@@ -400,7 +347,7 @@ impl CostTable {
     /// The number of rows.
     #[wasm_bindgen(getter)]
     pub fn rows(&self) -> usize {
-        self.errors.len()
+        self.grid.rows()
     }
 
     /// A figure's column as integers at `scale(name)` places (`Float64Array`, or
@@ -412,10 +359,11 @@ impl CostTable {
             out.push('}');
             return js_sys::Reflect::get(&js_sys::JSON::parse(&out)?, &JsValue::from_str(name));
         };
-        let values = self.figures.get(f).map_or(&[][..], |v| v.as_slice());
+        let values = self.grid.figures(f);
         if values.iter().all(|v| v.unsigned_abs() <= EXACT_IN_F64) {
-            // Integers below 2^53 convert to f64 exactly.
-            let exact: Vec<f64> = values.iter().map(|v| *v as f64).collect();
+            // Integers below 2^53 convert to f64 exactly; through i64, one WebAssembly
+            // instruction (from i128, a call).
+            let exact: Vec<f64> = values.iter().map(|v| *v as i64 as f64).collect();
             return Ok(js_sys::Float64Array::from(exact.as_slice()).into());
         }
         let wide: Option<Vec<i64>> = values.iter().map(|v| i64::try_from(*v).ok()).collect();
@@ -428,7 +376,7 @@ impl CostTable {
     /// The decimal places of a figure's column.
     pub fn scale(&self, name: &str) -> JsResult<u32> {
         match self.figure(name) {
-            Some(f) => Ok(self.scales.get(f).copied().unwrap_or(0)),
+            Some(f) => Ok(self.grid.scales().get(f).copied().unwrap_or(0)),
             None => core(Err(remitcost::Error::MissingColumn(name.into()))),
         }
     }
@@ -437,6 +385,7 @@ impl CostTable {
     pub fn cell(&self, name: &str, row: usize) -> JsResult {
         match self.figure(name) {
             Some(f) => Ok(self
+                .grid
                 .decimal(f, row)
                 .map_or(JsValue::NULL, |d| JsValue::from_str(&d.to_string()))),
             None => core(Err(remitcost::Error::MissingColumn(name.into()))),

@@ -26,6 +26,7 @@ mod quote;
 mod rank;
 mod solve;
 mod sort;
+mod table;
 mod text;
 #[cfg(feature = "arrow")]
 mod threads;
@@ -77,4 +78,5 @@ pub use rank::{
     rank_offers, rank_offers_with, Excluded, Order, RankOptions, Ranked, Ranking, Savings, Target,
 };
 pub use rust_decimal::Decimal;
+pub use table::CostGrid;
 pub use text::push_decimal;

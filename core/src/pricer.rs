@@ -153,7 +153,6 @@ impl<'a> Pricer<'a> {
 
     /// [`Pricer::figures`] of `amount`, which is `minor` in the send currency's minor units
     /// (`None`: it has finer digits): a batch converts each amount once for all its offers.
-    #[cfg(feature = "arrow")]
     #[inline]
     pub(crate) fn figures_at(&self, amount: Decimal, minor: Option<i128>) -> Result<Figures> {
         let ready = self.ready.as_ref().ok();

@@ -1,10 +1,9 @@
-//! The cost table: every offer priced at every amount, written straight into the Arrow
-//! columns' buffers (no per-quote `Cost`, no per-row decimal or string), on the machine's
-//! cores, each thread writing its own rows of the full-length columns.
+//! The cost table as Arrow: core's [`CostGrid`] (every offer priced at every amount, on the
+//! machine's cores) handed over as the columns' buffers (no per-quote `Cost`, no per-row
+//! decimal or string).
 
 use super::{decimal_array, with_scale128, Builder, Values};
-use crate::kernel::{scaled, Figures};
-use crate::{Cost, CostOptions, Decimal, Offer, Pricer};
+use crate::{Cost, CostGrid, CostOptions, Decimal, Offer};
 use arrow_array::types::Int32Type;
 use arrow_array::{
     Array, ArrayRef, Decimal128Array, DictionaryArray, Int32Array, Int64Array, LargeStringArray,
@@ -15,10 +14,6 @@ use arrow_schema::DataType;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Below this many quotes the table is priced on the calling thread: a spawn costs more than
-/// its rows.
-const ONE_THREAD: usize = 20_000;
-
 /// Every amount of `amounts` under every offer of `offers` (rows ordered by offer, then
 /// amount), as a table: `offer` (the offer's index, `int64`), `provider`, `amount`,
 /// `send_currency`, `receive_currency`, every figure of [`Cost::FIGURES`] (each
@@ -26,7 +21,8 @@ const ONE_THREAD: usize = 20_000;
 /// XOF), then `error`: a quote that cannot be priced (outside the schedule's limits, a bad
 /// rate, …) has its error code there and null figures. Texts repeated from row to row (the
 /// provider, the currencies) are dictionary-encoded. The figures are
-/// [`Pricer::figures`]'s, row by row; large tables are priced on all the machine's cores.
+/// [`Pricer::figures`](crate::Pricer::figures)'s, row by row ([`CostGrid`]'s columns); large
+/// tables are priced on all the machine's cores.
 ///
 /// ```
 /// use remitcost::arrow::{cost_table, Column};
@@ -48,74 +44,37 @@ const ONE_THREAD: usize = 20_000;
 pub fn cost_table(offers: &[Offer], amounts: &[Decimal], options: &CostOptions) -> RecordBatch {
     let m = amounts.len();
     let rows = offers.len().saturating_mul(m);
-    let pricers: Vec<Pricer> = offers.iter().map(|o| Pricer::new(o, options)).collect();
-    // Each figure's column at the largest of the offers' scales for it.
-    let mut scales = [0u32; 13];
-    for p in &pricers {
-        for (s, own) in scales.iter_mut().zip(p.scales()) {
-            *s = (*s).max(own);
-        }
-    }
-    // The amounts in each send currency's minor units (`None`: finer digits), once.
-    let mut minors: HashMap<u32, Vec<Option<i128>>> = HashMap::new();
-    for p in &pricers {
-        let units = p.minor_units();
-        minors
-            .entry(units)
-            .or_insert_with(|| amounts.iter().map(|a| scaled(*a, units)).collect());
-    }
-    let jobs: Vec<Job> = pricers
-        .iter()
-        .map(|p| {
-            let minor = minors.get(&p.minor_units()).map_or(&[][..], Vec::as_slice);
-            Job::new(p, minor, &scales)
-        })
-        .collect();
+    let grid = CostGrid::new(offers, amounts, options);
+    let scales = grid.scales();
+    let (figures, errors) = grid.into_parts();
 
-    // The amounts once, at their column's scale; the table's column repeats them per offer.
+    // Each row's offer index, and its amount (the amounts once, at their column's scale,
+    // repeated per offer).
+    let mut offer_index = Vec::with_capacity(rows);
+    for i in 0..offers.len() {
+        offer_index.extend(std::iter::repeat_n(i64::try_from(i).unwrap_or(i64::MAX), m));
+    }
     let amount_once = decimal_array(&amounts.iter().map(|a| Some(*a)).collect::<Vec<_>>());
-    let amount_scale = match amount_once.data_type() {
-        DataType::Decimal128(_, s) => u32::try_from(*s).ok(),
-        _ => None,
-    };
-    let amount_values = amount_scale.and_then(|_| {
-        let once = amount_once.as_any().downcast_ref::<Decimal128Array>()?;
-        Some(once.values().to_vec())
-    });
-
-    let mut figures: [Vec<i128>; 13] = std::array::from_fn(|_| vec![0; rows]);
-    let mut offer_index = vec![0i64; rows];
-    let mut amount = vec![0i128; if amount_values.is_some() { rows } else { 0 }];
-    let mut errors: Vec<(usize, &'static str)> = Vec::new();
-    let threads = match rows {
-        0..ONE_THREAD => 1,
-        _ => std::thread::available_parallelism().map_or(1, usize::from),
-    };
-    let per_thread = jobs.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let mut rest = Rows {
-            first_offer: 0,
-            first_row: 0,
-            figures: figures.each_mut().map(Vec::as_mut_slice),
-            offer: &mut offer_index,
-            amount: &mut amount,
-        };
-        let once = amount_values.as_deref().unwrap_or_default();
-        let mut handles = Vec::new();
-        for chunk in jobs.chunks(per_thread) {
-            let (mine, more) = rest.split_at(chunk.len(), m);
-            rest = more;
-            if threads == 1 {
-                errors.extend(mine.price(chunk, amounts, once));
-            } else {
-                handles.push(scope.spawn(move || mine.price(chunk, amounts, once)));
+    let amount: ArrayRef = match amount_once.data_type() {
+        DataType::Decimal128(_, s) => match (
+            u32::try_from(*s),
+            amount_once.as_any().downcast_ref::<Decimal128Array>(),
+        ) {
+            (Ok(scale), Some(once)) => {
+                let mut values = Vec::with_capacity(rows);
+                for _ in offers {
+                    values.extend_from_slice(once.values());
+                }
+                Arc::new(with_scale128(
+                    Decimal128Array::new(ScalarBuffer::from(values), None),
+                    scale,
+                ))
             }
-        }
-        for handle in handles {
-            // A pricing thread does not panic (core never does); if one did, its rows stay null.
-            errors.extend(handle.join().unwrap_or_default());
-        }
-    });
+            _ => repeated(offers, amounts),
+        },
+        // An amount of more than 38 digits at the column's scale: decimal256, row by row.
+        _ => repeated(offers, amounts),
+    };
 
     // Null figures where a quote has an error: one validity bitmap shared by every figure.
     let nulls = (!errors.is_empty()).then(|| {
@@ -136,20 +95,6 @@ pub fn cost_table(offers: &[Offer], amounts: &[Decimal], options: &CostOptions) 
             }
         }
         Arc::new(LargeStringArray::from(codes))
-    };
-    let amount: ArrayRef = match (amount_values, amount_scale) {
-        (Some(_), Some(scale)) => Arc::new(with_scale128(
-            Decimal128Array::new(ScalarBuffer::from(amount), None),
-            scale,
-        )),
-        // An amount of more than 38 digits at the column's scale: decimal256, row by row.
-        _ => Values::Dec(
-            offers
-                .iter()
-                .flat_map(|_| amounts.iter().map(|a| Some(*a)))
-                .collect(),
-        )
-        .into_array(),
     };
     let mut table = Builder::default()
         .array(
@@ -173,141 +118,15 @@ pub fn cost_table(offers: &[Offer], amounts: &[Decimal], options: &CostOptions) 
     table.array("error", error).build()
 }
 
-/// One offer's pricing: its pricer, the amounts in its minor units, the factors that bring
-/// its figures to the columns' scales, and the largest magnitude of each figure that stays
-/// within `i128` times its factor (0 for a factor beyond `i128`: only a zero fits).
-struct Job<'a> {
-    pricer: &'a Pricer<'a>,
-    minor: &'a [Option<i128>],
-    factors: [i128; 13],
-    limits: [u128; 13],
-    /// Whether a factor is not 1.
-    scaled: bool,
-}
-
-impl<'a> Job<'a> {
-    fn new(pricer: &'a Pricer<'a>, minor: &'a [Option<i128>], scales: &[u32; 13]) -> Job<'a> {
-        let own = pricer.scales();
-        let factors: [Option<i128>; 13] =
-            std::array::from_fn(|i| 10i128.checked_pow(scales[i].saturating_sub(own[i])));
-        Job {
-            pricer,
-            minor,
-            factors: factors.map(|f| f.unwrap_or(0)),
-            scaled: factors.iter().any(|f| *f != Some(1)),
-            limits: factors.map(|f| {
-                f.and_then(|f| i128::MAX.checked_div(f))
-                    .map_or(0, i128::unsigned_abs)
-            }),
-        }
-    }
-}
-
-/// A run of whole offers' rows of the table's columns, written by one thread.
-struct Rows<'a> {
-    first_offer: usize,
-    first_row: usize,
-    figures: [&'a mut [i128]; 13],
-    offer: &'a mut [i64],
-    amount: &'a mut [i128],
-}
-
-impl<'a> Rows<'a> {
-    /// The rows of the first `offers` offers (`m` amounts each), and the rest.
-    fn split_at(self, offers: usize, m: usize) -> (Rows<'a>, Rows<'a>) {
-        let n = offers.saturating_mul(m);
-        let cut = |s: &'a mut [i128]| s.split_at_mut(n.min(s.len()));
-        let mut heads = [const { None }; 13];
-        let mut tails = [const { None }; 13];
-        for ((column, head), tail) in self.figures.into_iter().zip(&mut heads).zip(&mut tails) {
-            let (h, t) = cut(column);
-            (*head, *tail) = (Some(h), Some(t));
-        }
-        let (offer_h, offer_t) = self.offer.split_at_mut(n.min(self.offer.len()));
-        let (amount_h, amount_t) = cut(self.amount);
-        (
-            Rows {
-                first_offer: self.first_offer,
-                first_row: self.first_row,
-                figures: heads.map(Option::unwrap_or_default),
-                offer: offer_h,
-                amount: amount_h,
-            },
-            Rows {
-                first_offer: self.first_offer.saturating_add(offers),
-                first_row: self.first_row.saturating_add(n),
-                figures: tails.map(Option::unwrap_or_default),
-                offer: offer_t,
-                amount: amount_t,
-            },
-        )
-    }
-
-    /// Prices `jobs` (this run's offers) at every one of `amounts` (`once`: the amount
-    /// column's values for one offer, empty when it is not `decimal128`); the rows that could
-    /// not be priced, with their error codes.
-    fn price(
-        mut self,
-        jobs: &[Job<'_>],
-        amounts: &[Decimal],
-        once: &[i128],
-    ) -> Vec<(usize, &'static str)> {
-        let mut errors = Vec::new();
-        let mut row = 0usize;
-        for (k, job) in jobs.iter().enumerate() {
-            let index = i64::try_from(self.first_offer.saturating_add(k)).unwrap_or(i64::MAX);
-            let block = row..row.saturating_add(job.minor.len());
-            if let Some(cells) = self.offer.get_mut(block.clone()) {
-                cells.fill(index);
-            }
-            if let Some(cells) = self.amount.get_mut(block) {
-                if cells.len() == once.len() {
-                    cells.copy_from_slice(once);
-                }
-            }
-            for (amount, minor) in amounts.iter().zip(job.minor) {
-                let priced = job.pricer.figures_at(*amount, *minor);
-                let code = match priced {
-                    Ok(figures) => self.set(row, &figures, job),
-                    Err(e) => Some(e.code()),
-                };
-                if let Some(code) = code {
-                    errors.push((self.first_row.saturating_add(row), code));
-                }
-                row = row.saturating_add(1);
-            }
-        }
-        errors
-    }
-
-    /// Writes row `row`'s figures at the columns' scales; `Some("overflow")` (and nothing
-    /// written) where one does not fit `i128` at its column's scale.
-    #[inline]
-    fn set(&mut self, row: usize, figures: &Figures, job: &Job<'_>) -> Option<&'static str> {
-        if !job.scaled {
-            // The offer's scales are the columns': the figures as they are.
-            for (column, v) in self.figures.iter_mut().zip(figures) {
-                if let Some(cell) = column.get_mut(row) {
-                    *cell = *v;
-                }
-            }
-            return None;
-        }
-        let fits = figures
+/// The amounts repeated per offer, as exact decimals (`decimal256` when they need it).
+fn repeated(offers: &[Offer], amounts: &[Decimal]) -> ArrayRef {
+    Values::Dec(
+        offers
             .iter()
-            .zip(&job.limits)
-            .all(|(v, limit)| v.unsigned_abs() <= *limit);
-        if !fits {
-            return Some("overflow");
-        }
-        for ((column, v), f) in self.figures.iter_mut().zip(figures).zip(&job.factors) {
-            if let Some(cell) = column.get_mut(row) {
-                // Within `limit`: exact.
-                *cell = v.wrapping_mul(*f);
-            }
-        }
-        None
-    }
+            .flat_map(|_| amounts.iter().map(|a| Some(*a)))
+            .collect(),
+    )
+    .into_array()
 }
 
 /// A text per offer repeated on each of its `m` rows, dictionary-encoded: each distinct
@@ -361,7 +180,7 @@ fn shared<'a>(
 mod tests {
     use super::*;
     use crate::arrow::Column;
-    use crate::parse_decimal;
+    use crate::{parse_decimal, Pricer};
 
     fn offer(json: serde_json::Value) -> Offer {
         serde_json::from_value(json).unwrap()
@@ -473,7 +292,8 @@ mod tests {
     #[test]
     fn every_row_is_the_pricers_on_one_thread_and_on_several() {
         check(&offers(), &amounts(40));
-        check(&offers(), &amounts(ONE_THREAD / 4));
+        // 25,000 quotes: priced on several threads (from 20,000).
+        check(&offers(), &amounts(5_000));
     }
 
     #[test]
