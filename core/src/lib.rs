@@ -28,7 +28,6 @@ mod solve;
 mod sort;
 mod table;
 mod text;
-#[cfg(feature = "arrow")]
 mod threads;
 
 pub use aggregate::{

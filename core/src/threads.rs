@@ -1,6 +1,8 @@
 //! Work split over the machine's cores with scoped threads: no pool, no dependency. Used by
-//! the Arrow reader (`arrow` feature), to read a batch's columns.
+//! the cost table ([`CostGrid`](crate::CostGrid)), and by the Arrow reader (`arrow` feature)
+//! to read a batch's columns.
 
+#[cfg(feature = "arrow")]
 use crate::error::{Error, Result};
 
 /// How many threads a job of `work` units gets: one below `from` (a spawn would cost more
@@ -14,6 +16,7 @@ pub(crate) fn for_work(work: usize, from: usize) -> usize {
 
 /// `f` of each run, the first on the calling thread and each other on a thread of its own;
 /// the results in the runs' order, or the first error.
+#[cfg(feature = "arrow")]
 pub(crate) fn in_runs<T: Send, R: Send>(
     runs: Vec<T>,
     f: impl Fn(T) -> Result<R> + Sync,
@@ -39,6 +42,7 @@ pub(crate) fn in_runs<T: Send, R: Send>(
 
 /// `jobs` shared out into `threads` runs (at least one), each job, heaviest first, going to
 /// the run with the least weight so far.
+#[cfg(feature = "arrow")]
 pub(crate) fn balanced<T>(jobs: Vec<(usize, T)>, threads: usize) -> Vec<Vec<T>> {
     let mut runs: Vec<(usize, Vec<T>)> = (0..threads.max(1)).map(|_| (0, Vec::new())).collect();
     let mut jobs = jobs;
@@ -59,6 +63,7 @@ pub(crate) fn balanced<T>(jobs: Vec<(usize, T)>, threads: usize) -> Vec<Vec<T>> 
 mod tests {
     use super::*;
 
+    #[cfg(feature = "arrow")]
     #[test]
     fn runs_come_back_in_order_with_the_first_error() {
         let sums = in_runs(vec![vec![1, 2], vec![3], vec![]], |run: Vec<i32>| {
@@ -75,6 +80,7 @@ mod tests {
         assert!(for_work(100, 100) >= 1);
     }
 
+    #[cfg(feature = "arrow")]
     #[test]
     fn jobs_go_heaviest_first_to_the_least_loaded_run() {
         let runs = balanced(vec![(1, 'a'), (5, 'b'), (1, 'c'), (1, 'd'), (1, 'e')], 2);
