@@ -788,6 +788,79 @@ mod tests {
         }
     }
 
+    /// The offers and amounts of `benches/side_by_side.py` (its `offer_terms`, `offer_json`
+    /// and `amount_text`, the same arithmetic): 1,000 offers in three corridors, two fee
+    /// bands (a percentage at 2 places from the edge) and a cap, offered rates at 4 places;
+    /// 1,000 amounts from 10.00 to 2,999.99, in cents.
+    fn side_by_side() -> (Vec<Offer>, Vec<i128>) {
+        let corridors = [
+            ("EUR", "XOF", "655.957"),
+            ("GBP", "INR", "105.1234"),
+            ("USD", "MXN", "17.2345"),
+        ];
+        let offers = (0..1000i64)
+            .map(|i| {
+                let (send, recv, mid) = corridors[usize::try_from(i % 3).unwrap_or(0)];
+                let mid_d: Decimal = mid.parse().unwrap_or_default();
+                let under = Decimal::ONE - Decimal::new(20 + (i * 37) % 390, 4);
+                let offered = (mid_d * under).round_dp_with_strategy(
+                    4,
+                    rust_decimal::RoundingStrategy::MidpointNearestEven,
+                );
+                let edge = (100 + 50 * (i % 5)).to_string();
+                let json = serde_json::json!({
+                    "send_currency": send, "receive_currency": recv,
+                    "schedule": {
+                        "parts": [{"to": edge, "fixed": format!("{}.{:02}", 1 + i % 4, (i * 7) % 100)},
+                                  {"from": edge, "fixed": format!("{}.{:02}", 2 + i % 6, (i * 13) % 100),
+                                   "pct": format!("0.{}{}", (i * 3) % 10, i % 10)}],
+                        "max_fee": (15 + i % 20).to_string(),
+                    },
+                    "offered_rate": {"base": send, "quote": recv, "value": offered.to_string()},
+                    "mid_rate": {"base": send, "quote": recv, "value": mid},
+                });
+                serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"))
+            })
+            .collect();
+        let amounts = (0..1000i128)
+            .map(|j| 1000 + (j * 29_989) % 299_000)
+            .collect();
+        (offers, amounts)
+    }
+
+    /// How far the `i64` path reaches on the side-by-side data: the quotes within their
+    /// offer's `i64` bound (the rest take the `i128` path), and the fast figures of a sample
+    /// of them equal to the wide path's.
+    #[test]
+    fn the_i64_path_covers_the_side_by_side_quotes() {
+        let (offers, amounts) = side_by_side();
+        let options = CostOptions::default();
+        let (mut within, mut bounds) = (0usize, vec![]);
+        for (i, offer) in offers.iter().enumerate() {
+            let kernel = Kernel::new(offer, &options);
+            let small = kernel.small.as_ref().map_or(0, |(small, ..)| *small);
+            bounds.push(small);
+            within += amounts.iter().filter(|a| **a <= small).count();
+            if i % 50 == 0 {
+                for a in amounts
+                    .iter()
+                    .step_by(97)
+                    .chain([&small, &small.saturating_add(1)])
+                {
+                    assert!(check(&kernel, offer, &options, *a), "offer {i} at {a}");
+                }
+            }
+        }
+        bounds.sort_unstable();
+        let (lo, median, hi) = (
+            bounds[0],
+            bounds[bounds.len() / 2],
+            bounds[bounds.len() - 1],
+        );
+        println!("side by side: {within} of 1,000,000 quotes within the i64 bound; bounds (cents) {lo} .. {median} (median) .. {hi}");
+        assert!(within > 600_000, "{within}");
+    }
+
     /// The bound is what keeps wrapping arithmetic exact: for an offer of extreme numbers it
     /// is low, the amount just above it takes the checked path and gets the wide figures.
     #[test]
