@@ -868,6 +868,8 @@ mod tests {
     /// and `amount_text`, the same arithmetic): 1,000 offers in three corridors, two fee
     /// bands (a percentage at 2 places from the edge) and a cap, offered rates at 4 places;
     /// 1,000 amounts from 10.00 to 2,999.99, in cents.
+    // Test arithmetic on small known sizes.
+    #[allow(clippy::arithmetic_side_effects)]
     fn side_by_side() -> (Vec<Offer>, Vec<i128>) {
         let corridors = [
             ("EUR", "XOF", "655.957"),
