@@ -125,12 +125,18 @@ impl Bound {
 
     /// Records `x` as a product `price` computes on `i128` (by widening multiplies from the
     /// values), and returns it: the numerators of the fx and total costs, which only feed
-    /// divisions.
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    /// divisions. (In WebAssembly, values and products are `i128` alike: a value.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn product(&mut self, x: Option<Linear>) -> Option<Linear> {
         let x = x?;
         self.products.add(x);
         Some(x)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    #[inline(always)]
+    fn product(&mut self, x: Option<Linear>) -> Option<Linear> {
+        self.keep(x)
     }
 
     /// Records what rounding `x / y` at a figure's unit computes, `ratio` being the constant
@@ -288,51 +294,66 @@ impl<W: Word> Ratio<W> {
     /// and `n` is within 64 bits.
     #[inline(always)]
     fn div(self, n: i128, rule: Rounding) -> Option<i128> {
-        self.div_abs(n < 0, n.unsigned_abs(), rule)
+        #[cfg(not(target_arch = "wasm32"))]
+        if let (Some(by), Ok(m)) = (self.by, u64::try_from(n.unsigned_abs())) {
+            let (q, r) = StrengthReducedU64::div_rem(m, by);
+            let d = u128::from(by.get());
+            return rounded(n < 0, u128::from(q), u128::from(r), d, rule);
+        }
+        div(n, self.den.into(), rule)
     }
 
     /// The figure `x / y` at its unit, this ratio being `unit / y` in lowest terms (`y` a
     /// constant).
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
     fn at(self, x: W, rule: Rounding) -> Option<i128> {
         self.div(wide(x, self.num), rule)
     }
 
     /// [`Ratio::at`] of an `i128` x.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
     fn at_n(self, x: i128, rule: Rounding) -> Option<i128> {
-        self.div_abs(x < 0, self.times_num(x), rule)
+        let m = self.times_num(x);
+        if let (Some(by), Ok(m)) = (self.by, u64::try_from(m)) {
+            let (q, r) = StrengthReducedU64::div_rem(m, by);
+            return rounded(
+                x < 0,
+                u128::from(q),
+                u128::from(r),
+                u128::from(by.get()),
+                rule,
+            );
+        }
+        div_abs(x < 0, m, self.den.into().unsigned_abs(), rule)
     }
 
     /// The figure `x / y` at its unit, this ratio being the constant part of `unit / y`.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
     fn over(self, x: W, y: W, rule: Rounding) -> Option<i128> {
         div(wide(x, self.num), wide(y, self.den), rule)
     }
 
     /// [`Ratio::over`] of an `i128` x (`y` positive).
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
     fn over_n(self, x: i128, y: W, rule: Rounding) -> Option<i128> {
-        let d = wide(y, self.den).unsigned_abs();
-        div_abs(x < 0, self.times_num(x), d, rule)
+        div_abs(
+            x < 0,
+            self.times_num(x),
+            wide(y, self.den).unsigned_abs(),
+            rule,
+        )
     }
 
-    /// The magnitude of `x·num` (`num` is positive): see [`Word::magnitude`].
+    /// The magnitude of `x·num` (`num` is positive): one widening multiply and one more,
+    /// where a signed `i128` product of the same numbers takes three.
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn times_num(self, x: i128) -> u128 {
         x.unsigned_abs().wrapping_mul(self.num.magnitude())
-    }
-
-    /// [`Ratio::div`] of a numerator given as its sign and magnitude `m`.
-    #[inline(always)]
-    fn div_abs(self, negative: bool, m: u128, rule: Rounding) -> Option<i128> {
-        #[cfg(not(target_arch = "wasm32"))]
-        if let (Some(by), Ok(m)) = (self.by, u64::try_from(m)) {
-            let (q, r) = StrengthReducedU64::div_rem(m, by);
-            let d = u128::from(by.get());
-            return rounded(negative, u128::from(q), u128::from(r), d, rule);
-        }
-        div_abs(negative, m, self.den.magnitude(), rule)
     }
 }
 
@@ -408,8 +429,8 @@ pub(super) trait Word: Copy + Ord + Into<i128> {
     fn plus(self, o: Self) -> Self;
     fn minus(self, o: Self) -> Self;
     fn times(self, o: Self) -> Self;
-    /// The absolute value, as a `u128` (zero-extended: a multiply by it is one widening
-    /// multiply and one more, where a signed `i128` one takes three).
+    /// The absolute value as a `u128`, zero-extended from `i64`.
+    #[cfg(not(target_arch = "wasm32"))]
     fn magnitude(self) -> u128;
 }
 
@@ -436,6 +457,7 @@ macro_rules! word {
             fn times(self, o: $t) -> $t {
                 self.wrapping_mul(o)
             }
+            #[cfg(not(target_arch = "wasm32"))]
             #[inline(always)]
             fn magnitude(self) -> u128 {
                 self.unsigned_abs().into()
@@ -451,11 +473,19 @@ word!(i64, i128);
 /// put back; one native 64-bit division where both fit, none where `d` is 1.
 #[inline(always)]
 fn div(n: i128, d: i128, rule: Rounding) -> Option<i128> {
-    div_abs(n < 0, n.unsigned_abs(), d.unsigned_abs(), rule)
+    if d == 1 {
+        return (n.unsigned_abs() < MANTISSA_LIMIT).then_some(n);
+    }
+    let (m, d) = (n.unsigned_abs(), d.unsigned_abs());
+    let (q, r) = match (u64::try_from(m), u64::try_from(d)) {
+        (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
+        _ => (m.checked_div(d)?, m.checked_rem(d)?),
+    };
+    rounded(n < 0, q, r, d, rule)
 }
 
-/// [`div`] of a numerator given as its sign and magnitude `m`, by `d` (d > 0). Beyond 64
-/// bits, one 128-bit division (a library call) and the remainder from it.
+/// [`div`] of a numerator given as its sign and magnitude `m`, by `d` (d > 0).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn div_abs(negative: bool, m: u128, d: u128, rule: Rounding) -> Option<i128> {
     if d == 1 {
@@ -463,10 +493,7 @@ fn div_abs(negative: bool, m: u128, d: u128, rule: Rounding) -> Option<i128> {
     }
     let (q, r) = match (u64::try_from(m), u64::try_from(d)) {
         (Ok(m), Ok(d)) => (u128::from(m.checked_div(d)?), u128::from(m.checked_rem(d)?)),
-        _ => {
-            let q = m.checked_div(d)?;
-            (q, m.wrapping_sub(q.wrapping_mul(d)))
-        }
+        _ => (m.checked_div(d)?, m.checked_rem(d)?),
     };
     rounded(negative, q, r, d, rule)
 }
@@ -543,10 +570,27 @@ pub(super) fn price<W: Word>(p: &Plan<W>, r: &Ratios<W>, a: W) -> Option<Figures
     let rule = p.rounding;
     // x / y at a figure's unit, `ratio` being unit / y in lowest terms (y constant), or
     // x / y with `ratio` the constant part of unit / y; `at_n` and `over_n` for an `i128` x.
-    let at = |x: W, ratio: Ratio<W>| ratio.at(x, rule);
-    let at_n = |x: i128, ratio: Ratio<W>| ratio.at_n(x, rule);
-    let over = |x: W, y: W, ratio: Ratio<W>| ratio.over(x, y, rule);
-    let over_n = |x: i128, y: W, ratio: Ratio<W>| ratio.over_n(x, y, rule);
+    // Natively each is always inlined (as closures LLVM left them out of line, ~300
+    // instructions more a quote); in WebAssembly, closures as before (module size).
+    #[cfg(not(target_arch = "wasm32"))]
+    let (at, at_n, over, over_n) = (
+        |x: W, ratio: Ratio<W>| ratio.at(x, rule),
+        |x: i128, ratio: Ratio<W>| ratio.at_n(x, rule),
+        |x: W, y: W, ratio: Ratio<W>| ratio.over(x, y, rule),
+        |x: i128, y: W, ratio: Ratio<W>| ratio.over_n(x, y, rule),
+    );
+    // In WebAssembly (only `i128`) one closure for both kinds of x.
+    #[cfg(target_arch = "wasm32")]
+    let at_n = |x: i128, ratio: Ratio<W>| ratio.div(x.wrapping_mul(ratio.num.into()), rule);
+    #[cfg(target_arch = "wasm32")]
+    let over_n = |x: i128, y: W, ratio: Ratio<W>| {
+        div(x.wrapping_mul(ratio.num.into()), wide(y, ratio.den), rule)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (at, over) = (
+        |x: W, ratio: Ratio<W>| at_n(x.into(), ratio),
+        |x: W, y: W, ratio: Ratio<W>| over_n(x.into(), y, ratio),
+    );
     let mut gets_r = at(gets, r.gd)?;
     if let Some(unit) = p.payout_unit {
         let unit: i128 = unit.into();
@@ -860,6 +904,9 @@ mod tests {
             prop_assert!(ratio.is_some_and(|r| r.by.is_some()));
             if let Some(ratio) = ratio {
                 prop_assert_eq!(ratio.div(n, rule), div(n, d, rule), "{} / {}", n, d);
+                // The same for an `i128` numerator, over the constant and over an amount.
+                prop_assert_eq!(ratio.at_n(n, rule), div(n, d, rule), "{} / {}", n, d);
+                prop_assert_eq!(ratio.over_n(n, 1, rule), div(n, d, rule), "{} / {}", n, d);
             }
         }
     }
