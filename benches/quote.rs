@@ -106,7 +106,54 @@ fn pricing(c: &mut Criterion) {
     group.bench_function("100_offers_x_1000_amounts", |b| {
         b.iter(|| remitcost::arrow::cost_table(black_box(&offers), &amounts, &options))
     });
+    // The offers of benches/side_by_side.py (the first 100 of its 1,000: three corridors, a
+    // percentage fee at 2 places from a band edge, a cap, offered rates at 4 places) at its
+    // 1,000 amounts (10.00 to 2,999.99): the quotes the Python `cost_table` prices.
+    let (offers, amounts) = side_by_side(100);
+    group.bench_function("side_by_side_100_offers_x_1000_amounts", |b| {
+        b.iter(|| remitcost::arrow::cost_table(black_box(&offers), &amounts, &options))
+    });
     group.finish();
+}
+
+/// The first `n` offers of benches/side_by_side.py (`offer_terms`, `offer_json`) and its
+/// 1,000 amounts (`amount_text`), the same arithmetic.
+fn side_by_side(n: i64) -> (Vec<Offer>, Vec<Decimal>) {
+    let corridors = [
+        ("EUR", "XOF", "655.957"),
+        ("GBP", "INR", "105.1234"),
+        ("USD", "MXN", "17.2345"),
+    ];
+    let offers = (0..n)
+        .map(|i| {
+            let (send, recv, mid) = corridors[usize::try_from(i % 3).unwrap_or(0)];
+            // mid x (1 - (20 + 37i mod 390) / 10^4) at 8 places, rounded half-even to 4.
+            let mid_d: Decimal = mid.parse().expect("a decimal");
+            let mid4 = (mid_d * Decimal::from(10_000)).mantissa()
+                / 10i128.pow((mid_d * Decimal::from(10_000)).scale());
+            let exact = mid4 * i128::from(10_000 - (20 + (i * 37) % 390));
+            let (q, r) = (exact / 10_000, exact % 10_000);
+            let q = if r > 5_000 || (r == 5_000 && q % 2 == 1) { q + 1 } else { q };
+            let offered = Decimal::from_i128_with_scale(q, 4);
+            let edge = (100 + 50 * (i % 5)).to_string();
+            serde_json::from_value(serde_json::json!({
+                "send_currency": send, "receive_currency": recv,
+                "schedule": {
+                    "parts": [{"to": edge, "fixed": format!("{}.{:02}", 1 + i % 4, (i * 7) % 100)},
+                              {"from": edge, "fixed": format!("{}.{:02}", 2 + i % 6, (i * 13) % 100),
+                               "pct": format!("0.{}{}", (i * 3) % 10, i % 10)}],
+                    "max_fee": (15 + i % 20).to_string(),
+                },
+                "offered_rate": {"base": send, "quote": recv, "value": offered.to_string()},
+                "mid_rate": {"base": send, "quote": recv, "value": mid},
+            }))
+            .expect("valid offer")
+        })
+        .collect();
+    let amounts = (0..1000i64)
+        .map(|j| Decimal::new(1000 + (j * 29_989) % 299_000, 2))
+        .collect();
+    (offers, amounts)
 }
 
 criterion_group!(benches, pricing);
