@@ -182,11 +182,16 @@ impl Costs {
     /// 4294967295 rows ([`Error::Overflow`](crate::Error::Overflow)).
     #[cfg(feature = "arrow")]
     pub(crate) fn of(column: &crate::arrow::Column<'_>, rows: usize) -> Result<Costs> {
+        let scale = super::accumulator::SCALE;
+        let plain = |v: i64| v != UNPRICED && v != EXACT;
+        if let Some(scaled) = column.all_scaled(scale, plain) {
+            let exact = Vec::new();
+            return Ok(Costs { scaled, exact });
+        }
         let mut out = Costs {
             scaled: Vec::with_capacity(rows),
             exact: Vec::new(),
         };
-        let scale = super::accumulator::SCALE;
         column.each_scaled(scale, |cost| {
             match cost {
                 Some(Ok(v)) if v != UNPRICED && v != EXACT => out.scaled.push(v),
