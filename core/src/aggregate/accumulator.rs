@@ -92,6 +92,11 @@ pub(crate) trait Rows {
     fn firm_order(&self, a: u32, b: u32) -> Ordering;
     /// The row's identity and labels.
     fn named(&self, row: u32) -> Option<Named<'_>>;
+    /// [`Rows::named`] where only the firm, source row, period and codes are read: the names
+    /// and regions may be empty (a reader that reads those for a group's cheapest row only).
+    fn identity(&self, row: u32) -> Option<Named<'_>> {
+        self.named(row)
+    }
 }
 
 /// One service's identity and labels, borrowed from its rows.

@@ -593,12 +593,13 @@ fn states<R: Rows + ?Sized>(
     groups: Gathered<'_>,
 ) -> Result<Vec<(Vec<KeyPart>, GroupState)>> {
     let firm = |i: u32| {
-        rows.named(i)
+        rows.identity(i)
             .map_or_else(String::new, |n| n.firm.to_string())
     };
     let mut out = Vec::with_capacity(groups.len());
     for (key, group) in groups {
-        let (Some(cheapest), Some(first)) = (rows.named(group.cheapest.1), rows.named(group.first))
+        let (Some(cheapest), Some(first)) =
+            (rows.named(group.cheapest.1), rows.identity(group.first))
         else {
             continue;
         };

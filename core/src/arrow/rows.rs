@@ -447,6 +447,9 @@ impl Rows for NamesLater<'_> {
             ..self.frame.named(row)?
         })
     }
+    fn identity(&self, row: u32) -> Option<Named<'_>> {
+        self.frame.named(row)
+    }
 }
 
 /// The columns an aggregation reads from Arrow batches of RPW rows, each read once, as text.
