@@ -5,7 +5,7 @@
 //! and the same errors, in the same order.
 
 use crate::error::{Error, Result};
-use crate::kernel::{cost_of, scales, CostColumns, Figures, Kernel};
+use crate::kernel::{cost_of, scales, Block, CostColumns, Figures, Kernel};
 use crate::quote::{Cost, CostOptions, Offer};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -252,17 +252,28 @@ impl<'a> Pricer<'a> {
     pub fn price_column(&self, amounts_minor: &[i64], out: &mut CostColumns) {
         out.reset(self.scales(), amounts_minor.len());
         let kernel = self.ready.as_ref().ok().map(|r| &r.kernel);
-        for (row, &amount) in amounts_minor.iter().enumerate() {
-            let priced = match kernel.and_then(|k| k.fast_minor(i128::from(amount))) {
-                Some(figures) => figures,
-                None => self.figures_minor(amount).unwrap_or_else(|e| {
-                    if let Some(cell) = out.errors.get_mut(row) {
-                        *cell = Some(e);
-                    }
-                    [0; 13]
-                }),
-            };
-            out.push(priced);
+        // Rows are priced a block at a time, then each column takes the block's figures in
+        // one copy.
+        let mut block = Block::default();
+        for (first, amounts) in (0..)
+            .step_by(Block::ROWS)
+            .zip(amounts_minor.chunks(Block::ROWS))
+        {
+            for (i, (row, &amount)) in (first..).zip(amounts).enumerate() {
+                match kernel.and_then(|k| k.fast_minor(i128::from(amount))) {
+                    Some(figures) => block.set(i, &figures),
+                    None => match self.figures_minor(amount) {
+                        Ok(figures) => block.set(i, &figures),
+                        Err(e) => {
+                            block.set(i, &[0; 13]);
+                            if let Some(cell) = out.errors.get_mut(row) {
+                                *cell = Some(e);
+                            }
+                        }
+                    },
+                }
+            }
+            out.extend(&block, amounts.len());
         }
     }
 }

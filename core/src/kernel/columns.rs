@@ -50,14 +50,14 @@ impl CostColumns {
             column.reserve(rows);
         }
         self.errors.clear();
-        self.errors.resize(rows, None);
+        self.errors.resize_with(rows, || None);
     }
 
-    /// Appends one row's figures to the columns (see [`CostColumns::reset`]).
-    #[inline(always)]
-    pub(crate) fn push(&mut self, figures: Figures) {
-        for (column, value) in self.figures.iter_mut().zip(figures) {
-            column.push(value);
+    /// Appends the first `rows` rows of `block` to the columns (see [`CostColumns::reset`]).
+    #[inline]
+    pub(crate) fn extend(&mut self, block: &Block, rows: usize) {
+        for (column, figures) in self.figures.iter_mut().zip(&block.figures) {
+            column.extend_from_slice(figures.get(..rows).unwrap_or(figures));
         }
     }
 
@@ -97,5 +97,35 @@ impl CostColumns {
         }
         let mantissa = *self.figures.get(figure)?.get(row)?;
         Decimal::try_from_i128_with_scale(mantissa, *self.scales.get(figure)?).ok()
+    }
+}
+
+/// A few rows of figures held column by column on their way into a [`CostColumns`]: a row's
+/// figures are stored one by one (no copy of the whole row), and each column is then appended
+/// in one copy.
+pub(crate) struct Block {
+    figures: [[i128; Block::ROWS]; 13],
+}
+
+impl Block {
+    /// The rows a block holds (13 KB of figures, within a first-level cache).
+    pub(crate) const ROWS: usize = 64;
+
+    /// Writes row `i`'s figures (`i` below [`Block::ROWS`]).
+    #[inline(always)]
+    pub(crate) fn set(&mut self, i: usize, figures: &Figures) {
+        for (column, value) in self.figures.iter_mut().zip(figures) {
+            if let Some(cell) = column.get_mut(i) {
+                *cell = *value;
+            }
+        }
+    }
+}
+
+impl Default for Block {
+    fn default() -> Block {
+        Block {
+            figures: [[0; Block::ROWS]; 13],
+        }
     }
 }

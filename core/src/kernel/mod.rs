@@ -18,6 +18,7 @@ mod fast;
 mod int;
 mod plan;
 
+pub(crate) use columns::Block;
 pub use columns::CostColumns;
 
 use crate::error::{Error, Result};
