@@ -26,6 +26,8 @@ cargo clippy "${RUST_PACKAGES[@]}" --features "$FEATURES" --all-targets -- -D wa
 # As the npm modules build core: no default features, with and without lite-json.
 cargo clippy -p remitcost --no-default-features --lib -- -D warnings
 cargo clippy -p remitcost --no-default-features --features lite-json --lib -- -D warnings
+# Core's tests without the optional features (csv alone): code and tests kept to their features.
+cargo clippy -p remitcost --no-default-features --features csv --all-targets -- -D warnings
 cargo test "${RUST_PACKAGES[@]}" --features "$FEATURES"
 
 # The examples run on the bundled data (the README's main job among them).

@@ -59,11 +59,11 @@ pub(crate) fn balanced<T>(jobs: Vec<(usize, T)>, threads: usize) -> Vec<Vec<T>> 
         .collect()
 }
 
-#[cfg(test)]
+// What the tests call runs only with the `arrow` feature.
+#[cfg(all(test, feature = "arrow"))]
 mod tests {
     use super::*;
 
-    #[cfg(feature = "arrow")]
     #[test]
     fn runs_come_back_in_order_with_the_first_error() {
         let sums = in_runs(vec![vec![1, 2], vec![3], vec![]], |run: Vec<i32>| {
@@ -80,7 +80,6 @@ mod tests {
         assert!(for_work(100, 100) >= 1);
     }
 
-    #[cfg(feature = "arrow")]
     #[test]
     fn jobs_go_heaviest_first_to_the_least_loaded_run() {
         let runs = balanced(vec![(1, 'a'), (5, 'b'), (1, 'c'), (1, 'd'), (1, 'e')], 2);

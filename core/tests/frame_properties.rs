@@ -149,7 +149,7 @@ fn options() -> Vec<AggregateOptions> {
 }
 
 fn dims() -> Vec<Vec<Dimension>> {
-    let mut all = vec![
+    let all = vec![
         vec![Dimension::Period, Dimension::Corridor],
         vec![Dimension::Period, Dimension::Corridor, Dimension::FirmType],
         vec![Dimension::Period],
@@ -180,15 +180,20 @@ fn dims() -> Vec<Vec<Dimension>> {
         ],
         vec![],
     ];
+    // Dimensions that need the country classifications.
     #[cfg(feature = "countries")]
-    {
-        all.push(vec![Dimension::SourceIncome, Dimension::Period]);
-        all.push(vec![
-            Dimension::SourceG8,
-            Dimension::SourceG20,
-            Dimension::Corridor,
-        ]);
-    }
+    let all = [
+        all,
+        vec![
+            vec![Dimension::SourceIncome, Dimension::Period],
+            vec![
+                Dimension::SourceG8,
+                Dimension::SourceG20,
+                Dimension::Corridor,
+            ],
+        ],
+    ]
+    .concat();
     all
 }
 
