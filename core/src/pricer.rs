@@ -151,15 +151,13 @@ impl<'a> Pricer<'a> {
         ready.kernel.figures(offer, &self.options, amount)
     }
 
-    /// [`Pricer::figures`] of `amount`, which is `minor` in the send currency's minor units
-    /// (`None`: it has finer digits): a batch converts each amount once for all its offers.
+    /// The figures of an amount of `minor` minor units of the send currency on the kernel's
+    /// fast path, or `None` where it does not apply (then [`Pricer::figures`] prices it, or
+    /// says why not): where both give figures they are the same. Batches match on this
+    /// `Option` and take the figures by reference, without a copy into a `Result`.
     #[inline]
-    pub(crate) fn figures_at(&self, amount: Decimal, minor: Option<i128>) -> Result<Figures> {
-        let ready = self.ready.as_ref().ok();
-        if let Some(figures) = minor.and_then(|a| ready?.kernel.fast_minor(a)) {
-            return Ok(figures);
-        }
-        self.figures(amount)
+    pub(crate) fn fast_minor(&self, minor: i128) -> Option<Figures> {
+        self.ready.as_ref().ok()?.kernel.fast_minor(minor)
     }
 
     /// [`Pricer::figures`] of an amount given in the send currency's minor units (`12050` is
@@ -176,13 +174,7 @@ impl<'a> Pricer<'a> {
     /// assert_eq!(pricer.figures_minor(0).unwrap_err().code(), "invalid_amount");
     /// ```
     pub fn figures_minor(&self, amount_minor: i64) -> Result<Figures> {
-        let a = i128::from(amount_minor);
-        if let Some(figures) = self
-            .ready
-            .as_ref()
-            .ok()
-            .and_then(|r| r.kernel.fast_minor(a))
-        {
+        if let Some(figures) = self.fast_minor(i128::from(amount_minor)) {
             return Ok(figures);
         }
         self.figures(Decimal::new(amount_minor, self.minor_units()))
@@ -251,7 +243,6 @@ impl<'a> Pricer<'a> {
     /// [`Cost::FIGURES`]: crate::Cost::FIGURES
     pub fn price_column(&self, amounts_minor: &[i64], out: &mut CostColumns) {
         out.reset(self.scales(), amounts_minor.len());
-        let kernel = self.ready.as_ref().ok().map(|r| &r.kernel);
         // Rows are priced a block at a time, then each column takes the block's figures in
         // one copy.
         let mut block = Block::default();
@@ -260,7 +251,7 @@ impl<'a> Pricer<'a> {
             .zip(amounts_minor.chunks(Block::ROWS))
         {
             for (i, (row, &amount)) in (first..).zip(amounts).enumerate() {
-                match kernel.and_then(|k| k.fast_minor(i128::from(amount))) {
+                match self.fast_minor(i128::from(amount)) {
                     Some(figures) => block.set(i, &figures),
                     None => match self.figures_minor(amount) {
                         Ok(figures) => block.set(i, &figures),

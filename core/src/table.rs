@@ -272,9 +272,12 @@ impl<'a> Rows<'a> {
         let mut row = 0usize;
         for job in jobs {
             for (amount, minor) in amounts.iter().zip(job.minor) {
-                let code = match job.pricer.figures_at(*amount, *minor) {
-                    Ok(figures) => self.set(row, &figures, job),
-                    Err(e) => Some(e.code()),
+                let code = match minor.and_then(|a| job.pricer.fast_minor(a)) {
+                    Some(figures) => self.set(row, &figures, job),
+                    None => match job.pricer.figures(*amount) {
+                        Ok(figures) => self.set(row, &figures, job),
+                        Err(e) => Some(e.code()),
+                    },
                 };
                 if let Some(code) = code {
                     errors.push((self.first_row.saturating_add(row), code));
