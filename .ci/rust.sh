@@ -28,6 +28,9 @@ cargo clippy -p remitcost --no-default-features --lib -- -D warnings
 cargo clippy -p remitcost --no-default-features --features lite-json --lib -- -D warnings
 # Core's tests without the optional features (csv alone): code and tests kept to their features.
 cargo clippy -p remitcost --no-default-features --features csv --all-targets -- -D warnings
+# Doc links resolve, private items' included (the docs are how the next reader finds the code).
+RUSTDOCFLAGS="-D warnings" cargo doc -p remitcost --no-deps --document-private-items \
+    --features xlsx,arrow,lite-json
 cargo test "${RUST_PACKAGES[@]}" --features "$FEATURES"
 
 # The examples run on the bundled data (the README's main job among them).

@@ -53,7 +53,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal> {
 
 /// Serde readers for core's decimal fields
 /// (`#[serde(deserialize_with = "crate::decimal::de::decimal")]`): a decimal in a JSON document
-/// is a string read by [`parse_decimal`](crate::parse_decimal), so the same text means the same
+/// is a string read by [`parse_decimal`], so the same text means the same
 /// number, or is refused alike, whichever way it arrives (a document, a Python dict, a JS
 /// object, a bare argument). A JSON number is refused (`invalid_json`: as a binary float it may
 /// already have lost digits); bad text is refused as `invalid decimal "<text>"`, which

@@ -253,7 +253,7 @@ impl<'a> Pricer<'a> {
             for (i, (row, &amount)) in (first..).zip(amounts).enumerate() {
                 match self.fast_minor(i128::from(amount)) {
                     Some(figures) => block.set(i, &figures),
-                    None => match self.figures_minor(amount) {
+                    None => match self.figures(Decimal::new(amount, self.minor_units())) {
                         Ok(figures) => block.set(i, &figures),
                         Err(e) => {
                             block.set(i, &[0; 13]);

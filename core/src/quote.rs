@@ -275,7 +275,8 @@ pub(crate) struct Rates {
 }
 
 impl Rates {
-    /// The exchanged amount that converts to `converted`: the inverse of [`Rates::convert`].
+    /// The exchanged amount that converts to `converted` (at the promotional rate up to its
+    /// cap, at the offered rate beyond): the inverse of the forward conversion, unrounded.
     pub(crate) fn exchanged_for(&self, converted: Decimal) -> Result<Decimal> {
         let Some((promo, up_to)) = self.promo else {
             return decimal::div(converted, self.offered.value(), "reverse solve");

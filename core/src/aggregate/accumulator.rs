@@ -148,7 +148,7 @@ pub(crate) struct Accumulator {
     exact: Vec<Decimal>,
     scaled_sum: i128,
     exact_sum: Decimal,
-    /// The cheapest service by (cost, [`Tie`]).
+    /// The cheapest service by (cost, then [`Rows::tie`]).
     pub cheapest: (Cost, u32),
     max: Cost,
     /// Eligible services, and the (up to) three least of them by (cost, firm), ascending.

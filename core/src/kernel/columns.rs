@@ -41,8 +41,8 @@ impl CostColumns {
     }
 
     /// Makes this `rows` rows at `scales` with no errors and empty figure columns, each with
-    /// room for `rows` (reusing the vectors' memory): the caller pushes every row's figures
-    /// (zeros for a row in error), so no column is zeroed first.
+    /// room for `rows` (reusing the vectors' memory): the caller appends every row's figures
+    /// (zeros for a row in error) with [`CostColumns::extend`], so no column is zeroed first.
     pub(crate) fn reset(&mut self, scales: [u32; 13], rows: usize) {
         self.scales = scales;
         for column in &mut self.figures {

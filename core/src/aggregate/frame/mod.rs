@@ -1,5 +1,5 @@
 //! The columnar frame: service rows held as dictionary-coded columns, built once (from a
-//! dataset's [`Observation`]s, or row by row from any columnar source such as an Arrow batch
+//! dataset's [`Observation`](crate::Observation)s, or row by row from any columnar source such as an Arrow batch
 //! through [`FrameBuilder`]) and aggregated many times without reading a string.
 //!
 //! Every text column is a dictionary of its distinct values, sorted by byte order, and a

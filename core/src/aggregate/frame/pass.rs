@@ -72,7 +72,7 @@ impl Frame {
 
     /// Groups the frame's rows by `dims` in one pass, as the row path's `gather` does: the
     /// same groups, in the same order, with the same accumulators. Errors: a dimension the
-    /// frame does not code ([`Error::Incompatible`]), overflow.
+    /// frame does not code ([`Error::Incompatible`](crate::Error::Incompatible)), overflow.
     pub(crate) fn gather(
         &self,
         dims: &[Dimension],
